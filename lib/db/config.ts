@@ -1,0 +1,24 @@
+// Which database a DATABASE_URL names, in the one shape the client factory and the migration
+// runner both take. SQLite is the embedded default; anything starting with postgres is PostgreSQL.
+import { isAbsolute, resolve } from "node:path";
+
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+export type DatabaseConfig =
+  | { provider: "sqlite"; filePath: string }
+  /** `schema` puts every table (Prisma's _prisma_migrations included) in that PostgreSQL schema. */
+  | { provider: "postgresql"; url: string; schema?: string };
+
+export const defaultSqliteFile = "./data/qudao.db";
+
+export function parseDatabaseUrl(databaseUrl: string | undefined, cwd = process.cwd()): DatabaseConfig {
+  const url = databaseUrl?.trim() || `file:${defaultSqliteFile}`;
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const parsed = new URL(url);
+    const schema = parsed.searchParams.get("schema") ?? undefined;
+    parsed.searchParams.delete("schema");
+    return { provider: "postgresql", url: parsed.toString(), schema };
+  }
+  const path = url.replace(/^file:/, "").replace(/^sqlite:/, "");
+  return { provider: "sqlite", filePath: isAbsolute(path) ? path : resolve(cwd, path) };
+}

@@ -1,0 +1,15 @@
+// @ts-check
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and WASM packages stay outside the server bundle and load from node_modules.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino", "@prisma/schema-engine-wasm", "pg"],
+  poweredByHeader: false,
+  // Builds for tests go to their own folder so a running `npm start` is not disturbed.
+  distDir: process.env.QUDAO_DIST_DIR ?? ".next",
+};
+
+export default withNextIntl(nextConfig);
