@@ -1,0 +1,11 @@
+// GET /api/accounts — the official accounts; POST — connect one (secrets are write-only)
+import { route } from "@/lib/http/route";
+import { createAccount, listAccounts } from "@/lib/accounts/manage-accounts";
+import { accountCreateSchema } from "@/lib/schemas/accounts";
+
+export const GET = route({ role: "viewer" }, async () => Response.json({ items: await listAccounts() }));
+
+export const POST = route({ role: "admin" }, async (request) => {
+  const input = accountCreateSchema.parse(await request.json());
+  return Response.json(await createAccount(input), { status: 201 });
+});

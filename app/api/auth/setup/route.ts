@@ -1,0 +1,9 @@
+// POST /api/auth/setup — first run: create the first admin and sign them in
+import { route } from "@/lib/http/route";
+import { credentialsSchema } from "@/lib/schemas/auth";
+import { setUpFirstAdmin } from "@/lib/auth/sign-in";
+
+export const POST = route({ auth: "public" }, async (request) => {
+  const { user, setCookie } = await setUpFirstAdmin(credentialsSchema.parse(await request.json()));
+  return Response.json(user, { status: 201, headers: { "set-cookie": setCookie } });
+});

@@ -1,0 +1,9 @@
+// POST /api/auth/sign-in — email and password → session cookie
+import { route } from "@/lib/http/route";
+import { credentialsSchema } from "@/lib/schemas/auth";
+import { signIn } from "@/lib/auth/sign-in";
+
+export const POST = route({ auth: "public" }, async (request) => {
+  const { user, setCookie } = await signIn(credentialsSchema.parse(await request.json()));
+  return Response.json(user, { headers: { "set-cookie": setCookie } });
+});

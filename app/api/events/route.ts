@@ -1,0 +1,6 @@
+// GET /api/events — raw events, newest first, cursor-paginated
+import { route, searchParamsOf } from "@/lib/http/route";
+import { listEvents } from "@/lib/events/list-events";
+import { eventListQuerySchema } from "@/lib/schemas/events";
+
+export const GET = route({ role: "viewer" }, async (request) => Response.json(await listEvents(eventListQuerySchema.parse(searchParamsOf(request)))));

@@ -1,0 +1,7 @@
+// GET /api/health — liveness and which database is in use
+import { route } from "@/lib/http/route";
+import { checkHealth } from "@/lib/health";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ auth: "public" }, async () => Response.json(await checkHealth()));

@@ -1,0 +1,6 @@
+// POST /api/sandbox/unfollow — make the emulator push an unfollow to the account's webhook
+import { route } from "@/lib/http/route";
+import { simulateUnfollow } from "@/lib/sandbox/simulate";
+import { sandboxUnfollowSchema } from "@/lib/schemas/sandbox";
+
+export const POST = route({ role: "editor" }, async (request) => Response.json(await simulateUnfollow(sandboxUnfollowSchema.parse(await request.json()))));

@@ -1,0 +1,17 @@
+// GET|POST /api/wechat/{accountId} — WeChat's server URL: URL verification and event pushes
+import { route, searchParamsOf } from "@/lib/http/route";
+import { readTextWithLimit } from "@/lib/http/read-body";
+import { answerVerification, maxPushBytes, receivePush } from "@/lib/events/receive-push";
+
+type Params = { accountId: string };
+
+export const GET = route<Params>({ auth: "public" }, async (request, { params }) => {
+  const echo = await answerVerification(params.accountId, searchParamsOf(request));
+  return new Response(echo, { headers: { "content-type": "text/plain; charset=utf-8" } });
+});
+
+export const POST = route<Params>({ auth: "public" }, async (request, { params }) => {
+  const body = await readTextWithLimit(request, maxPushBytes);
+  const reply = await receivePush(params.accountId, searchParamsOf(request), body);
+  return new Response(reply.body, { headers: { "content-type": reply.contentType } });
+});

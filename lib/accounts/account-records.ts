@@ -1,0 +1,70 @@
+// Reading account rows: the public (masked) shape for the API, and the unsealed credentials
+// that only the webhook, the API client and the sandbox use.
+import type { Account as AccountRow } from "@/lib/db/generated/sqlite/client";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { notFound } from "@/lib/http/errors";
+import { openSecret } from "@/lib/accounts/secret-box";
+import { maskedSecret, type Account } from "@/lib/schemas/accounts";
+import type { MessageMode } from "@/lib/wechat/push";
+
+export interface AccountCredentials {
+  id: string;
+  appId: string;
+  appSecret: string;
+  token: string;
+  encodingAESKey: string | null;
+  mode: MessageMode;
+  originalId: string | null;
+  timezone: string;
+  apiBaseUrl: string;
+  accessTokenKind: "stable" | "classic";
+}
+
+export function webhookUrlFor(accountId: string): string {
+  return `${getEnv().publicUrl}/api/wechat/${accountId}`;
+}
+
+export function toPublicAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    name: row.name,
+    appId: row.appId,
+    appSecret: maskedSecret,
+    token: maskedSecret,
+    encodingAESKey: row.encodingAesKeyEncrypted ? maskedSecret : null,
+    mode: row.mode as Account["mode"],
+    originalId: row.originalId,
+    timezone: row.timezone,
+    apiBaseUrl: row.apiBaseUrl,
+    accessTokenKind: row.accessTokenKind as Account["accessTokenKind"],
+    isSandbox: row.isBuiltInSandbox,
+    webhookUrl: webhookUrlFor(row.id),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toCredentials(row: AccountRow): AccountCredentials {
+  return {
+    id: row.id,
+    appId: row.appId,
+    appSecret: openSecret(row.appSecretEncrypted),
+    token: openSecret(row.tokenEncrypted),
+    encodingAESKey: row.encodingAesKeyEncrypted ? openSecret(row.encodingAesKeyEncrypted) : null,
+    mode: row.mode as MessageMode,
+    originalId: row.originalId,
+    timezone: row.timezone,
+    apiBaseUrl: row.apiBaseUrl,
+    accessTokenKind: row.accessTokenKind as AccountCredentials["accessTokenKind"],
+  };
+}
+
+export async function findAccountRow(accountId: string): Promise<AccountRow> {
+  const row = await getDb().account.findUnique({ where: { id: accountId } });
+  if (!row) throw notFound("Account");
+  return row;
+}
+
+export async function getAccountCredentials(accountId: string): Promise<AccountCredentials> {
+  return toCredentials(await findAccountRow(accountId));
+}

@@ -1,0 +1,39 @@
+// Users: the first admin (first-run page), more from the command line.
+import { getDb, isUniqueViolation } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { hashPassword, isPasswordValid } from "@/lib/auth/passwords";
+import type { Role } from "@/lib/auth/roles";
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  role: string;
+}
+
+export async function hasAnyUser(): Promise<boolean> {
+  return (await getDb().user.count()) > 0;
+}
+
+export async function createUser(input: { email: string; password: string; role?: Role }): Promise<PublicUser> {
+  try {
+    const user = await getDb().user.create({
+      data: { email: input.email.toLowerCase(), passwordHash: await hashPassword(input.password), role: input.role ?? "admin" },
+    });
+    return { id: user.id, email: user.email, role: user.role };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", "A user with that email already exists");
+    throw error;
+  }
+}
+
+/** The first-run page: only possible while there is no user at all. */
+export async function createFirstAdmin(input: { email: string; password: string }): Promise<PublicUser> {
+  if (await hasAnyUser()) throw new AppError("conflict", "Qudao is already set up; sign in instead");
+  return createUser({ ...input, role: "admin" });
+}
+
+export async function findUserByCredentials(email: string, password: string): Promise<PublicUser | null> {
+  const user = await getDb().user.findUnique({ where: { email: email.toLowerCase() } });
+  if (!user || !(await isPasswordValid(user.passwordHash, password))) return null;
+  return { id: user.id, email: user.email, role: user.role };
+}

@@ -1,0 +1,55 @@
+// The Prisma client for the configured database. Both clients are generated from the same
+// models (prisma/models.prisma), so the PostgreSQL one is used through the SQLite one's type.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { getEnv } from "@/lib/env";
+import { parseDatabaseUrl, type DatabaseConfig } from "@/lib/db/config";
+import { PrismaClient as SqliteClient, Prisma } from "@/lib/db/generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "@/lib/db/generated/postgresql/client";
+
+export type Database = SqliteClient;
+export type Transaction = Prisma.TransactionClient;
+export { Prisma };
+
+export function createDatabase(config: DatabaseConfig): Database {
+  if (config.provider === "sqlite") {
+    mkdirSync(dirname(config.filePath), { recursive: true });
+    // WAL lets the dashboard read while the webhook writes; busy_timeout queues writers instead of failing.
+    const adapter = new PrismaBetterSqlite3({ url: `file:${config.filePath}`, timeout: 10_000 });
+    return new SqliteClient({ adapter });
+  }
+  const adapter = new PrismaPg(
+    { connectionString: config.url, max: 10, ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}) },
+    config.schema ? { schema: config.schema } : undefined,
+  );
+  return new PostgresClient({ adapter }) as unknown as Database;
+}
+
+type DatabaseHolder = { database?: Database; config?: DatabaseConfig };
+// Kept on globalThis so Next's dev reloads and test files share one connection pool.
+const holder = globalThis as typeof globalThis & { __qudaoDatabase?: DatabaseHolder };
+
+export function getDatabaseConfig(): DatabaseConfig {
+  holder.__qudaoDatabase ??= {};
+  holder.__qudaoDatabase.config ??= parseDatabaseUrl(getEnv().DATABASE_URL);
+  return holder.__qudaoDatabase.config;
+}
+
+export function getDb(): Database {
+  holder.__qudaoDatabase ??= {};
+  holder.__qudaoDatabase.database ??= createDatabase(getDatabaseConfig());
+  return holder.__qudaoDatabase.database;
+}
+
+/** For tests: point the app at another database (e.g. a fresh PostgreSQL schema). */
+export async function useDatabaseForTests(config: DatabaseConfig): Promise<Database> {
+  await holder.__qudaoDatabase?.database?.$disconnect();
+  holder.__qudaoDatabase = { config, database: createDatabase(config) };
+  return holder.__qudaoDatabase.database as Database;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

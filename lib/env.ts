@@ -1,0 +1,39 @@
+// Settings from the environment, parsed once. Everything configurable lives here, so a bad
+// value stops the app at start with a clear message instead of failing later in a request.
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Empty = the embedded SQLite file ./data/qudao.db; postgresql://… switches to PostgreSQL. */
+  DATABASE_URL: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where this app is reachable; the built-in sandbox pushes its events to this address. */
+  QUDAO_PUBLIC_URL: z.url().optional(),
+  /** 32 bytes as 64 hex chars or base64; encrypts account secrets at rest. Generated into the data folder when unset. */
+  QUDAO_SECRET_KEY: z.string().optional(),
+  QUDAO_DATA_DIR: z.string().default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Secure cookies need https; off by default so http://localhost works. */
+  QUDAO_SECURE_COOKIES: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+});
+
+export type AppEnv = z.infer<typeof envSchema> & { publicUrl: string };
+
+let parsed: AppEnv | undefined;
+
+export function getEnv(): AppEnv {
+  if (parsed) return parsed;
+  const result = envSchema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const env = result.data;
+  parsed = { ...env, publicUrl: (env.QUDAO_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/$/, "") };
+  return parsed;
+}
+
+/** Tests change the environment between suites. */
+export function resetEnvForTests(): void {
+  parsed = undefined;
+}

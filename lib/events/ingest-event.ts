@@ -1,0 +1,65 @@
+// Stores one normalised push exactly once: the event, the follower's state and the rollups in
+// one transaction. A retry of the same push hits the (account, dedupeKey) unique key and
+// changes nothing.
+import { getDb, isUniqueViolation } from "@/lib/db/client";
+import type { NormalizedEvent } from "@/lib/wechat/events";
+import { applyEventToFollower } from "@/lib/events/follower-state";
+import { addToRollups } from "@/lib/events/rollups";
+
+export interface IngestResult {
+  isDuplicate: boolean;
+  eventId: number;
+  channel: { id: string; welcomeMessage: string | null } | null;
+}
+
+const transactionAttempts = 4;
+
+export async function ingestEvent(account: { id: string; timezone: string }, event: NormalizedEvent, raw: string | null): Promise<IngestResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storeEvent(account, event, raw);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const existing = await findStoredEvent(account.id, event.dedupeKey);
+      if (existing) return { ...existing, isDuplicate: true };
+      // Another event of the same follower or bucket raced us to create a row: run again.
+      if (attempt >= transactionAttempts) throw error;
+    }
+  }
+}
+
+async function storeEvent(account: { id: string; timezone: string }, event: NormalizedEvent, raw: string | null): Promise<IngestResult> {
+  return getDb().$transaction(async (tx) => {
+    const follower = await tx.follower.findUnique({ where: { accountId_openid: { accountId: account.id, openid: event.openid } } });
+    // Unfollows carry no scene: they count against the scene that began the follow period they end.
+    const scene = event.type === "unsubscribe" ? (follower?.isFollowing ? follower.currentScene : "") : event.scene;
+    const channel = scene
+      ? await tx.channel.findUnique({ where: { accountId_scene: { accountId: account.id, scene } }, select: { id: true, welcomeMessage: true } })
+      : null;
+    const created = await tx.event.create({
+      data: {
+        accountId: account.id,
+        openid: event.openid,
+        type: event.type,
+        name: event.name,
+        scene,
+        channelId: channel?.id ?? null,
+        occurredAt: event.occurredAt,
+        dedupeKey: event.dedupeKey,
+        raw,
+      },
+      select: { id: true },
+    });
+    await applyEventToFollower(tx, account.id, event, follower);
+    await addToRollups(tx, { accountId: account.id, timezone: account.timezone, scene, event });
+    return { isDuplicate: false, eventId: created.id, channel };
+  });
+}
+
+async function findStoredEvent(accountId: string, dedupeKey: string): Promise<Omit<IngestResult, "isDuplicate"> | null> {
+  const stored = await getDb().event.findUnique({
+    where: { accountId_dedupeKey: { accountId, dedupeKey } },
+    select: { id: true, channel: { select: { id: true, welcomeMessage: true } } },
+  });
+  return stored ? { eventId: stored.id, channel: stored.channel } : null;
+}

@@ -1,0 +1,52 @@
+// Keeps the per-scene hour and day counters current in the same transaction as the event, so
+// dashboards read O(channels × buckets) rows, never the raw events.
+import type { Transaction } from "@/lib/db/client";
+import type { NormalizedEvent } from "@/lib/wechat/events";
+import { localDayOf, localHourStartOf } from "@/lib/time/zone";
+
+export interface RollupDelta {
+  scans: number;
+  follows: number;
+  unfollows: number;
+}
+
+/** What an event adds, per the metric definitions in DESIGN.md. */
+export function rollupDeltaOf(event: NormalizedEvent): RollupDelta | null {
+  switch (event.type) {
+    case "subscribe":
+      // Via a code: a scan and a new follow. Organic (no scene): a follow counted under "".
+      return { scans: event.scene ? 1 : 0, follows: 1, unfollows: 0 };
+    case "scan":
+      return { scans: 1, follows: 0, unfollows: 0 };
+    case "unsubscribe":
+      return { scans: 0, follows: 0, unfollows: 1 };
+    default:
+      return null;
+  }
+}
+
+export async function addToRollups(tx: Transaction, input: { accountId: string; timezone: string; scene: string; event: NormalizedEvent }): Promise<void> {
+  const delta = rollupDeltaOf(input.event);
+  if (!delta) return;
+  const { accountId, scene, event } = input;
+  const day = localDayOf(event.occurredAt, input.timezone);
+  const hourStart = localHourStartOf(event.occurredAt, input.timezone);
+  const increments = { scans: { increment: delta.scans }, follows: { increment: delta.follows }, unfollows: { increment: delta.unfollows } };
+  await tx.rollupDay.upsert({
+    where: { accountId_scene_day: { accountId, scene, day } },
+    create: { accountId, scene, day, ...delta },
+    update: increments,
+  });
+  await tx.rollupHour.upsert({
+    where: { accountId_scene_hourStart: { accountId, scene, hourStart } },
+    create: { accountId, scene, hourStart, ...delta },
+    update: increments,
+  });
+  if (delta.scans > 0) {
+    await tx.scannerDay.upsert({
+      where: { accountId_scene_day_openid: { accountId, scene, day, openid: event.openid } },
+      create: { accountId, scene, day, openid: event.openid },
+      update: {},
+    });
+  }
+}

@@ -1,0 +1,25 @@
+// Maps anything thrown by a route to the one error body. Unknown errors are logged with detail
+// and answered with a generic message: internals never reach the client.
+import { ZodError } from "zod";
+import { AppError, statusByErrorCode, type ErrorCode, type ErrorIssue } from "@/lib/http/errors";
+import { Prisma } from "@/lib/db/client";
+import { log } from "@/lib/log";
+
+export function errorResponse(code: ErrorCode, message: string, issues?: ErrorIssue[]): Response {
+  return Response.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status: statusByErrorCode[code] });
+}
+
+export function responseForError(error: unknown): Response {
+  if (error instanceof AppError) return errorResponse(error.code, error.message, error.issues);
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === "symbol" ? String(part) : part)), message: issue.message }));
+    return errorResponse("validation_failed", "The request is not valid", issues);
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002") return errorResponse("conflict", "That already exists");
+    if (error.code === "P2025") return errorResponse("not_found", "Not found");
+  }
+  if (error instanceof SyntaxError) return errorResponse("bad_request", "The request body is not valid JSON");
+  log.error({ err: error }, "unhandled error in route");
+  return errorResponse("internal", "Something went wrong on our side");
+}

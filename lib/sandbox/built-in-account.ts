@@ -1,0 +1,37 @@
+// The account every fresh install starts with: an app that exists only in the built-in
+// emulator, in safe mode so the first scan already exercises signatures and AES end to end.
+import { randomBytes } from "node:crypto";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { createAccount } from "@/lib/accounts/manage-accounts";
+
+function randomAlphanumeric(length: number): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  return Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join("");
+}
+
+/** Creates the sandbox account once; afterwards keeps its API base pointing at this app's address. */
+export async function ensureBuiltInSandboxAccount(): Promise<{ id: string; isNew: boolean }> {
+  const db = getDb();
+  const sandboxBaseUrl = `${getEnv().publicUrl}/sandbox`;
+  const existing = await db.account.findFirst({ where: { isBuiltInSandbox: true } });
+  if (existing) {
+    if (existing.apiBaseUrl !== sandboxBaseUrl) await db.account.update({ where: { id: existing.id }, data: { apiBaseUrl: sandboxBaseUrl } });
+    return { id: existing.id, isNew: false };
+  }
+  const account = await createAccount(
+    {
+      name: "Sandbox",
+      appId: `wx${randomBytes(8).toString("hex")}`,
+      appSecret: randomBytes(16).toString("hex"),
+      token: randomAlphanumeric(32),
+      encodingAESKey: randomAlphanumeric(43),
+      mode: "safe",
+      originalId: `gh_${randomBytes(6).toString("hex")}`,
+      timezone: "Asia/Shanghai",
+      apiBaseUrl: sandboxBaseUrl,
+    },
+    { isBuiltInSandbox: true },
+  );
+  return { id: account.id, isNew: true };
+}

@@ -1,0 +1,23 @@
+// The emulator answers errors exactly as WeChat does: HTTP 200 with {"errcode","errmsg"}.
+export class SandboxWechatError extends Error {
+  constructor(
+    readonly errcode: number,
+    readonly errmsg: string,
+  ) {
+    super(errmsg);
+  }
+}
+
+export function wechatErrorJson(errcode: number, errmsg: string): Response {
+  return Response.json({ errcode, errmsg: `${errmsg} rid: sandbox` });
+}
+
+export function wechatReply(work: () => Promise<unknown>): Promise<Response> {
+  return work().then(
+    (body) => Response.json(body),
+    (error: unknown) => {
+      if (error instanceof SandboxWechatError) return wechatErrorJson(error.errcode, error.errmsg);
+      throw error;
+    },
+  );
+}

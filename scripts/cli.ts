@@ -1,0 +1,71 @@
+// Qudao's command line: `npm run cli -- <command>`. Commands print what they did; a created
+// API key is the last line printed, so scripts can take it with `tail -n 1`.
+import { parseArgs } from "node:util";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { getDatabaseConfig, getDb } from "@/lib/db/client";
+import { createUser } from "@/lib/auth/users";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { roles, type Role } from "@/lib/auth/roles";
+import { ensureBuiltInSandboxAccount } from "@/lib/sandbox/built-in-account";
+import { credentialsSchema } from "@/lib/schemas/auth";
+
+const usage = `Usage: npm run cli -- <command>
+  migrate                                      apply pending database migrations
+  bootstrap                                    migrate and make sure the sandbox account exists (npm start runs this)
+  user create --email E --password P [--role admin|editor|viewer]
+  apikey create --name NAME [--role admin|editor|viewer]`;
+
+function parseRole(value: string | undefined): Role {
+  if (value === undefined) return "admin";
+  if (!(roles as readonly string[]).includes(value)) throw new Error(`--role must be one of ${roles.join(", ")}`);
+  return value as Role;
+}
+
+async function migrate(): Promise<void> {
+  const config = getDatabaseConfig();
+  const { applied } = await migrateDatabase(config);
+  const where = config.provider === "sqlite" ? config.filePath : `PostgreSQL${config.schema ? ` (schema ${config.schema})` : ""}`;
+  console.log(applied.length ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}` : `${where} is up to date`);
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+  });
+  const command = positionals.join(" ");
+  switch (command) {
+    case "migrate":
+      return migrate();
+    case "bootstrap": {
+      await migrate();
+      const sandbox = await ensureBuiltInSandboxAccount();
+      console.log(sandbox.isNew ? `Created the sandbox account ${sandbox.id}` : `Sandbox account ${sandbox.id} is ready`);
+      return;
+    }
+    case "user create": {
+      const credentials = credentialsSchema.parse({ email: values.email, password: values.password });
+      const user = await createUser({ ...credentials, role: parseRole(values.role) });
+      console.log(`Created ${user.role} ${user.email}`);
+      return;
+    }
+    case "apikey create": {
+      if (!values.name) throw new Error("--name is required");
+      const { id, key } = await createApiKey({ name: values.name, role: parseRole(values.role) });
+      console.log(`Created API key ${id} (${values.name}). Send it as "Authorization: Bearer <key>"; it is shown only once:`);
+      console.log(key);
+      return;
+    }
+    default:
+      console.error(usage);
+      process.exitCode = 2;
+  }
+}
+
+run(process.argv.slice(2))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => getDb().$disconnect());

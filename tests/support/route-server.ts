@@ -1,0 +1,48 @@
+// A real HTTP server in front of the app's route handlers, for integration tests: the sandbox
+// and the webhook talk to each other over HTTP exactly as in production, without a Next build.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type RouteModule = Partial<Record<"GET" | "POST" | "PATCH" | "DELETE", Handler>>;
+
+const routes: [RegExp, () => Promise<RouteModule>][] = [
+  [/^\/api\/wechat\/(?<accountId>[^/]+)$/, () => import("@/app/api/wechat/[accountId]/route")],
+  [/^\/sandbox\/cgi-bin\/token$/, () => import("@/app/sandbox/cgi-bin/token/route")],
+  [/^\/sandbox\/cgi-bin\/stable_token$/, () => import("@/app/sandbox/cgi-bin/stable_token/route")],
+  [/^\/sandbox\/cgi-bin\/qrcode\/create$/, () => import("@/app/sandbox/cgi-bin/qrcode/create/route")],
+  [/^\/sandbox\/cgi-bin\/showqrcode$/, () => import("@/app/sandbox/cgi-bin/showqrcode/route")],
+];
+
+async function toRequest(message: IncomingMessage, baseUrl: string): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of message) chunks.push(chunk as Buffer);
+  const hasBody = message.method !== "GET" && message.method !== "HEAD";
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(message.headers)) if (typeof value === "string") headers.set(name, value);
+  return new Request(new URL(message.url ?? "/", baseUrl), { method: message.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined });
+}
+
+export interface RouteServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startRouteServer(): Promise<RouteServer> {
+  let baseUrl = "";
+  const server: Server = createServer(async (message, reply) => {
+    const path = new URL(message.url ?? "/", "http://localhost").pathname;
+    const match = routes.map(([pattern, load]) => ({ groups: pattern.exec(path)?.groups ?? (pattern.test(path) ? {} : null), load })).find((route) => route.groups);
+    const handler = match ? (await match.load())[message.method as keyof RouteModule] : undefined;
+    if (!match || !handler) {
+      reply.writeHead(404).end();
+      return;
+    }
+    const response = await handler(await toRequest(message, baseUrl), { params: Promise.resolve(match.groups ?? {}) });
+    reply.writeHead(response.status, Object.fromEntries(response.headers));
+    reply.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url: baseUrl, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
