@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { execFileSync } from "node:child_process";
 import type { DatabaseConfig } from "@/lib/db/config";
 
 declare module "vitest" {
@@ -16,11 +16,23 @@ declare module "vitest" {
   }
 }
 
+// Migrated by the real command in its own process: both integration projects set up in this
+// process, and two copies of the WASM schema engine's glue module in one process collide.
+function migrateWithCli(config: DatabaseConfig): void {
+  const databaseUrl =
+    config.provider === "sqlite" ? `file:${config.filePath}` : `${config.url}${config.url.includes("?") ? "&" : "?"}schema=${config.schema}`;
+  execFileSync(join(process.cwd(), "node_modules", ".bin", "tsx"), ["scripts/db-migrate.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "qudao-test-"));
   let config: DatabaseConfig;
   let cleanup: () => Promise<void>;
-  if (process.env.QUDAO_TEST_DATABASE === "postgresql") {
+  // The project decides (its test.env reaches the workers, not this setup).
+  if (project.name === "integration-postgresql") {
     const url = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
     const schema = `qudao_test_${randomBytes(5).toString("hex")}`;
     config = { provider: "postgresql", url, schema };
@@ -34,7 +46,7 @@ export default async function setup(project: TestProject) {
     config = { provider: "sqlite", filePath: join(dataDir, "qudao.db") };
     cleanup = async () => {};
   }
-  await migrateDatabase(config);
+  migrateWithCli(config);
   project.provide("databaseConfig", config);
   project.provide("dataDir", dataDir);
   return async () => {

@@ -1,0 +1,50 @@
+// The user story of a new marketer: first-run setup, a ready sandbox account, create a channel,
+// see its code, simulate a scan, and watch it counted on the channel and the overview.
+import { expect, test } from "@playwright/test";
+
+test("a new user creates a channel, scans it in the sandbox and sees it counted", async ({ page, request }) => {
+  expect((await request.get("/api/channels?accountId=x")).status()).toBe(401);
+
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/setup/);
+  await page.getByTestId("setup-email").fill("marketer@example.com");
+  await page.getByTestId("setup-password").fill("correct horse battery");
+  await page.getByTestId("setup-submit").click();
+  await expect(page.getByTestId("kpi-scans")).toHaveText("0");
+
+  await page.goto("/channels");
+  await page.getByTestId("channel-name").fill("Poster — Store 12");
+  await page.getByTestId("channel-create").click();
+  const row = page.getByTestId("channel-row").filter({ hasText: "Poster — Store 12" });
+  await expect(row).toBeVisible();
+  await row.first().click();
+
+  const qr = page.getByTestId("channel-qr");
+  await expect(qr).toBeVisible();
+  await expect.poll(() => qr.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  await expect(page.getByTestId("channel-scans")).toHaveText("0");
+
+  await page.getByTestId("simulate-scan").click();
+  await expect(page.getByTestId("channel-scans")).toHaveText("1");
+  await expect(page.getByTestId("channel-new-follows")).toHaveText("1");
+
+  await page.goto("/");
+  await expect(page.getByTestId("kpi-scans")).toHaveText("1");
+  await expect(page.getByTestId("kpi-new-follows")).toHaveText("1");
+  await expect(page.getByTestId("trend-chart").locator("svg").first()).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/dashboard.png", fullPage: true });
+});
+
+test("the language switch turns the dashboard into Chinese and back", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByTestId("signin-email").fill("marketer@example.com");
+  await page.getByTestId("signin-password").fill("correct horse battery");
+  await page.getByTestId("signin-submit").click();
+  await expect(page.getByTestId("kpi-scans")).toBeVisible();
+  const htmlLang = () => page.locator("html").getAttribute("lang");
+  const before = await htmlLang();
+  await page.getByTestId("locale-switch").click();
+  await expect.poll(htmlLang).not.toBe(before);
+  await expect(page.getByText(before === "en" ? "扫码" : "Scans").first()).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/dashboard-switched.png", fullPage: true });
+});
