@@ -46,10 +46,20 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, ["scripts/prisma-generate.mjs"], { stdio: "inherit" });
 
   const shadowUrl = shadowDatabaseUrl();
+  // Both diffs first, so that a failure (say, PostgreSQL not reachable) writes nothing at all.
+  const pendingSql = new Map<DatabaseProvider, string | null>();
+  for (const provider of providers) {
+    try {
+      pendingSql.set(provider, await diffMigrationSql(provider, { shadowDatabaseUrl: shadowUrl, log: (line) => console.log(`  ${line}`) }));
+    } catch (error) {
+      const where = provider === "postgresql" ? ` (migrations replayed on ${withoutPassword(shadowUrl)}; SHADOW_DATABASE_URL picks another server)` : "";
+      throw new Error(`${provider}: could not compute the migration${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  }
+
   const folderName = `${migrationTimestamp()}_${name}`;
   let written = 0;
-  for (const provider of providers) {
-    const sql = await diffMigrationSql(provider, { shadowDatabaseUrl: shadowUrl, log: (line) => console.log(`  ${line}`) });
+  for (const [provider, sql] of pendingSql) {
     if (sql === null) {
       console.log(`${provider}: no changes`);
       continue;
@@ -63,6 +73,13 @@ async function main(): Promise<void> {
     written += 1;
   }
   if (written === 0) console.log("no changes");
+  else console.log("Review the SQL, then apply it with npm run db:migrate.");
+}
+
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  parsed.password = "";
+  return parsed.toString();
 }
 
 main().catch((error: unknown) => {

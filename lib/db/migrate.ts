@@ -89,12 +89,13 @@ export async function diffMigrationSql(provider: DatabaseProvider, options: Diff
       connectToShadowDb: async () => runScriptsWhole(await inMemory.connectToShadowDb()),
     });
   }
-  if (!options.shadowDatabaseUrl) throw new Error("diffMigrationSql: PostgreSQL needs shadowDatabaseUrl (a server to replay the migrations on)");
+  const { shadowDatabaseUrl } = options;
+  if (!shadowDatabaseUrl) throw new Error("diffMigrationSql: PostgreSQL needs shadowDatabaseUrl (a server to replay the migrations on)");
   const shadowSchema = `prisma_shadow_${randomBytes(6).toString("hex")}`;
-  return withPostgresPool(options.shadowDatabaseUrl, undefined, async (adminPool) => {
+  return withPostgresPool(shadowDatabaseUrl, undefined, async (adminPool) => {
     await adminPool.query(`CREATE SCHEMA "${shadowSchema}"`);
     try {
-      return await withPostgresPool(options.shadowDatabaseUrl as string, shadowSchema, (pool) => {
+      return await withPostgresPool(shadowDatabaseUrl, shadowSchema, (pool) => {
         const inShadowSchema = new PrismaPg(pool, { schema: shadowSchema });
         // The adapter's own shadow database is a CREATE DATABASE, which needs a privilege a
         // schema does not; the main connection is never written to by a diff, so both share it.

@@ -44,8 +44,8 @@ function loadBindings(): Promise<SchemaEngineBindings> {
     // URL points into .next/, while the app always runs from the repository root.
     const requireFromRoot = createRequire(join(process.cwd(), "package.json"));
     const wasmPath = join(dirname(requireFromRoot.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
-    const module = new WebAssembly.Module(readFileSync(wasmPath));
-    const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bindings });
+    const wasmModule = new WebAssembly.Module(readFileSync(wasmPath));
+    const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": withTrackedTimers(bindings) });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bindings;
@@ -55,6 +55,28 @@ function loadBindings(): Promise<SchemaEngineBindings> {
     bindingsPromise = undefined;
   });
   return bindingsPromise;
+}
+
+// The engine arms timeouts (10 s on PostgreSQL) and never cancels them, which keeps a script's
+// process alive long after the migration finished. Its timers are tracked so that they can be
+// cleared once no engine is running any more.
+const pendingEngineTimers = new Set<ReturnType<typeof setTimeout>>();
+let runningEngines = 0;
+
+function withTrackedTimers(bindings: SchemaEngineBindings): WebAssembly.ModuleImports {
+  // The wasm module imports the bindings' exported functions by name.
+  const imports = { ...bindings } as unknown as WebAssembly.ModuleImports;
+  for (const name of Object.keys(bindings).filter((key) => key.startsWith("__wbg_setTimeout_"))) {
+    imports[name] = (callback: () => void, milliseconds: number) => {
+      const timer = setTimeout(() => {
+        pendingEngineTimers.delete(timer);
+        callback();
+      }, milliseconds >>> 0);
+      pendingEngineTimers.add(timer);
+      return timer;
+    };
+  }
+  return imports;
 }
 
 type EngineLogRecord = { level?: string; fields?: { message?: string } };
@@ -96,13 +118,18 @@ export async function withSchemaEngine<T>(
     connect: () => observe(adapterFactory.connect()),
     connectToShadowDb: () => observe(adapterFactory.connectToShadowDb()),
   };
-  const engine = await SchemaEngine.new(
-    { datamodels: undefined },
-    (line: string) => forwardEngineLog(line, log),
-    bindMigrationAwareSqlAdapterFactory(observingFactory),
-  );
+  runningEngines += 1;
   try {
-    return await work(engine);
+    const engine = await SchemaEngine.new(
+      { datamodels: undefined },
+      (line: string) => forwardEngineLog(line, log),
+      bindMigrationAwareSqlAdapterFactory(observingFactory),
+    );
+    try {
+      return await work(engine);
+    } finally {
+      engine.free();
+    }
   } catch (error) {
     // The engine reports a plain JavaScript error from a driver only as "External error id#N";
     // the driver's own message is the one that says what went wrong.
@@ -113,8 +140,12 @@ export async function withSchemaEngine<T>(
     }
     throw error;
   } finally {
-    engine.free();
     await Promise.allSettled(openedConnections.map((connection) => connection.dispose()));
+    runningEngines -= 1;
+    if (runningEngines === 0) {
+      for (const timer of pendingEngineTimers) clearTimeout(timer);
+      pendingEngineTimers.clear();
+    }
   }
 }
 
