@@ -119,3 +119,19 @@ describe("the webhook", () => {
     expect(response.status).toBe(404);
   });
 });
+
+describe("follow periods", () => {
+  it("open on a follow, close on the unfollow, and open again through another channel", async () => {
+    const account = await createAccount(sandboxAccountInput(app.server));
+    const poster = await createChannel({ accountId: account.id, name: "Poster" });
+    const booth = await createChannel({ accountId: account.id, name: "Booth" });
+    const { openid } = await simulateScan({ channelId: poster.id });
+    await simulateUnfollow({ accountId: account.id, openid });
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // a new CreateTime second
+    await simulateScan({ channelId: booth.id, openid });
+    const periods = await app.db.followPeriod.findMany({ where: { accountId: account.id, openid }, orderBy: { id: "asc" } });
+    expect(periods.map((period) => [period.scene, period.endedAt !== null])).toEqual([[poster.scene, true], [booth.scene, false]]);
+    const follower = await app.db.follower.findUniqueOrThrow({ where: { accountId_openid: { accountId: account.id, openid } } });
+    expect([follower.isFollowing, follower.currentScene, follower.firstScene]).toEqual([true, booth.scene, poster.scene]);
+  });
+});
