@@ -44,7 +44,7 @@ export function getDb(): Database {
 }
 
 /** For tests: point the app at another database (e.g. a fresh PostgreSQL schema). */
-export async function useDatabaseForTests(config: DatabaseConfig): Promise<Database> {
+export async function switchDatabaseForTests(config: DatabaseConfig): Promise<Database> {
   await holder.__qudaoDatabase?.database?.$disconnect();
   holder.__qudaoDatabase = { config, database: createDatabase(config) };
   return holder.__qudaoDatabase.database as Database;

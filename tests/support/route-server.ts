@@ -3,8 +3,14 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = Partial<Record<"GET" | "POST" | "PATCH" | "DELETE", Handler>>;
+type RouteContext = { params: Promise<Record<string, string>> };
+// Method syntax on purpose: each route declares its own params type, and methods compare bivariantly.
+interface RouteModule {
+  GET?(request: Request, context: RouteContext): Promise<Response>;
+  POST?(request: Request, context: RouteContext): Promise<Response>;
+  PATCH?(request: Request, context: RouteContext): Promise<Response>;
+  DELETE?(request: Request, context: RouteContext): Promise<Response>;
+}
 
 const routes: [RegExp, () => Promise<RouteModule>][] = [
   [/^\/api\/wechat\/(?<accountId>[^/]+)$/, () => import("@/app/api/wechat/[accountId]/route")],

@@ -2,7 +2,7 @@
 import { inject } from "vitest";
 import { randomBytes } from "node:crypto";
 import { resetEnvForTests } from "@/lib/env";
-import { useDatabaseForTests, type Database } from "@/lib/db/client";
+import { switchDatabaseForTests, type Database } from "@/lib/db/client";
 import { startRouteServer, type RouteServer } from "@/tests/support/route-server";
 
 export interface TestApp {
@@ -17,7 +17,7 @@ export async function startTestApp(): Promise<TestApp> {
   process.env.QUDAO_DATA_DIR = inject("dataDir");
   process.env.LOG_LEVEL = "silent";
   resetEnvForTests();
-  const db = await useDatabaseForTests(inject("databaseConfig"));
+  const db = await switchDatabaseForTests(inject("databaseConfig"));
   return { db, server, close: () => server.close() };
 }
 
