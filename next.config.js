@@ -8,6 +8,7 @@ const nextConfig = {
   // Native and WASM packages stay outside the server bundle and load from node_modules.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino", "@prisma/schema-engine-wasm", "pg"],
   poweredByHeader: false,
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // Builds for tests go to their own folder so a running `npm start` is not disturbed.
   distDir: process.env.QUDAO_DIST_DIR ?? ".next",
 };

@@ -1,0 +1,79 @@
+"use client";
+// The dashboard frame: sidebar navigation, the top bar with account and language, the page.
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { AccountSwitcher } from "@/components/layout/account-switcher";
+import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { useHrefWithAccount } from "@/components/layout/use-selected-account";
+import styles from "@/components/layout/shell.module.css";
+
+const navItems = [
+  { path: "/", key: "overview", icon: <ChartIcon /> },
+  { path: "/channels", key: "channels", icon: <QrIcon /> },
+] as const;
+
+export function AppShell({ userEmail, children }: { userEmail: string; children: ReactNode }) {
+  const t = useTranslations("layout");
+  const pathname = usePathname();
+  const hrefWithAccount = useHrefWithAccount();
+
+  return (
+    <div className={styles.shell}>
+      <aside className={styles.sidebar}>
+        <Link href={hrefWithAccount("/")} className={styles.brand}>
+          <span className={styles.brandMark} aria-hidden>
+            渠
+          </span>
+          <span className={styles.brandName}>{t("brand")}</span>
+        </Link>
+        <nav aria-label={t("navigation")} className={styles.nav}>
+          {navItems.map((item) => {
+            const isActive = item.path === "/" ? pathname === "/" : pathname.startsWith(item.path);
+            return (
+              <Link key={item.key} href={hrefWithAccount(item.path)} className={styles.navLink} aria-current={isActive ? "page" : undefined}>
+                {item.icon}
+                {t(`nav.${item.key}`)}
+              </Link>
+            );
+          })}
+        </nav>
+      </aside>
+      <div className={styles.main}>
+        <div className={styles.topbar}>
+          <AccountSwitcher />
+          <div className={styles.topbarEnd}>
+            <LocaleSwitch />
+            <span className={styles.userEmail} title={userEmail}>
+              {userEmail}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+        <main className={styles.content}>{children}</main>
+      </div>
+    </div>
+  );
+}
+
+function ChartIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
+      <path d="M4 19h16" />
+      <path d="M5 15l4-5 4 3 6-7" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+function QrIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
+      <rect x="4" y="4" width="6" height="6" rx="1" />
+      <rect x="14" y="4" width="6" height="6" rx="1" />
+      <rect x="4" y="14" width="6" height="6" rx="1" />
+      <path d="M14 14h2v2h-2zM18 18h2v2h-2zM14 18h2M18 14h2" />
+    </svg>
+  );
+}
