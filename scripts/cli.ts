@@ -8,6 +8,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { roles, type Role } from "@/lib/auth/roles";
 import { ensureBuiltInSandboxAccount } from "@/lib/sandbox/built-in-account";
 import { credentialsSchema } from "@/lib/schemas/auth";
+import { ZodError, prettifyError } from "zod";
 
 const usage = `Usage: npm run cli -- <command>
   migrate                                      apply pending database migrations
@@ -65,7 +66,7 @@ async function run(argv: string[]): Promise<void> {
 
 run(process.argv.slice(2))
   .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(error instanceof ZodError ? prettifyError(error) : error instanceof Error ? error.message : error);
     process.exitCode = 1;
   })
   .finally(() => getDb().$disconnect());
