@@ -9,6 +9,8 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino", "@prisma/schema-engine-wasm", "pg"],
   poweredByHeader: false,
   typescript: { tsconfigPath: "tsconfig.build.json" },
+  // The sandbox and the README use 127.0.0.1; without this, next dev blocks its own assets there.
+  allowedDevOrigins: ["127.0.0.1"],
   // Builds for tests go to their own folder so a running `npm start` is not disturbed.
   distDir: process.env.QUDAO_DIST_DIR ?? ".next",
 };
