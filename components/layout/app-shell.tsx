@@ -13,6 +13,7 @@ import styles from "@/components/layout/shell.module.css";
 const navItems = [
   { path: "/", key: "overview", icon: <ChartIcon /> },
   { path: "/channels", key: "channels", icon: <QrIcon /> },
+  { path: "/sandbox", key: "sandbox", icon: <SandboxIcon /> },
 ] as const;
 
 export function AppShell({ userEmail, children }: { userEmail: string; children: ReactNode }) {
@@ -74,6 +75,15 @@ function QrIcon() {
       <rect x="14" y="4" width="6" height="6" rx="1" />
       <rect x="4" y="14" width="6" height="6" rx="1" />
       <path d="M14 14h2v2h-2zM18 18h2v2h-2zM14 18h2M18 14h2" />
+    </svg>
+  );
+}
+
+function SandboxIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
+      <path d="M9 3h6M10 3v6l-5 9a2 2 0 0 0 1.7 3h10.6a2 2 0 0 0 1.7-3l-5-9V3" strokeLinecap="round" strokeLinejoin="round" />
+      <path d="M7.5 15h9" />
     </svg>
   );
 }

@@ -1,5 +1,7 @@
 // The database side of the token holder: one row per account, shared by every app instance.
-import { getDb } from "@/lib/db/client";
+// The row's lease (leaseOwner, leaseUntil) lets one instance at a time fetch a new token, so
+// instances never fetch classic tokens over each other (each fetch invalidates the last).
+import { getDb, isUniqueViolation } from "@/lib/db/client";
 import { WechatApiClient, type AccessTokenStore } from "@/lib/wechat/api-client";
 import { getAccountCredentials } from "@/lib/accounts/account-records";
 
@@ -18,7 +20,31 @@ export const databaseAccessTokenStore: AccessTokenStore = {
   async invalidate(accountId, failedToken) {
     await getDb().wechatAccessToken.updateMany({ where: { accountId, token: failedToken }, data: { token: null, expiresAt: null } });
   },
+  async acquireFetchLease(accountId, owner, durationMs) {
+    await ensureTokenRow(accountId);
+    const now = new Date();
+    // One conditional UPDATE: PostgreSQL re-checks the WHERE after a concurrent writer commits
+    // and SQLite runs writers one at a time, so exactly one contender sees count 1.
+    const taken = await getDb().wechatAccessToken.updateMany({
+      where: { accountId, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }, { leaseOwner: owner }] },
+      data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + durationMs) },
+    });
+    return taken.count === 1;
+  },
+  async releaseFetchLease(accountId, owner) {
+    await getDb().wechatAccessToken.updateMany({ where: { accountId, leaseOwner: owner }, data: { leaseOwner: null, leaseUntil: null } });
+  },
 };
+
+async function ensureTokenRow(accountId: string): Promise<void> {
+  const db = getDb();
+  if (await db.wechatAccessToken.findUnique({ where: { accountId }, select: { accountId: true } })) return;
+  try {
+    await db.wechatAccessToken.create({ data: { accountId } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error; // another contender created it first
+  }
+}
 
 export async function apiClientForAccount(accountId: string, fetchImpl?: typeof fetch): Promise<WechatApiClient> {
   return new WechatApiClient(await getAccountCredentials(accountId), databaseAccessTokenStore, fetchImpl);

@@ -7,6 +7,7 @@ import { WechatProtocolError } from "@/lib/wechat/errors";
 import { normalizeEvent } from "@/lib/wechat/events";
 import { openPush, verifyEchoRequest, type PushCredentials, type PushQuery } from "@/lib/wechat/push";
 import { buildEncryptedReply, buildTextReply } from "@/lib/wechat/reply";
+import { log } from "@/lib/log";
 import { randomBytes } from "node:crypto";
 
 export const maxPushBytes = 64 * 1024;
@@ -14,25 +15,35 @@ export const maxPushBytes = 64 * 1024;
 export interface PushReply {
   body: string;
   contentType: string;
+  /** The push queued work for after the reply (auto-tagging): kick the job worker. */
+  hasQueuedWork: boolean;
 }
 
 function credentialsOf(account: ReturnType<typeof toCredentials>): PushCredentials {
   return { token: account.token, appId: account.appId, encodingAESKey: account.encodingAESKey };
 }
 
-/** Protocol failures store nothing and answer 400 (malformed) or 401 (not from WeChat). */
-function appErrorFromProtocol(error: unknown): unknown {
+/**
+ * Protocol failures store nothing and answer 400 (malformed) or 401 (not from WeChat). They are
+ * logged: after a settings change, a run of them is how a Token or key mismatch shows.
+ */
+function refusal(accountId: string, error: unknown): unknown {
   if (!(error instanceof WechatProtocolError)) return error;
-  const isForgery = error.code === "bad_signature" || error.code === "appid_mismatch";
-  return new AppError(isForgery ? "unauthorized" : "bad_request", error.message);
+  const isForgery = error.code === "bad_signature" || error.code === "appid_mismatch" || error.code === "stale_timestamp";
+  return refused(accountId, new AppError(isForgery ? "unauthorized" : "bad_request", error.message));
+}
+
+function refused(accountId: string, error: AppError): AppError {
+  log.warn({ accountId, code: error.code }, `webhook refused a request: ${error.message}`);
+  return error;
 }
 
 export async function answerVerification(accountId: string, query: PushQuery): Promise<string> {
   const account = toCredentials(await findAccountRow(accountId));
   try {
-    return verifyEchoRequest(query, credentialsOf(account));
+    return verifyEchoRequest(query, credentialsOf(account), nowInSeconds());
   } catch (error) {
-    throw appErrorFromProtocol(error);
+    throw refusal(accountId, error);
   }
 }
 
@@ -42,28 +53,38 @@ export async function receivePush(accountId: string, query: PushQuery, body: str
   let opened;
   let event;
   try {
-    opened = openPush({ query, body, credentials });
+    opened = openPush({ query, body, credentials, nowSeconds: nowInSeconds() });
     event = normalizeEvent(opened.fields);
   } catch (error) {
-    throw appErrorFromProtocol(error);
+    throw refusal(accountId, error);
+  }
+  // The signature covers only the query: a plaintext body under a query captured from an
+  // encrypted push would otherwise get past an account that WeChat encrypts for.
+  if (account.mode !== "plaintext" && !opened.isEncrypted) {
+    throw refused(accountId, new AppError("unauthorized", `This account is in ${account.mode} mode: unencrypted pushes are refused`));
   }
   if (account.originalId && event.toUserName !== account.originalId) {
-    throw new AppError("unauthorized", "This push is addressed to another official account");
+    throw refused(accountId, new AppError("unauthorized", "This push is addressed to another official account"));
   }
 
   const result = await ingestEvent({ id: account.id, timezone: account.timezone }, event, opened.xml);
+  const { hasQueuedWork } = result;
   const welcome = (event.type === "subscribe" || event.type === "scan") && result.channel?.welcomeMessage;
-  if (!welcome) return { body: "success", contentType: "text/plain; charset=utf-8" };
+  if (!welcome) return { body: "success", contentType: "text/plain; charset=utf-8", hasQueuedWork };
 
-  const replyXml = buildTextReply({ toUser: event.openid, fromUser: event.toUserName, content: welcome, createTime: Math.floor(Date.now() / 1000) });
-  if (!opened.isEncrypted || !account.encodingAESKey) return { body: replyXml, contentType: "application/xml; charset=utf-8" };
+  const replyXml = buildTextReply({ toUser: event.openid, fromUser: event.toUserName, content: welcome, createTime: nowInSeconds() });
+  if (!opened.isEncrypted || !account.encodingAESKey) return { body: replyXml, contentType: "application/xml; charset=utf-8", hasQueuedWork };
   const encrypted = buildEncryptedReply({
     replyXml,
     token: account.token,
     encodingAESKey: account.encodingAESKey,
     appId: account.appId,
-    timestamp: String(Math.floor(Date.now() / 1000)),
+    timestamp: String(nowInSeconds()),
     nonce: randomBytes(8).readUInt32BE(0).toString(),
   });
-  return { body: encrypted, contentType: "application/xml; charset=utf-8" };
+  return { body: encrypted, contentType: "application/xml; charset=utf-8", hasQueuedWork };
+}
+
+function nowInSeconds(): number {
+  return Math.floor(Date.now() / 1000);
 }

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { authenticateSandboxApp } from "@/lib/sandbox/sandbox-apps";
 import { SandboxWechatError } from "@/lib/sandbox/wechat-errors";
+import { applyApiFault } from "@/lib/sandbox/faults";
 
 export const tokenLifetimeSeconds = 7200;
 const overlapMs = 300_000;
@@ -15,6 +16,7 @@ function newToken(): string {
 }
 
 export async function issueClassicToken(appId: unknown, secret: unknown) {
+  await applyApiFault(typeof appId === "string" ? appId : null, "token");
   const app = await authenticateSandboxApp(appId, secret);
   const db = getDb();
   const now = Date.now();
@@ -24,13 +26,15 @@ export async function issueClassicToken(appId: unknown, secret: unknown) {
       where: { appId: app.appId, kind: "classic", expiresAt: { gt: new Date(now + overlapMs) } },
       data: { expiresAt: new Date(now + overlapMs) },
     }),
-    db.sandboxAccessToken.create({ data: { token, appId: app.appId, kind: "classic", expiresAt: new Date(now + tokenLifetimeSeconds * 1000) } }),
+    // createdAt from this clock, not the database's: appIdForToken compares it with expiresAt.
+    db.sandboxAccessToken.create({ data: { token, appId: app.appId, kind: "classic", createdAt: new Date(now), expiresAt: new Date(now + tokenLifetimeSeconds * 1000) } }),
   ]);
   return { access_token: token, expires_in: tokenLifetimeSeconds };
 }
 
 export async function issueStableToken(body: { appid?: unknown; secret?: unknown; grant_type?: unknown; force_refresh?: unknown }) {
   if (body.grant_type !== "client_credential") throw new SandboxWechatError(40002, "invalid grant_type");
+  await applyApiFault(typeof body.appid === "string" ? body.appid : null, "stable_token");
   const app = await authenticateSandboxApp(body.appid, body.secret);
   const db = getDb();
   const now = Date.now();
@@ -39,15 +43,22 @@ export async function issueStableToken(body: { appid?: unknown; secret?: unknown
     return { access_token: current.token, expires_in: Math.floor((current.expiresAt.getTime() - now) / 1000) };
   }
   const token = newToken();
-  await db.sandboxAccessToken.create({ data: { token, appId: app.appId, kind: "stable", expiresAt: new Date(now + tokenLifetimeSeconds * 1000) } });
+  await db.sandboxAccessToken.create({ data: { token, appId: app.appId, kind: "stable", createdAt: new Date(now), expiresAt: new Date(now + tokenLifetimeSeconds * 1000) } });
   return { access_token: token, expires_in: tokenLifetimeSeconds };
 }
 
-/** The app an access_token belongs to: 41001 missing, 40001 unknown, 42001 expired. */
+/**
+ * The app an access_token belongs to: 41001 missing, 40001 unknown or replaced by a newer
+ * classic token (after the overlap), 42001 expired at the end of its own lifetime.
+ */
 export async function appIdForToken(token: string | null): Promise<string> {
   if (!token) throw new SandboxWechatError(41001, "access_token missing");
   const row = await getDb().sandboxAccessToken.findUnique({ where: { token } });
   if (!row) throw new SandboxWechatError(40001, "invalid credential, access_token is invalid or not latest");
-  if (row.expiresAt.getTime() <= Date.now()) throw new SandboxWechatError(42001, "access_token expired");
+  if (row.expiresAt.getTime() <= Date.now()) {
+    const wasCutShort = row.expiresAt.getTime() - row.createdAt.getTime() < (tokenLifetimeSeconds - 1) * 1000;
+    if (wasCutShort) throw new SandboxWechatError(40001, "invalid credential, access_token is invalid or not latest");
+    throw new SandboxWechatError(42001, "access_token expired");
+  }
   return row.appId;
 }

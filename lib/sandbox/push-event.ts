@@ -7,6 +7,7 @@ import { webhookUrlFor, type AccountCredentials } from "@/lib/accounts/account-r
 import { buildWechatXml } from "@/lib/wechat/xml";
 import { openEncryptedReply, sealPush } from "@/lib/wechat/push";
 import type { SandboxPushResult } from "@/lib/schemas/sandbox";
+import { applyPushFault } from "@/lib/sandbox/faults";
 
 export const pushTimeoutMs = 5_000;
 export const pushTries = 3;
@@ -42,6 +43,13 @@ export async function pushEventToWebhook(app: AccountCredentials, event: Sandbox
     openid: event.openid,
   });
   const targetUrl = `${webhookUrlFor(app.id)}?${new URLSearchParams(sealed.query)}`;
+  const record = { appId: app.appId, openid: event.openid, event: event.event, eventKey: event.eventKey, targetUrl: webhookUrlFor(app.id) };
+
+  if ((await applyPushFault(app.appId)).isDropped) {
+    const error = "dropped by an injected fault: WeChat never sent it";
+    await getDb().sandboxPush.create({ data: { ...record, attempts: 0, replyStatus: null, replyBody: null, error } });
+    return { event: event.event, openid: event.openid, eventKey: event.eventKey, attempts: 0, replyStatus: null, reply: null, error };
+  }
 
   let attempts = 0;
   let replyStatus: number | null = null;
@@ -68,9 +76,7 @@ export async function pushEventToWebhook(app: AccountCredentials, event: Sandbox
   }
 
   const reply = replyBody !== null && replyStatus === 200 ? readableReply(app, replyBody) : replyBody;
-  await getDb().sandboxPush.create({
-    data: { appId: app.appId, openid: event.openid, event: event.event, eventKey: event.eventKey, targetUrl: webhookUrlFor(app.id), attempts, replyStatus, replyBody: reply, error },
-  });
+  await getDb().sandboxPush.create({ data: { ...record, attempts, replyStatus, replyBody: reply, error } });
   return { event: event.event, openid: event.openid, eventKey: event.eventKey, attempts, replyStatus, reply, error };
 }
 

@@ -5,6 +5,7 @@ import QRCode from "qrcode";
 import { getDb } from "@/lib/db/client";
 import { appIdForToken } from "@/lib/sandbox/access-tokens";
 import { SandboxWechatError } from "@/lib/sandbox/wechat-errors";
+import { applyApiFault } from "@/lib/sandbox/faults";
 
 export const permanentQuota = 100_000;
 const maxExpireSeconds = 2_592_000;
@@ -34,6 +35,7 @@ function sceneOf(body: QrCreateBody, actionName: string): string {
 
 export async function createSandboxQrCode(accessToken: string | null, body: QrCreateBody) {
   const appId = await appIdForToken(accessToken);
+  await applyApiFault(appId, "qrcode/create");
   const actionName = typeof body.action_name === "string" ? body.action_name : "";
   if (!allActions.has(actionName)) throw new SandboxWechatError(40052, "invalid action name");
   const scene = sceneOf(body, actionName);

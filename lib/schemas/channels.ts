@@ -50,7 +50,13 @@ const channelFields = {
   tags: z.array(z.string().trim().min(1).max(30)).max(20),
   note: z.string().max(1000).nullable(),
   welcomeMessage: welcomeMessageSchema.nullable(),
-  autoTagName: z.string().trim().min(1).max(30).nullable(),
+  // WeChat counts a tag name in bytes (PROTOCOL.md §5): 30 bytes is 10 Chinese characters.
+  autoTagName: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((name) => byteLength(name) <= 30, { message: "A WeChat tag name is at most 30 bytes (10 Chinese characters)" })
+    .nullable(),
 };
 
 export const channelCreateSchema = z.object({

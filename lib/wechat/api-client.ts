@@ -1,6 +1,8 @@
 // One client for every call to WeChat's API (or the sandbox, same paths under another base URL).
-// The token holder follows PROTOCOL.md §1: one fetch at a time, refresh ahead of expiry, and on
-// a token error drop the cached token only if it is the one that failed, then retry once.
+// The token holder follows PROTOCOL.md §1: one fetch at a time (in this process, and through the
+// store's lease across every instance sharing the database), refresh ahead of expiry, and on a
+// token error drop the cached token only if it is the one that failed, then retry once.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { busyErrcode, tokenInvalidErrcodes, WechatApiError, WechatUnavailableError } from "@/lib/wechat/api-errors";
 
@@ -23,17 +25,31 @@ export interface AccessTokenStore {
   write(accountId: string, token: CachedAccessToken): Promise<void>;
   /** Forget the token only if it is still `failedToken`: another caller may have refreshed it already. */
   invalidate(accountId: string, failedToken: string): Promise<void>;
+  /** The right to fetch a new token for `durationMs`; false while another owner holds an unexpired lease. */
+  acquireFetchLease(accountId: string, owner: string, durationMs: number): Promise<boolean>;
+  releaseFetchLease(accountId: string, owner: string): Promise<void>;
 }
 
-const refreshAheadMs = 300_000;
+export const refreshAheadMs = 300_000;
 const busyRetryDelaysMs = [200, 800];
 const requestTimeoutMs = 10_000;
+// Longer than one token request can take, so a live holder never loses its lease; a dead
+// holder's lease runs out and the next caller fetches.
+export const fetchLeaseMs = requestTimeoutMs + 5_000;
+const leasePollMs = 100;
+const leaseWaitLimitMs = fetchLeaseMs + 5_000;
 
 const errorReplySchema = z.object({ errcode: z.number(), errmsg: z.string().default("") });
 const tokenReplySchema = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
 
-// Single flight inside this process; the store's lease (when it has one) covers other processes.
+// Single flight inside this process; the store's lease covers other processes.
 const tokenFetches = new Map<string, Promise<CachedAccessToken>>();
+
+function isFresh(token: CachedAccessToken | null): token is CachedAccessToken {
+  return token !== null && token.expiresAt.getTime() - Date.now() > refreshAheadMs;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class WechatApiClient {
   constructor(
@@ -42,7 +58,7 @@ export class WechatApiClient {
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
 
-  /** Calls an API that needs `access_token`, handling token expiry and WeChat's busy answer. */
+  /** Calls an API that needs `access_token` (GET when `body` is undefined), handling token expiry and WeChat's busy answer. */
   async call<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema): Promise<z.infer<Schema>> {
     let token = await this.accessToken();
     for (let attempt = 0; ; attempt++) {
@@ -61,13 +77,37 @@ export class WechatApiClient {
 
   async accessToken(): Promise<CachedAccessToken> {
     const cached = await this.store.read(this.account.id);
-    if (cached && cached.expiresAt.getTime() - Date.now() > refreshAheadMs) return cached;
+    if (isFresh(cached)) return cached;
     let pending = tokenFetches.get(this.account.id);
     if (!pending) {
-      pending = this.fetchAccessToken().finally(() => tokenFetches.delete(this.account.id));
+      pending = this.fetchUnderLease().finally(() => tokenFetches.delete(this.account.id));
       tokenFetches.set(this.account.id, pending);
     }
     return pending;
+  }
+
+  /**
+   * Whoever holds the lease fetches; everyone else waits and re-reads. The holder re-reads too
+   * before fetching: the token may have been written between our first read and the lease.
+   */
+  private async fetchUnderLease(): Promise<CachedAccessToken> {
+    const owner = randomUUID();
+    const giveUpAt = Date.now() + leaseWaitLimitMs;
+    for (;;) {
+      if (await this.store.acquireFetchLease(this.account.id, owner, fetchLeaseMs)) {
+        try {
+          const current = await this.store.read(this.account.id);
+          if (isFresh(current)) return current;
+          return await this.fetchAccessToken();
+        } finally {
+          await this.store.releaseFetchLease(this.account.id, owner);
+        }
+      }
+      if (Date.now() > giveUpAt) throw new WechatUnavailableError("Another Qudao instance is fetching the access token and has not finished; try again");
+      await sleep(leasePollMs);
+      const current = await this.store.read(this.account.id);
+      if (isFresh(current)) return current;
+    }
   }
 
   private async fetchAccessToken(): Promise<CachedAccessToken> {
@@ -81,7 +121,7 @@ export class WechatApiClient {
     return token;
   }
 
-  /** One HTTP exchange: errcode JSON → WechatApiError; -1 (busy) retried with backoff. */
+  /** One HTTP exchange: errcode JSON → WechatApiError; -1 (busy) retried with backoff, nothing else. */
   private async request<Schema extends z.ZodType>(pathAndQuery: string, body: unknown, schema: Schema): Promise<z.infer<Schema>> {
     for (let attempt = 0; ; attempt++) {
       const json = await this.send(pathAndQuery, body);
@@ -89,7 +129,7 @@ export class WechatApiClient {
       if (error.success && error.data.errcode !== 0) {
         const delay = busyRetryDelaysMs[attempt];
         if (error.data.errcode === busyErrcode && delay !== undefined) {
-          await new Promise((resolve) => setTimeout(resolve, delay));
+          await sleep(delay);
           continue;
         }
         throw new WechatApiError(error.data.errcode, error.data.errmsg);

@@ -6,6 +6,8 @@ export type WechatProtocolErrorCode =
   | "bad_request"
   /** `signature` or `msg_signature` does not hold. */
   | "bad_signature"
+  /** The signed timestamp is far from the server's clock: a captured request replayed later. */
+  | "stale_timestamp"
   /** The body is not parseable XML or lacks a required field. */
   | "malformed_xml"
   /** Base64, length or padding of an encrypted message is wrong. */

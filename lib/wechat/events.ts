@@ -19,10 +19,18 @@ export interface NormalizedEvent {
 }
 
 const qrScenePrefix = "qrscene_";
+// Real openids are 28 characters and scenes at most 64 (PROTOCOL.md §2); anything longer is not
+// from WeChat, and would not fit the database's indexes either.
+const maxOpenidLength = 128;
+const maxSceneLength = 64;
+// Keys longer than this are stored as a digest, so any push fits the unique index.
+const maxPlainDedupeKeyLength = 200;
+const maxCreateTime = 4_294_967_295;
 
 /** Turns the fields of a decrypted push into what Qudao records. Names compare case-insensitively. */
 export function normalizeEvent(fields: Record<string, string>): NormalizedEvent {
   const openid = requireField(fields, "FromUserName");
+  if (openid.length > maxOpenidLength) throw new WechatProtocolError("malformed_xml", "FromUserName is too long to be an openid");
   const createTime = parseCreateTime(requireField(fields, "CreateTime"));
   const msgType = requireField(fields, "MsgType").toLowerCase();
   const common = {
@@ -38,14 +46,19 @@ export function normalizeEvent(fields: Record<string, string>): NormalizedEvent 
     const dedupeKey = fields.MsgId
       ? `msg:${fields.MsgId}`
       : `${openid}|${createTime}|${name}|${hashFields(fields)}`;
-    return { ...common, type: "other", name, scene: "", dedupeKey };
+    return { ...common, type: "other", name, scene: "", dedupeKey: boundedKey(dedupeKey) };
   }
 
   const name = requireField(fields, "Event").toLowerCase();
   const eventKey = fields.EventKey ?? "";
   const dedupeKey = `${openid}|${createTime}|${name}|${eventKey}`;
   const { type, scene } = classifyEvent(name, eventKey);
-  return { ...common, type, name, scene, dedupeKey };
+  if (scene.length > maxSceneLength) throw new WechatProtocolError("malformed_xml", `A QR scene is at most ${maxSceneLength} characters`);
+  return { ...common, type, name, scene, dedupeKey: boundedKey(dedupeKey) };
+}
+
+function boundedKey(key: string): string {
+  return key.length <= maxPlainDedupeKeyLength ? key : `sha1:${createHash("sha1").update(key).digest("hex")}`;
 }
 
 function classifyEvent(name: string, eventKey: string): { type: WechatEventType; scene: string } {
@@ -78,7 +91,7 @@ function requireField(fields: Record<string, string>, name: string): string {
 
 function parseCreateTime(value: string): number {
   const createTime = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(createTime)) {
+  if (!Number.isSafeInteger(createTime) || createTime > maxCreateTime) {
     throw new WechatProtocolError("malformed_xml", `CreateTime is not an integer: ${value}`);
   }
   return createTime;

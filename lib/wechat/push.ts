@@ -24,22 +24,30 @@ export interface PushQuery {
   echostr?: string;
 }
 
+/**
+ * How far a signed timestamp may be from the server's clock. WeChat signs with the current time
+ * and its retries reuse the first timestamp within seconds; a day tolerates any sane clock and
+ * retry while a captured signature stops working after a day. (Plaintext mode signs only the
+ * query, not the body: a captured query could otherwise carry any body forever.)
+ */
+export const maxTimestampSkewSeconds = 86_400;
+
 /** The server-URL check (GET): returns `echostr` to answer verbatim when the signature holds. */
-export function verifyEchoRequest(query: PushQuery, credentials: PushCredentials): string {
-  const { signature, timestamp, nonce } = requireSignedQuery(query);
+export function verifyEchoRequest(query: PushQuery, credentials: PushCredentials, nowSeconds?: number): string {
+  const { signature, timestamp, nonce } = requireSignedQuery(query, nowSeconds);
   const echostr = requireParam(query.echostr, "echostr");
   assertSignature(signature, [credentials.token, timestamp, nonce], "signature");
   return echostr;
 }
 
 /** Verifies and, in compatible or safe mode, decrypts a push (POST). */
-export function openPush(input: { query: PushQuery; body: string; credentials: PushCredentials }): {
+export function openPush(input: { query: PushQuery; body: string; credentials: PushCredentials; nowSeconds?: number }): {
   fields: Record<string, string>;
   isEncrypted: boolean;
   xml: string;
 } {
   const { query, body, credentials } = input;
-  const { signature, timestamp, nonce } = requireSignedQuery(query);
+  const { signature, timestamp, nonce } = requireSignedQuery(query, input.nowSeconds);
   assertSignature(signature, [credentials.token, timestamp, nonce], "signature");
 
   const encryptType = query.encrypt_type ?? "raw";
@@ -122,12 +130,18 @@ export function openEncryptedReply(input: { body: string; credentials: PushCrede
   }).message;
 }
 
-function requireSignedQuery(query: PushQuery): { signature: string; timestamp: string; nonce: string } {
-  return {
+/** The signed parameters; with `nowSeconds`, the timestamp must also be within a day of it. */
+function requireSignedQuery(query: PushQuery, nowSeconds?: number): { signature: string; timestamp: string; nonce: string } {
+  const signed = {
     signature: requireParam(query.signature, "signature"),
     timestamp: requireParam(query.timestamp, "timestamp"),
     nonce: requireParam(query.nonce, "nonce"),
   };
+  if (!/^\d{1,12}$/.test(signed.timestamp)) throw new WechatProtocolError("bad_request", "timestamp is not a whole number of seconds");
+  if (nowSeconds !== undefined && Math.abs(Number(signed.timestamp) - nowSeconds) > maxTimestampSkewSeconds) {
+    throw new WechatProtocolError("stale_timestamp", "timestamp is more than a day away from this server's clock (check the clock if this is real)");
+  }
+  return signed;
 }
 
 function requireParam(value: string | undefined, name: string): string {

@@ -34,10 +34,12 @@ type OrderedNode = Record<string, unknown>;
  * The fields of a WeChat `<xml>` body. CDATA content is kept exactly; whitespace around
  * non-CDATA text is trimmed. A nested element (e.g. ScanCodeInfo) is kept as its inner XML,
  * re-serialised, so `parseWechatXml("<xml>" + fields.ScanCodeInfo + "</xml>")` reads it.
- * Attributes are ignored. Throws `malformed_xml` for a DTD, non-XML, a root other than a single
- * <xml>, or a field that appears twice.
+ * Attributes are ignored. Throws `malformed_xml` for a DTD, non-XML, a character XML forbids,
+ * a root other than a single <xml>, or a field that appears twice.
  */
 export function parseWechatXml(xml: string): Record<string, string> {
+  // Characters XML 1.0 forbids anywhere (NUL above all: PostgreSQL text cannot store it).
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml)) throw malformed("The body contains characters XML does not allow");
   if (hasDtdOutsideCdata(xml)) throw malformed("DTDs and entity declarations are refused");
   if (XMLValidator.validate(xml) !== true) throw malformed("The body is not well-formed XML");
 

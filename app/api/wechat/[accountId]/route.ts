@@ -2,6 +2,7 @@
 import { route, searchParamsOf } from "@/lib/http/route";
 import { readTextWithLimit } from "@/lib/http/read-body";
 import { answerVerification, maxPushBytes, receivePush } from "@/lib/events/receive-push";
+import { kickJobWorkerAfterResponse } from "@/lib/jobs/job-worker";
 
 type Params = { accountId: string };
 
@@ -13,5 +14,7 @@ export const GET = route<Params>({ auth: "public" }, async (request, { params })
 export const POST = route<Params>({ auth: "public" }, async (request, { params }) => {
   const body = await readTextWithLimit(request, maxPushBytes);
   const reply = await receivePush(params.accountId, searchParamsOf(request), body);
+  // The reply is already decided; the queued work (auto-tagging) runs once it is sent.
+  if (reply.hasQueuedWork) kickJobWorkerAfterResponse();
   return new Response(reply.body, { headers: { "content-type": reply.contentType } });
 });

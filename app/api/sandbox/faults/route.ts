@@ -1,0 +1,19 @@
+// GET|POST|DELETE /api/sandbox/faults — list, inject and clear the emulator's faults for an account
+import { route, searchParamsOf } from "@/lib/http/route";
+import { addSandboxFault, clearSandboxFaults, listSandboxFaults } from "@/lib/sandbox/faults";
+import { sandboxAccountQuerySchema, sandboxFaultCreateSchema, sandboxFaultDeleteQuerySchema } from "@/lib/schemas/sandbox";
+
+export const GET = route({ role: "viewer" }, async (request) => {
+  const { accountId } = sandboxAccountQuerySchema.parse(searchParamsOf(request));
+  return Response.json({ items: await listSandboxFaults(accountId) });
+});
+
+export const POST = route({ role: "editor" }, async (request) => {
+  const input = sandboxFaultCreateSchema.parse(await request.json());
+  return Response.json(await addSandboxFault(input), { status: 201 });
+});
+
+export const DELETE = route({ role: "editor" }, async (request) => {
+  const { accountId, id } = sandboxFaultDeleteQuerySchema.parse(searchParamsOf(request));
+  return Response.json({ cleared: await clearSandboxFaults(accountId, id) });
+});

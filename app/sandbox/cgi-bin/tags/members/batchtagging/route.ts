@@ -1,0 +1,9 @@
+// POST /sandbox/cgi-bin/tags/members/batchtagging — tag up to 50 followers (20 tags each at most)
+import { batchTagSandboxFollowers } from "@/lib/sandbox/tags";
+import { wechatErrorJson, wechatReply } from "@/lib/sandbox/wechat-errors";
+
+export async function POST(request: Request): Promise<Response> {
+  const body: unknown = await request.json().catch(() => null);
+  if (!body || typeof body !== "object") return wechatErrorJson(47001, "data format error");
+  return wechatReply(() => batchTagSandboxFollowers(new URL(request.url).searchParams.get("access_token"), body));
+}
