@@ -25,6 +25,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
     },
   },
+  // First-run owns the fresh install (setup page, the built-in sandbox account's first numbers);
+  // every other spec runs after it and signs in as the user it created.
+  projects: [
+    { name: "first-run", testMatch: /first-run\.spec\.ts/ },
+    { name: "dashboard", testIgnore: /first-run\.spec\.ts/, dependencies: ["first-run"] },
+  ],
   webServer: {
     // A fresh embedded database for every run, started exactly as the README's `npm start`.
     command: "rm -rf data/e2e && node scripts/start.mjs",

@@ -1,6 +1,7 @@
 "use client";
-// "New channel": one placement, one QR code. After creating, the new code is shown here and tops
-// the list; its page (one click away) is where it can be test-scanned.
+// "New channel": one placement, one QR code — permanent or temporary, with a scene Qudao picks
+// (a number, or readable text from the name) or one typed in. After creating, the new code is
+// shown here and tops the list.
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -14,9 +15,12 @@ import {
   emptyChannelForm,
   maxExpiryDays,
   toChannelCreateInput,
+  toDateTimeLocal,
   type ChannelFormErrors,
   type ChannelFormField,
   type ChannelFormValues,
+  type ExpiryChoice,
+  type SceneChoice,
 } from "@/components/channels/channel-form-values";
 import { useCreateChannel } from "@/lib/client/channels";
 import type { Channel, QrKind } from "@/lib/schemas/channels";
@@ -29,11 +33,19 @@ export function ChannelCreateForm({ accountId }: { accountId: string }) {
   const [values, setValues] = useState<ChannelFormValues>(emptyChannelForm);
   const [errors, setErrors] = useState<ChannelFormErrors>({});
   const [created, setCreated] = useState<Channel | null>(null);
+  // The custom expiry's bounds: taken once, they only guide the picker (the server checks again).
+  const [now] = useState(() => Date.now());
 
   const setValue = <Field extends keyof ChannelFormValues>(field: Field, value: ChannelFormValues[Field]) => {
     setValues((current) => ({ ...current, [field]: value }));
     if (field in errors) setErrors((current) => ({ ...current, [field]: undefined }));
   };
+
+  function chooseExpiry(choice: ExpiryChoice) {
+    setValue("expiryChoice", choice);
+    // Start the custom picker a week out, a sensible default to adjust.
+    if (choice === "custom" && !values.expiresAt) setValue("expiresAt", toDateTimeLocal(new Date(now + 7 * 86_400_000)));
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -43,9 +55,10 @@ export function ChannelCreateForm({ accountId }: { accountId: string }) {
     createChannel.mutate(toChannelCreateInput(accountId, values), {
       onSuccess: (channel) => {
         setCreated(channel);
-        setValues(emptyChannelForm);
+        // The kind and scene choices usually repeat for the next placement; the rest does not.
+        setValues({ ...emptyChannelForm, kind: values.kind, sceneChoice: values.sceneChoice === "custom" ? "auto-int" : values.sceneChoice, expiryChoice: values.expiryChoice, group: values.group });
       },
-      onError: (error) => setErrors(channelFormErrorsFrom(error, values)),
+      onError: (error) => setErrors(channelFormErrorsFrom(error)),
     });
   }
 
@@ -71,15 +84,27 @@ export function ChannelCreateForm({ accountId }: { accountId: string }) {
             maxLength={100}
             data-testid="channel-name"
           />
-          <TextField
-            label={t("group")}
-            labelNote={t("optional")}
-            placeholder={t("groupPlaceholder")}
-            value={values.group}
-            onChange={(event) => setValue("group", event.target.value)}
-            error={errorText("group")}
-            maxLength={100}
-          />
+          <div className={styles.formRow2}>
+            <TextField
+              label={t("group")}
+              labelNote={t("optional")}
+              placeholder={t("groupPlaceholder")}
+              value={values.group}
+              onChange={(event) => setValue("group", event.target.value)}
+              error={errorText("group")}
+              maxLength={100}
+              data-testid="channel-group"
+            />
+            <TextField
+              label={t("tags")}
+              labelNote={t("optional")}
+              placeholder={t("tagsPlaceholder")}
+              value={values.tags}
+              onChange={(event) => setValue("tags", event.target.value)}
+              error={errorText("tags")}
+              data-testid="channel-tags"
+            />
+          </div>
           <SegmentedControl<QrKind>
             label={t("kind")}
             value={values.kind}
@@ -90,30 +115,59 @@ export function ChannelCreateForm({ accountId }: { accountId: string }) {
             ]}
           />
           <p className={styles.formNote}>{values.kind === "permanent" ? t("permanentHint") : t("temporaryHint")}</p>
-          <div className={values.kind === "temporary" ? styles.formRow : undefined}>
+          {values.kind === "temporary" ? (
+            <div className={styles.expiryPicker}>
+              <SegmentedControl<ExpiryChoice>
+                label={t("expiry")}
+                value={values.expiryChoice}
+                onChange={chooseExpiry}
+                options={[
+                  { value: "1", label: t("expiryDays", { days: 1 }) },
+                  { value: "7", label: t("expiryDays", { days: 7 }) },
+                  { value: "30", label: t("expiryDays", { days: 30 }) },
+                  { value: "custom", label: t("expiryCustom") },
+                ]}
+              />
+              {values.expiryChoice === "custom" ? (
+                <TextField
+                  label={t("expiresAt")}
+                  type="datetime-local"
+                  value={values.expiresAt}
+                  min={toDateTimeLocal(new Date(now + 5 * 60_000))}
+                  max={toDateTimeLocal(new Date(now + maxExpiryDays * 86_400_000 - 60_000))}
+                  onChange={(event) => setValue("expiresAt", event.target.value)}
+                  error={errorText("expiresAt")}
+                  hint={t("expiryHint", { max: maxExpiryDays })}
+                  data-testid="channel-expires-at"
+                />
+              ) : errorText("expiresAt") ? (
+                <p className={styles.fieldErrorText}>{errorText("expiresAt")}</p>
+              ) : null}
+            </div>
+          ) : null}
+          <SegmentedControl<SceneChoice>
+            label={t("scene")}
+            value={values.sceneChoice}
+            onChange={(choice) => setValue("sceneChoice", choice)}
+            options={[
+              { value: "auto-int", label: t("sceneAutoInt") },
+              { value: "auto-str", label: t("sceneAutoStr") },
+              { value: "custom", label: t("sceneCustom") },
+            ]}
+          />
+          {values.sceneChoice === "custom" ? (
             <TextField
-              label={t("scene")}
-              labelNote={t("optional")}
+              label={t("sceneValue")}
               placeholder={t("scenePlaceholder")}
               hint={t("sceneHint")}
               value={values.scene}
               onChange={(event) => setValue("scene", event.target.value)}
               error={errorText("scene")}
+              data-testid="channel-scene-input"
             />
-            {values.kind === "temporary" ? (
-              <TextField
-                label={t("expiryDays")}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={maxExpiryDays}
-                value={values.expiryDays}
-                onChange={(event) => setValue("expiryDays", event.target.value)}
-                error={errorText("expiryDays")}
-                hint={t("expiryHint", { max: maxExpiryDays })}
-              />
-            ) : null}
-          </div>
+          ) : (
+            <p className={styles.formNote}>{values.sceneChoice === "auto-int" ? t("sceneAutoIntHint") : t("sceneAutoStrHint")}</p>
+          )}
           <TextAreaField
             label={t("welcomeMessage")}
             labelNote={t("optional")}
@@ -123,6 +177,16 @@ export function ChannelCreateForm({ accountId }: { accountId: string }) {
             onChange={(event) => setValue("welcomeMessage", event.target.value)}
             error={errorText("welcomeMessage")}
             rows={3}
+          />
+          <TextField
+            label={t("autoTag")}
+            labelNote={t("optional")}
+            placeholder={t("autoTagPlaceholder")}
+            hint={t("autoTagHint")}
+            value={values.autoTagName}
+            onChange={(event) => setValue("autoTagName", event.target.value)}
+            error={errorText("autoTagName")}
+            maxLength={30}
           />
           {createChannel.isError && !hasFieldErrors ? <InlineError error={createChannel.error} /> : null}
           <Button type="submit" variant="primary" isLoading={createChannel.isPending} data-testid="channel-create">

@@ -24,6 +24,9 @@ export function ChannelCreatedNotice({ channel, onDismiss }: { channel: Channel;
           <ButtonLink href={hrefWithAccount(`/channels/${channel.id}`)} variant="primary" size="small">
             {t("open")}
           </ButtonLink>
+          <ButtonLink href={hrefWithAccount(`/channels/${channel.id}/studio`)} size="small">
+            {t("studio")}
+          </ButtonLink>
           <button type="button" className={styles.dismiss} onClick={onDismiss}>
             {t("dismiss")}
           </button>

@@ -1,56 +1,119 @@
 "use client";
-// Channels with their all-time counts. Used in full on the channel list and shortened to the
-// top few on the overview.
+// Channels with their all-time counts. Used in full on the channel list (sortable columns,
+// selection, row actions) and shortened to the top few on the overview.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { useFormatters } from "@/components/ui/use-formatters";
 import { useHrefWithAccount } from "@/components/layout/use-selected-account";
-import type { Channel } from "@/lib/schemas/channels";
+import { ExpiryCountdown } from "@/components/channels/expiry-countdown";
+import type { Channel, ChannelSortField } from "@/lib/schemas/channels";
 import styles from "@/components/channels/channels.module.css";
 
 const statusTone: Record<Channel["status"], BadgeTone> = { active: "green", expired: "amber", archived: "neutral" };
+
+const countColumns = [
+  { field: "scans", metric: "scans" },
+  { field: "uniqueScanners", metric: "uniqueScanners" },
+  { field: "newFollows", metric: "newFollows" },
+  { field: "unfollows", metric: "unfollows" },
+  { field: "netFollows", metric: "netFollows" },
+] as const;
+
+export interface TableSort {
+  field: ChannelSortField;
+  order: "asc" | "desc";
+  onSort: (field: ChannelSortField) => void;
+}
+
+export interface TableSelection {
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+  onToggleAll: (ids: string[], isSelected: boolean) => void;
+}
 
 interface ChannelTableProps {
   channels: Channel[];
   timeZone: string;
   /** The compact form leaves out the QR details (overview). */
   isCompact?: boolean;
+  sort?: TableSort;
+  selection?: TableSelection;
+  rowActions?: (channel: Channel) => ReactNode;
 }
 
-export function ChannelTable({ channels, timeZone, isCompact = false }: ChannelTableProps) {
+function SortHeader({ field, label, sort, isNumeric }: { field: ChannelSortField; label: string; sort?: TableSort; isNumeric?: boolean }) {
+  const className = isNumeric ? styles.numeric : undefined;
+  if (!sort) {
+    return (
+      <th scope="col" className={className}>
+        {label}
+      </th>
+    );
+  }
+  const isActive = sort.field === field;
+  return (
+    <th scope="col" className={className} aria-sort={isActive ? (sort.order === "asc" ? "ascending" : "descending") : undefined}>
+      <button type="button" className={styles.sortButton} onClick={() => sort.onSort(field)} data-testid={`sort-${field}`}>
+        {label}
+        <span aria-hidden className={isActive ? styles.sortArrowActive : styles.sortArrow}>
+          {isActive && sort.order === "asc" ? "↑" : "↓"}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+export function ChannelTable({ channels, timeZone, isCompact = false, sort, selection, rowActions }: ChannelTableProps) {
   const t = useTranslations("channels");
   const tMetrics = useTranslations("metrics");
   const formatters = useFormatters(timeZone);
   const hrefWithAccount = useHrefWithAccount();
+  const pageIds = channels.map((channel) => channel.id);
+  const isAllSelected = selection !== undefined && pageIds.length > 0 && pageIds.every((id) => selection.selected.has(id));
 
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table}>
         <thead>
           <tr>
-            <th scope="col">{t("table.channel")}</th>
-            {isCompact ? null : <th scope="col">{t("table.code")}</th>}
-            <th scope="col" className={styles.numeric}>
-              {tMetrics("scans.label")}
-            </th>
-            <th scope="col" className={styles.numeric}>
-              {tMetrics("uniqueScanners.label")}
-            </th>
-            <th scope="col" className={styles.numeric}>
-              {tMetrics("newFollows.label")}
-            </th>
-            <th scope="col" className={styles.numeric}>
-              {tMetrics("unfollows.label")}
-            </th>
-            <th scope="col" className={styles.numeric}>
-              {tMetrics("netFollows.label")}
-            </th>
+            {selection ? (
+              <th scope="col" className={styles.checkCell}>
+                <input
+                  type="checkbox"
+                  aria-label={t("list.selectPage")}
+                  checked={isAllSelected}
+                  onChange={() => selection.onToggleAll(pageIds, !isAllSelected)}
+                  data-testid="select-page"
+                />
+              </th>
+            ) : null}
+            <SortHeader field="name" label={t("table.channel")} sort={sort} />
+            {countColumns.map((column) => (
+              <SortHeader key={column.field} field={column.field} label={tMetrics(`${column.metric}.label`)} sort={sort} isNumeric />
+            ))}
+            {rowActions ? (
+              <th scope="col">
+                <span className="visually-hidden">{t("table.actions")}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
           {channels.map((channel) => (
-            <tr key={channel.id}>
+            <tr key={channel.id} data-testid={isCompact ? undefined : "channel-list-row"} data-channel-id={channel.id}>
+              {selection ? (
+                <td className={styles.checkCell}>
+                  <input
+                    type="checkbox"
+                    aria-label={t("list.select", { name: channel.name })}
+                    checked={selection.selected.has(channel.id)}
+                    onChange={() => selection.onToggle(channel.id)}
+                    data-testid="select-channel"
+                  />
+                </td>
+              ) : null}
               <td>
                 <div className={styles.nameCell}>
                   <Link href={hrefWithAccount(`/channels/${channel.id}`)} className={styles.channelLink} data-testid={isCompact ? undefined : "channel-row"}>
@@ -58,23 +121,33 @@ export function ChannelTable({ channels, timeZone, isCompact = false }: ChannelT
                   </Link>
                   <span className={styles.nameMeta}>
                     {channel.group ? <span>{channel.group}</span> : null}
-                    {channel.status !== "active" ? <Badge tone={statusTone[channel.status]}>{t(`status.${channel.status}`)}</Badge> : null}
+                    {channel.status !== "active" ? (
+                      <Badge tone={statusTone[channel.status]}>
+                        <span data-testid="channel-status">{t(`status.${channel.status}`)}</span>
+                      </Badge>
+                    ) : null}
+                    {isCompact ? null : channel.tags.map((tag) => <span key={tag} className={styles.tag}>#{tag}</span>)}
                   </span>
+                  {isCompact ? null : (
+                    <span className={styles.codeLine}>
+                      <Badge tone={channel.qr.kind === "permanent" ? "blue" : "amber"}>{t(`kind.${channel.qr.kind}`)}</Badge>
+                      <span className="mono faint" data-testid="channel-scene" title={t("table.scene")}>
+                        {channel.scene}
+                      </span>
+                      {channel.qr.kind === "temporary" && channel.qr.expiresAt && channel.status !== "archived" ? <ExpiryCountdown expiresAt={channel.qr.expiresAt} /> : null}
+                    </span>
+                  )}
                 </div>
               </td>
-              {isCompact ? null : (
-                <td>
-                  <div className={styles.codeCell}>
-                    <Badge tone={channel.qr.kind === "permanent" ? "blue" : "amber"}>{t(`kind.${channel.qr.kind}`)}</Badge>
-                    <span className="mono faint">{channel.scene}</span>
-                  </div>
+              {countColumns.map((column) => (
+                <td
+                  key={column.field}
+                  className={[styles.numeric, column.field === "scans" ? styles.strong : "", column.field === "netFollows" && channel.counts.netFollows < 0 ? styles.negative : ""].join(" ")}
+                >
+                  {formatters.count(channel.counts[column.field])}
                 </td>
-              )}
-              <td className={`${styles.numeric} ${styles.strong}`}>{formatters.count(channel.counts.scans)}</td>
-              <td className={styles.numeric}>{formatters.count(channel.counts.uniqueScanners)}</td>
-              <td className={styles.numeric}>{formatters.count(channel.counts.newFollows)}</td>
-              <td className={styles.numeric}>{formatters.count(channel.counts.unfollows)}</td>
-              <td className={`${styles.numeric} ${channel.counts.netFollows < 0 ? styles.negative : ""}`}>{formatters.count(channel.counts.netFollows)}</td>
+              ))}
+              {rowActions ? <td className={styles.actionsCell}>{rowActions(channel)}</td> : null}
             </tr>
           ))}
         </tbody>

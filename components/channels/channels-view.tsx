@@ -1,27 +1,50 @@
 "use client";
-// The channel list (with a search kept in the URL) next to the "New channel" form.
+// The channel list — search, filters, sorting by any count, pages, selection for ZIPs and print
+// sheets, row actions — next to the quota meter and the "New channel" form.
 import { useTranslations } from "next-intl";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { SkeletonRows } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/layout/page-header";
-import { useSelectedAccount } from "@/components/layout/use-selected-account";
+import { useHrefWithAccount, useSelectedAccount } from "@/components/layout/use-selected-account";
 import { AccountGate } from "@/components/layout/account-gate";
 import { ChannelCreateForm } from "@/components/channels/channel-create-form";
 import { ChannelTable } from "@/components/channels/channel-table";
+import { ChannelFilters } from "@/components/channels/channel-filters";
+import { ChannelRowActions } from "@/components/channels/channel-row-actions";
+import { ChannelEditDialog } from "@/components/channels/channel-edit-dialog";
+import { BulkActions } from "@/components/channels/bulk-actions";
+import { Pagination } from "@/components/channels/pagination";
+import { QuotaMeter } from "@/components/channels/quota-meter";
+import { channelPageSize, useChannelListParams } from "@/components/channels/use-channel-list-params";
 import { useChannelList } from "@/lib/client/channels";
 import type { Account } from "@/lib/schemas/accounts";
+import type { Channel, ChannelSortField } from "@/lib/schemas/channels";
 import styles from "@/components/channels/channels.module.css";
 
 export function ChannelsView() {
   const t = useTranslations("channels");
   const selection = useSelectedAccount();
+  const hrefWithAccount = useHrefWithAccount();
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <>
+            <ButtonLink href={hrefWithAccount("/channels/unattributed")} variant="ghost" data-testid="open-unattributed">
+              {t("unattributed.link")}
+            </ButtonLink>
+            <ButtonLink href={hrefWithAccount("/channels/import")} data-testid="open-import">
+              {t("import.link")}
+            </ButtonLink>
+          </>
+        }
+      />
       <AccountGate selection={selection}>{(account) => <ChannelsForAccount account={account} />}</AccountGate>
     </>
   );
@@ -29,58 +52,83 @@ export function ChannelsView() {
 
 function ChannelsForAccount({ account }: { account: Account }) {
   const t = useTranslations("channels");
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const query = searchParams.get("q") ?? "";
-  const [search, setSearch] = useState(query);
-  const channels = useChannelList({ accountId: account.id, q: query || undefined, limit: 500 });
+  const { params, update } = useChannelListParams();
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const [editing, setEditing] = useState<Channel | null>(null);
+  const channels = useChannelList({
+    accountId: account.id,
+    q: params.q || undefined,
+    status: params.status,
+    kind: params.kind || undefined,
+    group: params.group || undefined,
+    tag: params.tag || undefined,
+    sort: params.sort,
+    order: params.order,
+    offset: (params.page - 1) * channelPageSize,
+    limit: channelPageSize,
+  });
 
-  // The URL holds the search (shareable); typing updates it after a pause, not per keystroke.
-  useEffect(() => {
-    if (search.trim() === query) return;
-    const timer = setTimeout(() => {
-      const params = new URLSearchParams(searchParams);
-      if (search.trim()) params.set("q", search.trim());
-      else params.delete("q");
-      router.replace(`${pathname}?${params.toString()}`, { scroll: false });
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [search, query, searchParams, pathname, router]);
+  const onSort = useCallback(
+    (field: ChannelSortField) => update({ sort: field, order: params.sort === field && params.order === "desc" ? "asc" : field === "name" && params.sort !== field ? "asc" : "desc" }),
+    [params.order, params.sort, update],
+  );
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const toggleAll = (ids: string[], isSelected: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (isSelected) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
 
   const items = channels.data?.items ?? [];
+  const total = channels.data?.total ?? 0;
+  const isFiltered = Boolean(params.q || params.group || params.tag || params.kind || params.status !== "all");
   return (
     <div className={styles.listLayout}>
       <Card>
         <CardHeader
           title={t("listTitle")}
-          description={channels.data ? t("count", { count: items.length }) : undefined}
-          actions={
-            <input
-              type="search"
-              className={styles.search}
-              placeholder={t("searchPlaceholder")}
-              aria-label={t("searchPlaceholder")}
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-            />
-          }
+          description={channels.data ? t("count", { count: total }) : undefined}
         />
         <CardBody>
+          <ChannelFilters accountId={account.id} params={params} onChange={update} />
+          <BulkActions accountId={account.id} selectedIds={[...selected]} group={params.group} onClear={() => setSelected(new Set())} />
           {channels.isPending ? (
             <SkeletonRows />
           ) : channels.isError ? (
             <ErrorState error={channels.error} onRetry={() => channels.refetch()} />
-          ) : items.length === 0 && query ? (
-            <EmptyState icon="⌕" title={t("noMatches", { query })} />
+          ) : items.length === 0 && isFiltered ? (
+            <EmptyState icon="⌕" title={params.q ? t("noMatches", { query: params.q }) : t("noFilterMatches")} />
           ) : items.length === 0 ? (
             <EmptyState title={t("empty.title")}>{t("empty.text")}</EmptyState>
           ) : (
-            <ChannelTable channels={items} timeZone={account.timezone} />
+            <>
+              <ChannelTable
+                channels={items}
+                timeZone={account.timezone}
+                sort={{ field: params.sort, order: params.order, onSort }}
+                selection={{ selected, onToggle: toggle, onToggleAll: toggleAll }}
+                rowActions={(channel) => <ChannelRowActions channel={channel} onEdit={setEditing} />}
+              />
+              <Pagination page={params.page} pageSize={channelPageSize} total={total} onPage={(page) => update({ page })} />
+            </>
           )}
         </CardBody>
       </Card>
-      <ChannelCreateForm accountId={account.id} />
+      <div className={styles.sideColumn}>
+        <QuotaMeter accountId={account.id} timeZone={account.timezone} />
+        <ChannelCreateForm accountId={account.id} />
+      </div>
+      {editing ? <ChannelEditDialog key={editing.id} channel={editing} onClose={() => setEditing(null)} /> : null}
     </div>
   );
 }

@@ -1,33 +1,69 @@
 // All-time counts per channel, from the rollups (never from raw events).
-import { getDb } from "@/lib/db/client";
+import { getDb, Prisma } from "@/lib/db/client";
 import { zeroCounts } from "@/lib/channels/channel-records";
 import type { ChannelCounts } from "@/lib/schemas/channels";
+
+type CountRow = { scene: string; count: bigint | number };
 
 export async function countsByScene(accountId: string, scenes: string[]): Promise<Map<string, ChannelCounts>> {
   const result = new Map<string, ChannelCounts>();
   if (scenes.length === 0) return result;
-  const db = getDb();
   const [totals, uniques] = await Promise.all([
-    db.rollupDay.groupBy({
+    getDb().rollupDay.groupBy({
       by: ["scene"],
       where: { accountId, scene: { in: scenes } },
       _sum: { scans: true, follows: true, unfollows: true },
     }),
-    db.scannerDay.groupBy({ by: ["scene", "openid"], where: { accountId, scene: { in: scenes } } }),
+    uniqueScannersByScene(accountId, scenes),
   ]);
-  const uniqueCount = new Map<string, number>();
-  for (const row of uniques) uniqueCount.set(row.scene, (uniqueCount.get(row.scene) ?? 0) + 1);
-  for (const scene of scenes) result.set(scene, { ...zeroCounts, uniqueScanners: uniqueCount.get(scene) ?? 0 });
+  for (const scene of scenes) result.set(scene, { ...zeroCounts, uniqueScanners: uniques.get(scene) ?? 0 });
   for (const row of totals) {
     const newFollows = row._sum.follows ?? 0;
     const unfollows = row._sum.unfollows ?? 0;
     result.set(row.scene, {
       scans: row._sum.scans ?? 0,
-      uniqueScanners: uniqueCount.get(row.scene) ?? 0,
+      uniqueScanners: uniques.get(row.scene) ?? 0,
       newFollows,
       unfollows,
       netFollows: newFollows - unfollows,
     });
   }
   return result;
+}
+
+/** Exact distinct scanners per scene over all time; every scene of the account when `scenes` is left out. */
+export async function uniqueScannersByScene(accountId: string, scenes?: string[]): Promise<Map<string, number>> {
+  if (scenes?.length === 0) return new Map();
+  const sceneCondition = scenes ? Prisma.sql` AND "scene" IN (${Prisma.join(scenes)})` : Prisma.empty;
+  const rows = await getDb().$queryRaw<CountRow[]>(Prisma.sql`
+    SELECT "scene", COUNT(DISTINCT "openid") AS "count"
+    FROM "ScannerDay"
+    WHERE "accountId" = ${accountId}${sceneCondition}
+    GROUP BY "scene"`);
+  return new Map(rows.map((row) => [row.scene, Number(row.count)]));
+}
+
+export type CountField = keyof ChannelCounts;
+
+// The SQL behind each sortable count (constants: never built from input).
+const totalSql: Record<Exclude<CountField, "uniqueScanners">, Prisma.Sql> = {
+  scans: Prisma.sql`SUM("scans")`,
+  newFollows: Prisma.sql`SUM("follows")`,
+  unfollows: Prisma.sql`SUM("unfollows")`,
+  netFollows: Prisma.sql`SUM("follows") - SUM("unfollows")`,
+};
+
+/**
+ * One all-time count for every scene of the account: what sorting the whole list by a count
+ * needs. One aggregate of one column in SQL (not Prisma's groupBy of all three): half the time
+ * at 10 000 channels.
+ */
+export async function countForEveryScene(accountId: string, field: CountField): Promise<Map<string, number>> {
+  if (field === "uniqueScanners") return uniqueScannersByScene(accountId);
+  const rows = await getDb().$queryRaw<CountRow[]>(Prisma.sql`
+    SELECT "scene", ${totalSql[field]} AS "count"
+    FROM "RollupDay"
+    WHERE "accountId" = ${accountId}
+    GROUP BY "scene"`);
+  return new Map(rows.map((row) => [row.scene, Number(row.count)]));
 }

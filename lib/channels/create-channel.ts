@@ -6,19 +6,45 @@ import { apiClientForAccount } from "@/lib/accounts/access-token-store";
 import { findAccountRow } from "@/lib/accounts/account-records";
 import { createQrCode } from "@/lib/wechat/qrcode-api";
 import { appErrorFromWechat } from "@/lib/channels/wechat-failure";
-import { nextFreeIntegerScene } from "@/lib/channels/scene-allocation";
+import { nextFreeIntegerScene, nextFreeStringScene } from "@/lib/channels/scene-allocation";
 import { toPublicChannel } from "@/lib/channels/channel-records";
 import { countsByScene } from "@/lib/channels/channel-counts";
-import { channelCreateSchema, defaultTemporaryExpirySeconds, type Channel, type ChannelCreateInput } from "@/lib/schemas/channels";
+import { countPermanentCodes } from "@/lib/channels/permanent-quota";
+import {
+  channelCreateSchema,
+  defaultTemporaryExpirySeconds,
+  maxPermanentScenes,
+  type Channel,
+  type ChannelCreateInput,
+  type QrKind,
+} from "@/lib/schemas/channels";
 
 const allocationAttempts = 5;
 
-export async function createChannel(rawInput: ChannelCreateInput): Promise<Channel> {
+type ParsedInput = ReturnType<typeof channelCreateSchema.parse>;
+
+export interface CreateChannelOptions {
+  /** Set by a bulk import: the row's key, so the same row imported again finds this channel. */
+  importKey?: string;
+}
+
+/** Thrown when a channel with the same import key exists: the row was imported before. */
+export class ImportKeyTakenError extends AppError {
+  constructor() {
+    super("conflict", "This row was imported before");
+    this.name = "ImportKeyTakenError";
+  }
+}
+
+export async function createChannel(rawInput: ChannelCreateInput, options: CreateChannelOptions = {}): Promise<Channel> {
   const input = channelCreateSchema.parse(rawInput);
   await findAccountRow(input.accountId);
   const kind = input.qr?.kind ?? "permanent";
+  if (kind === "permanent" && (await countPermanentCodes(input.accountId)) >= maxPermanentScenes) {
+    throw new AppError("conflict", `The account has used all ${maxPermanentScenes.toLocaleString("en")} permanent codes WeChat allows: create a temporary code instead`);
+  }
   const expiresInSeconds = kind === "temporary" ? (input.qr?.expiresInSeconds ?? defaultTemporaryExpirySeconds) : undefined;
-  const reserved = await reserveScene(input, kind);
+  const reserved = await reserveScene(input, kind, options);
 
   let qr;
   try {
@@ -26,7 +52,7 @@ export async function createChannel(rawInput: ChannelCreateInput): Promise<Chann
     qr = await createQrCode(client, { kind, scene: reserved.sceneValue, expiresInSeconds });
   } catch (error) {
     await getDb().channel.delete({ where: { id: reserved.id } });
-    throw appErrorFromWechat(error);
+    throw withCause(appErrorFromWechat(error), error);
   }
 
   const db = getDb();
@@ -40,12 +66,18 @@ export async function createChannel(rawInput: ChannelCreateInput): Promise<Chann
   return toPublicChannel(row, counts.get(row.scene));
 }
 
-async function reserveScene(input: ReturnType<typeof channelCreateSchema.parse>, kind: "permanent" | "temporary") {
+async function allocateScene(input: ParsedInput): Promise<number | string> {
+  if (input.qr?.scene !== undefined) return input.qr.scene;
+  return input.qr?.sceneType === "str" ? nextFreeStringScene(input.accountId, input.name) : nextFreeIntegerScene(input.accountId);
+}
+
+async function reserveScene(input: ParsedInput, kind: QrKind, options: CreateChannelOptions) {
   const givenScene = input.qr?.scene;
+  const db = getDb();
   for (let attempt = 0; attempt < allocationAttempts; attempt++) {
-    const sceneValue = givenScene ?? (await nextFreeIntegerScene(input.accountId));
+    const sceneValue = await allocateScene(input);
     try {
-      const row = await getDb().channel.create({
+      const row = await db.channel.create({
         data: {
           accountId: input.accountId,
           name: input.name,
@@ -56,19 +88,32 @@ async function reserveScene(input: ReturnType<typeof channelCreateSchema.parse>,
           qrKind: kind,
           sceneType: typeof sceneValue === "number" ? "int" : "str",
           scene: String(sceneValue),
+          importKey: options.importKey ?? null,
           tags: { create: [...new Set(input.tags ?? [])].map((tag) => ({ tag })) },
         },
       });
       return { id: row.id, sceneValue };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      if (givenScene !== undefined) {
-        throw new AppError("conflict", `Scene ${givenScene} already belongs to another channel of this account`, [
-          { path: ["qr", "scene"], message: "Already used by another channel" },
-        ]);
+      if (options.importKey && (await db.channel.findUnique({ where: { accountId_importKey: { accountId: input.accountId, importKey: options.importKey } } }))) {
+        throw new ImportKeyTakenError();
       }
-      // Someone else took the same next integer at the same moment: allocate again.
+      if (givenScene !== undefined) throw await sceneTakenError(input.accountId, String(givenScene));
+      // Someone else took the same scene at the same moment: allocate again.
     }
   }
   throw new AppError("conflict", "Could not allocate a free scene; try again");
+}
+
+/** Keeps the WeChat error behind the AppError, so a bulk import can tell a busy platform (retry) from a refusal. */
+export function withCause(mapped: unknown, cause: unknown): unknown {
+  if (mapped instanceof Error && mapped !== cause) mapped.cause = cause;
+  return mapped;
+}
+
+export async function sceneTakenError(accountId: string, scene: string): Promise<AppError> {
+  const owner = await getDb().channel.findUnique({ where: { accountId_scene: { accountId, scene } }, select: { name: true, archivedAt: true } });
+  const whose = owner ? `the channel “${owner.name}”${owner.archivedAt ? " (archived)" : ""}` : "another channel of this account";
+  const message = `Scene ${scene} is already used by ${whose}`;
+  return new AppError("conflict", message, [{ path: ["qr", "scene"], message }]);
 }

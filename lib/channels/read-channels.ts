@@ -1,9 +1,10 @@
-// Listing and reading channels, with their all-time counts.
-import { getDb, type Prisma } from "@/lib/db/client";
+// Listing and reading channels, with their all-time counts: search, filters, sorting by any
+// field or count, and pages.
+import { getDb, getDatabaseConfig, type Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { toPublicChannel } from "@/lib/channels/channel-records";
-import { countsByScene } from "@/lib/channels/channel-counts";
-import type { Channel, ChannelList, ChannelListQuery } from "@/lib/schemas/channels";
+import { countForEveryScene, countsByScene } from "@/lib/channels/channel-counts";
+import { countSortFields, type Channel, type ChannelList, type ChannelListQuery } from "@/lib/schemas/channels";
 
 export async function getChannel(channelId: string): Promise<Channel> {
   const row = await getDb().channel.findUnique({ where: { id: channelId }, include: { tags: true } });
@@ -19,24 +20,61 @@ function statusFilter(status: ChannelListQuery["status"], now: Date): Prisma.Cha
   return {};
 }
 
-/** Newest first; the cursor is the last item's id. */
+/** Case-insensitive "contains" on both databases (SQLite's LIKE already is; PostgreSQL's is not). */
+function containsText(text: string): Prisma.StringFilter {
+  if (getDatabaseConfig().provider === "postgresql") return { contains: text, mode: "insensitive" } as Prisma.StringFilter;
+  return { contains: text };
+}
+
+export function channelWhere(query: Omit<ChannelListQuery, "sort" | "order" | "limit">, now = new Date()): Prisma.ChannelWhereInput {
+  const conditions: Prisma.ChannelWhereInput[] = [{ accountId: query.accountId }, statusFilter(query.status, now)];
+  if (query.q) conditions.push({ OR: [{ name: containsText(query.q) }, { scene: containsText(query.q) }, { group: containsText(query.q) }] });
+  if (query.group) conditions.push({ group: query.group });
+  if (query.tag) conditions.push({ tags: { some: { tag: query.tag } } });
+  if (query.kind) conditions.push({ qrKind: query.kind });
+  if (query.ids) conditions.push({ id: { in: query.ids } });
+  return { AND: conditions };
+}
+
+const isCountSort = (sort: ChannelListQuery["sort"]): sort is (typeof countSortFields)[number] => (countSortFields as readonly string[]).includes(sort);
+
+/**
+ * A page of channels. Sorting by a count cannot happen in the channel table (counts live in the
+ * rollups), so it reads the matching channels' scenes and one all-time total per scene, sorts
+ * those in memory and loads only the page: two queries whatever the page, fast at 10 000 channels.
+ */
 export async function listChannels(query: ChannelListQuery): Promise<ChannelList> {
-  const where: Prisma.ChannelWhereInput = {
-    accountId: query.accountId,
-    ...statusFilter(query.status, new Date()),
-    ...(query.q ? { OR: [{ name: { contains: query.q } }, { scene: { contains: query.q } }, { group: { contains: query.q } }] } : {}),
-  };
-  const rows = await getDb().channel.findMany({
-    where,
-    include: { tags: true },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
-  });
-  const page = rows.slice(0, query.limit);
-  const counts = await countsByScene(query.accountId, page.map((row) => row.scene));
+  const db = getDb();
+  const where = channelWhere(query);
+  const offset = query.offset ?? Number(query.cursor ?? 0);
+  const direction = query.order === "asc" ? 1 : -1;
+  let rows: Prisma.ChannelGetPayload<{ include: { tags: true } }>[];
+  let total: number;
+
+  if (isCountSort(query.sort)) {
+    const [matches, values] = await Promise.all([
+      db.channel.findMany({ where, select: { id: true, scene: true } }),
+      countForEveryScene(query.accountId, query.sort),
+    ]);
+    // Ties: newest first (cuids grow with time), so equal counts keep a stable, familiar order.
+    matches.sort((a, b) => direction * ((values.get(a.scene) ?? 0) - (values.get(b.scene) ?? 0)) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    total = matches.length;
+    const pageIds = matches.slice(offset, offset + query.limit).map((match) => match.id);
+    const byId = new Map((await db.channel.findMany({ where: { id: { in: pageIds } }, include: { tags: true } })).map((row) => [row.id, row]));
+    rows = pageIds.flatMap((id) => byId.get(id) ?? []);
+  } else {
+    const order = query.order;
+    [rows, total] = await Promise.all([
+      db.channel.findMany({ where, include: { tags: true }, orderBy: [{ [query.sort]: order }, { id: order }], skip: offset, take: query.limit }),
+      db.channel.count({ where }),
+    ]);
+  }
+
+  const counts = await countsByScene(query.accountId, rows.map((row) => row.scene));
+  const nextOffset = offset + rows.length;
   return {
-    items: page.map((row) => toPublicChannel(row, counts.get(row.scene))),
-    nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+    items: rows.map((row) => toPublicChannel(row, counts.get(row.scene))),
+    total,
+    nextCursor: nextOffset < total ? String(nextOffset) : null,
   };
 }

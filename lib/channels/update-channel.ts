@@ -1,4 +1,5 @@
-// Editing and archiving. The scene and the kind of code never change; archiving keeps history.
+// Editing, archiving and restoring. The scene and the kind of code never change; archiving keeps
+// the scene, the events and the history, so restoring brings the channel back as it was.
 import { getDb } from "@/lib/db/client";
 import { getChannel } from "@/lib/channels/read-channels";
 import type { Channel, ChannelUpdateInput } from "@/lib/schemas/channels";
@@ -20,5 +21,12 @@ export async function updateChannel(channelId: string, input: ChannelUpdateInput
 export async function archiveChannel(channelId: string): Promise<Channel> {
   await getChannel(channelId);
   await getDb().channel.updateMany({ where: { id: channelId, archivedAt: null }, data: { archivedAt: new Date() } });
+  return getChannel(channelId);
+}
+
+/** Restoring an active channel changes nothing. */
+export async function restoreChannel(channelId: string): Promise<Channel> {
+  await getChannel(channelId);
+  await getDb().channel.updateMany({ where: { id: channelId, archivedAt: { not: null } }, data: { archivedAt: null } });
   return getChannel(channelId);
 }

@@ -8,9 +8,16 @@ export const defaultTemporaryExpirySeconds = 30 * 24 * 3600;
 export const maxWelcomeMessageBytes = 2048;
 const maxUint32 = 4_294_967_295;
 
+/** The quota meter warns from this share of the permanent quota on, and calls it critical from the next. */
+export const permanentQuotaWarningShare = 0.8;
+export const permanentQuotaCriticalShare = 0.95;
+
 export const qrKinds = ["permanent", "temporary"] as const;
 export type QrKind = (typeof qrKinds)[number];
+export const sceneTypes = ["int", "str"] as const;
+export type SceneType = (typeof sceneTypes)[number];
 export const channelStatuses = ["active", "expired", "archived"] as const;
+export type ChannelStatus = (typeof channelStatuses)[number];
 
 const welcomeMessageSchema = z
   .string()
@@ -30,6 +37,8 @@ export const qrOptionsSchema = z
   .object({
     kind: z.enum(qrKinds).default("permanent"),
     scene: z.union([z.number().int(), stringSceneSchema]).optional(),
+    /** When no scene is given: the next free integer (int, the default) or a readable slug of the name (str). */
+    sceneType: z.enum(sceneTypes).optional(),
     expiresInSeconds: z.number().int().min(minTemporaryExpirySeconds).max(maxTemporaryExpirySeconds).optional(),
   })
   .superRefine((qr, context) => {
@@ -38,6 +47,9 @@ export const qrOptionsSchema = z
       if (qr.scene < min || qr.scene > max) {
         context.addIssue({ code: "custom", path: ["scene"], message: `An integer scene of a ${qr.kind} code is ${min}–${max}` });
       }
+    }
+    if (qr.scene !== undefined && qr.sceneType !== undefined && qr.sceneType !== (typeof qr.scene === "number" ? "int" : "str")) {
+      context.addIssue({ code: "custom", path: ["sceneType"], message: "The scene type does not match the scene given" });
     }
     if (qr.kind === "permanent" && qr.expiresInSeconds !== undefined) {
       context.addIssue({ code: "custom", path: ["expiresInSeconds"], message: "Permanent codes do not expire" });
@@ -109,19 +121,113 @@ export const channelSchema = z.object({
 });
 export type Channel = z.infer<typeof channelSchema>;
 
+/** Sortable columns: the channel's own fields and every all-time count. */
+export const channelSortFields = ["createdAt", "name", "scans", "uniqueScanners", "newFollows", "unfollows", "netFollows"] as const;
+export type ChannelSortField = (typeof channelSortFields)[number];
+export const countSortFields = ["scans", "uniqueScanners", "newFollows", "unfollows", "netFollows"] as const satisfies readonly ChannelSortField[];
+
 export const channelListQuerySchema = z.object({
   accountId: z.string().min(1),
   status: z.enum([...channelStatuses, "all"]).default("all"),
+  /** Part of the name, scene or group. */
   q: z.string().trim().max(100).optional(),
-  cursor: z.string().optional(),
+  group: z.string().trim().min(1).max(100).optional(),
+  tag: z.string().trim().min(1).max(30).optional(),
+  kind: z.enum(qrKinds).optional(),
+  /** Only these channels (comma-separated): a print sheet of a selection. */
+  ids: z
+    .preprocess((value) => (typeof value === "string" ? value.split(",").map((part) => part.trim()).filter(Boolean) : value), z.array(z.string().min(1)).max(500))
+    .optional(),
+  sort: z.enum(channelSortFields).default("createdAt"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+  /** Items to skip. `cursor` (the previous page's nextCursor) means the same. */
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  cursor: z.string().regex(/^\d+$/, "A cursor is the nextCursor of the previous page").optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ChannelListQuery = z.infer<typeof channelListQuerySchema>;
 
-export const channelListSchema = z.object({ items: z.array(channelSchema), nextCursor: z.string().nullable() });
+export const channelListSchema = z.object({
+  items: z.array(channelSchema),
+  /** Channels matching the filters, over all pages. */
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
 export type ChannelList = z.infer<typeof channelListSchema>;
 
-export const qrImageQuerySchema = z.object({
-  format: z.enum(["png", "svg"]).default("png"),
-  size: z.coerce.number().int().min(64).max(4096).default(512),
+/** The groups and tags in use, for the list's filters. */
+export const channelFacetsSchema = z.object({
+  groups: z.array(z.object({ name: z.string(), count: z.number().int() })),
+  tags: z.array(z.object({ name: z.string(), count: z.number().int() })),
 });
+export type ChannelFacets = z.infer<typeof channelFacetsSchema>;
+
+export const accountQuerySchema = z.object({ accountId: z.string().min(1) });
+
+export const permanentQuotaSchema = z.object({
+  /** Permanent codes the account has created through Qudao (archived ones too: WeChat never gives them back). */
+  used: z.number().int(),
+  limit: z.number().int(),
+  remaining: z.number().int(),
+  level: z.enum(["ok", "warning", "critical"]),
+});
+export type PermanentQuota = z.infer<typeof permanentQuotaSchema>;
+
+export const channelRenewSchema = z
+  .object({ expiresInSeconds: z.number().int().min(minTemporaryExpirySeconds).max(maxTemporaryExpirySeconds).optional() })
+  .strict();
+export type ChannelRenewInput = z.infer<typeof channelRenewSchema>;
+
+/** A scene seen in pushes that no channel owns: a code made elsewhere, or one whose channel is gone. */
+export const unattributedSceneSchema = z.object({
+  scene: z.string(),
+  sceneType: z.enum(sceneTypes),
+  scans: z.number().int(),
+  follows: z.number().int(),
+  firstSeenDay: z.string(),
+  lastSeenAt: z.iso.datetime().nullable(),
+  /** The kinds of code a channel claiming this scene can be (an integer over 100 000 is temporary only). */
+  claimableAs: z.array(z.enum(qrKinds)),
+});
+export type UnattributedScene = z.infer<typeof unattributedSceneSchema>;
+export const unattributedSceneListSchema = z.object({ items: z.array(unattributedSceneSchema) });
+
+export const qrImageFormats = ["png", "svg"] as const;
+export type QrImageFormat = (typeof qrImageFormats)[number];
+
+/** "1"/"0" or "true"/"false" in a query string, or a JSON boolean. */
+const flagSchema = z.preprocess((value) => (value === "1" || value === "true" ? true : value === "0" || value === "false" ? false : value), z.boolean());
+
+/** The saved design decides everything; the query may override the size and the caption (thumbnails, print sheets). */
+export const qrImageQuerySchema = z.object({
+  format: z.enum(qrImageFormats).default("png"),
+  size: z.coerce.number().int().min(64).max(4096).optional(),
+  caption: flagSchema.optional(),
+  /** Answer as an attachment named after the channel. */
+  download: flagSchema.optional(),
+});
+export type QrImageQuery = z.infer<typeof qrImageQuerySchema>;
+
+export const maxArchiveChannels = 2000;
+
+/**
+ * Which codes go into a ZIP: explicit ids (comma-separated in a query string, an array in a JSON
+ * body), or every channel of an account, optionally of one group.
+ */
+export const qrArchiveSelectionSchema = z
+  .object({
+    ids: z
+      .preprocess(
+        (value) => (typeof value === "string" ? value.split(",").map((part) => part.trim()).filter(Boolean) : value),
+        z.array(z.string().min(1)).min(1).max(maxArchiveChannels, `A ZIP holds at most ${maxArchiveChannels} codes`),
+      )
+      .optional(),
+    accountId: z.string().min(1).optional(),
+    group: z.string().trim().min(1).max(100).optional(),
+    /** With accountId: archived channels are left out unless asked for. */
+    includeArchived: flagSchema.optional(),
+    format: z.enum(qrImageFormats).default("png"),
+    size: z.coerce.number().int().min(64).max(4096).optional(),
+  })
+  .refine((selection) => selection.ids !== undefined || selection.accountId !== undefined, { message: "Give ids, or an accountId (and optionally a group)" });
+export type QrArchiveSelection = z.infer<typeof qrArchiveSelectionSchema>;

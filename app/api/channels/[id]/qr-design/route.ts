@@ -1,0 +1,15 @@
+// GET /api/channels/{id}/qr-design — the studio's saved design (or the default); PUT — save it (optionally on the whole group); DELETE — back to the default
+import { route } from "@/lib/http/route";
+import { getChannelQrDesign, resetChannelQrDesign, saveChannelQrDesign } from "@/lib/channels/qr-design";
+import { qrDesignSaveSchema } from "@/lib/schemas/qr-design";
+
+type Params = { id: string };
+
+export const GET = route<Params>({ role: "viewer" }, async (_request, { params }) => Response.json(await getChannelQrDesign(params.id)));
+
+export const PUT = route<Params>({ role: "editor" }, async (request, { params }) => {
+  const input = qrDesignSaveSchema.parse(await request.json());
+  return Response.json(await saveChannelQrDesign(params.id, input));
+});
+
+export const DELETE = route<Params>({ role: "editor" }, async (_request, { params }) => Response.json(await resetChannelQrDesign(params.id)));
