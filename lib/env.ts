@@ -15,6 +15,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Secure cookies need https; off by default so http://localhost works. */
   QUDAO_SECURE_COOKIES: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  /** 1 only for `npm run bench`: enables the bare route the webhook's throughput is compared with. */
+  QUDAO_BENCH: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
 });
 
 export type AppEnv = z.infer<typeof envSchema> & { publicUrl: string };

@@ -8,18 +8,28 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { roles, type Role } from "@/lib/auth/roles";
 import { ensureBuiltInSandboxAccount } from "@/lib/sandbox/built-in-account";
 import { credentialsSchema } from "@/lib/schemas/auth";
+import { seedHistory } from "@/scripts/seed/seed-history";
 import { ZodError, prettifyError } from "zod";
 
 const usage = `Usage: npm run cli -- <command>
   migrate                                      apply pending database migrations
   bootstrap                                    migrate and make sure the sandbox account exists (npm start runs this)
   user create --email E --password P [--role admin|editor|viewer]
-  apikey create --name NAME [--role admin|editor|viewer]`;
+  apikey create --name NAME [--role admin|editor|viewer]
+  seed --events N --channels C --days D [--account ID] [--seed S]
+                                               bulk-load realistic history (the sandbox account by default)`;
 
 function parseRole(value: string | undefined): Role {
   if (value === undefined) return "admin";
   if (!(roles as readonly string[]).includes(value)) throw new Error(`--role must be one of ${roles.join(", ")}`);
   return value as Role;
+}
+
+function parsePositiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value.replace(/_/g, ""));
+  if (!Number.isSafeInteger(number) || number < 1) throw new Error(`--${name} must be a positive integer`);
+  return number;
 }
 
 async function migrate(): Promise<void> {
@@ -33,7 +43,17 @@ async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      events: { type: "string" },
+      channels: { type: "string" },
+      days: { type: "string" },
+      account: { type: "string" },
+      seed: { type: "string" },
+    },
   });
   const command = positionals.join(" ");
   switch (command) {
@@ -56,6 +76,19 @@ async function run(argv: string[]): Promise<void> {
       const { id, key } = await createApiKey({ name: values.name, role: parseRole(values.role) });
       console.log(`Created API key ${id} (${values.name}). Send it as "Authorization: Bearer <key>"; it is shown only once:`);
       console.log(key);
+      return;
+    }
+    case "seed": {
+      const count = (name: "events" | "channels" | "days", fallback: number) => parsePositiveInteger(name, values[name], fallback);
+      const result = await seedHistory({
+        events: count("events", 100_000),
+        channels: count("channels", 50),
+        days: count("days", 90),
+        accountId: values.account,
+        seed: values.seed === undefined ? undefined : parsePositiveInteger("seed", values.seed, 1),
+        onProgress: (done, total) => process.stdout.write(`\r${done.toLocaleString("en")} / ${total.toLocaleString("en")} events`),
+      });
+      console.log(`\rSeeded ${result.events.toLocaleString("en")} events, ${result.followers.toLocaleString("en")} followers, ${result.channelIds.length} channels (${result.firstDay} … ${result.lastDay}, ${result.timezone}) into account ${result.accountId} in ${result.seconds.toFixed(1)} s`);
       return;
     }
     default:

@@ -1,4 +1,5 @@
-// Overview: headline numbers, the daily trend and the top channels of the selected account.
+// Overview: headline numbers against the previous period, the trend, top channels, groups and
+// follow sources of the selected account, for the range in the URL.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { OverviewView } from "@/components/overview/overview-view";

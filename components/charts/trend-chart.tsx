@@ -1,7 +1,8 @@
 "use client";
-// A daily trend of a few series. It takes shaped, typed points and formatters and never fetches,
-// so the same chart serves the overview, a channel, or a comparison.
-import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+// A trend of a few series over buckets (hours, days, weeks, months), optionally with the previous
+// period as dashed lines aligned bucket by bucket. It takes shaped, typed points and formatters and
+// never fetches, so the same chart serves the overview, a channel, or a comparison.
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import styles from "@/components/charts/trend-chart.module.css";
 
 export interface TrendSeries<Key extends string> {
@@ -13,36 +14,68 @@ export interface TrendSeries<Key extends string> {
 
 export type TrendPoint<Key extends string> = { date: string } & Record<Key, number>;
 
+export interface TrendComparison<Key extends string> {
+  /** The previous period's points, the same number as `points` (aligned by position). */
+  points: TrendPoint<Key>[];
+  /** "Previous period" in the reader's language. */
+  label: string;
+}
+
 interface TrendChartProps<Key extends string> {
   points: TrendPoint<Key>[];
   series: TrendSeries<Key>[];
-  /** "axis": short (Jan 5 / 1月5日); "tooltip": with weekday and year. */
+  comparison?: TrendComparison<Key>;
+  /** "axis": short (Jan 5 / 1月5日, or 14:00 for hours); "tooltip": with weekday and year. */
   formatDate: (date: string, style: "axis" | "tooltip") => string;
   formatNumber: (value: number) => string;
   height?: number;
   /** Announced to screen readers in place of the drawing. */
   ariaLabel: string;
+  /** Drawn without the legend (the caller shows toggles instead). */
+  hasLegend?: boolean;
+  /** "area" (filled, for one or two series) or "line" (for comparing several). */
+  variant?: "area" | "line";
 }
 
-export function TrendChart<Key extends string>({ points, series, formatDate, formatNumber, height = 280, ariaLabel }: TrendChartProps<Key>) {
-  const pointByDate = new Map(points.map((point) => [point.date, point]));
+type Row = Record<string, number | string>;
+
+const previousKey = (key: string) => `previous:${key}`;
+
+export function TrendChart<Key extends string>({ points, series, comparison, formatDate, formatNumber, height = 280, ariaLabel, hasLegend = true, variant = "area" }: TrendChartProps<Key>) {
+  const rows: Row[] = points.map((point, index) => {
+    const row: Row = { ...point, index };
+    const previous = comparison?.points[index];
+    if (previous) {
+      row.previousDate = previous.date;
+      for (const line of series) row[previousKey(line.key)] = previous[line.key];
+    }
+    return row;
+  });
   return (
     <div className={styles.chart} data-testid="trend-chart">
-      <ul className={styles.legend}>
-        {series.map((line) => (
-          <li key={line.key}>
-            <span className={styles.swatch} style={{ background: line.color }} aria-hidden />
-            {line.label}
-          </li>
-        ))}
-      </ul>
+      {hasLegend ? (
+        <ul className={styles.legend}>
+          {series.map((line) => (
+            <li key={line.key}>
+              <span className={styles.swatch} style={{ background: line.color }} aria-hidden />
+              {line.label}
+            </li>
+          ))}
+          {comparison ? (
+            <li>
+              <span className={styles.dash} aria-hidden />
+              {comparison.label}
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       <div style={{ height }} role="img" aria-label={ariaLabel}>
         <ResponsiveContainer width="100%" height="100%">
-          <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
             <defs>
               {series.map((line) => (
                 <linearGradient key={line.key} id={`trend-fill-${line.key}`} x1="0" y1="0" x2="0" y2="1">
-                  <stop offset="0%" stopColor={line.color} stopOpacity={0.22} />
+                  <stop offset="0%" stopColor={line.color} stopOpacity={0.2} />
                   <stop offset="100%" stopColor={line.color} stopOpacity={0.02} />
                 </linearGradient>
               ))}
@@ -54,7 +87,7 @@ export function TrendChart<Key extends string>({ points, series, formatDate, for
               tick={{ fill: "var(--color-text-muted)", fontSize: 12 }}
               tickLine={false}
               axisLine={{ stroke: "var(--color-border-strong)" }}
-              minTickGap={24}
+              minTickGap={28}
               tickMargin={8}
             />
             <YAxis
@@ -63,15 +96,51 @@ export function TrendChart<Key extends string>({ points, series, formatDate, for
               tick={{ fill: "var(--color-text-muted)", fontSize: 12 }}
               tickLine={false}
               axisLine={false}
-              width={44}
+              width={48}
             />
             <Tooltip
               cursor={{ stroke: "var(--color-border-strong)", strokeDasharray: "3 3" }}
               content={(props: TooltipContentProps) => (
-                <TrendTooltip point={pointByDate.get(String(props.label))} isActive={props.active} series={series} formatDate={formatDate} formatNumber={formatNumber} />
+                <TrendTooltip
+                  row={props.active ? (props.payload?.[0]?.payload as Row | undefined) : undefined}
+                  series={series}
+                  comparison={comparison}
+                  formatDate={formatDate}
+                  formatNumber={formatNumber}
+                />
               )}
             />
-            {series.map((line) => (
+            {comparison
+              ? series.map((line) => (
+                  <Line
+                    key={previousKey(line.key)}
+                    type="monotone"
+                    dataKey={previousKey(line.key)}
+                    name={`${line.label} · ${comparison.label}`}
+                    stroke={line.color}
+                    strokeOpacity={0.55}
+                    strokeWidth={1.5}
+                    strokeDasharray="5 4"
+                    dot={false}
+                    activeDot={false}
+                    isAnimationActive={false}
+                  />
+                ))
+              : null}
+            {series.map((line) =>
+              variant === "line" ? (
+                <Line
+                  key={line.key}
+                  type="monotone"
+                  dataKey={line.key}
+                  name={line.label}
+                  stroke={line.color}
+                  strokeWidth={2}
+                  dot={points.length === 1 ? { r: 3 } : false}
+                  activeDot={{ r: 4, strokeWidth: 2, stroke: "#fff" }}
+                  isAnimationActive={false}
+                />
+              ) : (
               <Area
                 key={line.key}
                 type="monotone"
@@ -81,11 +150,12 @@ export function TrendChart<Key extends string>({ points, series, formatDate, for
                 strokeWidth={2}
                 fill={`url(#trend-fill-${line.key})`}
                 activeDot={{ r: 4, strokeWidth: 2, stroke: "#fff" }}
-                dot={false}
+                dot={points.length === 1 ? { r: 3 } : false}
                 isAnimationActive={false}
               />
-            ))}
-          </AreaChart>
+              ),
+            )}
+          </ComposedChart>
         </ResponsiveContainer>
       </div>
     </div>
@@ -93,25 +163,34 @@ export function TrendChart<Key extends string>({ points, series, formatDate, for
 }
 
 interface TrendTooltipProps<Key extends string> {
-  point: TrendPoint<Key> | undefined;
-  isActive: boolean;
+  row: Row | undefined;
   series: TrendSeries<Key>[];
+  comparison: TrendComparison<Key> | undefined;
   formatDate: TrendChartProps<Key>["formatDate"];
   formatNumber: (value: number) => string;
 }
 
-function TrendTooltip<Key extends string>({ point, isActive, series, formatDate, formatNumber }: TrendTooltipProps<Key>) {
-  if (!isActive || !point) return null;
+function TrendTooltip<Key extends string>({ row, series, comparison, formatDate, formatNumber }: TrendTooltipProps<Key>) {
+  if (!row) return null;
+  const previousDate = typeof row.previousDate === "string" ? row.previousDate : null;
   return (
     <div className={styles.tooltip}>
-      <p className={styles.tooltipDate}>{formatDate(point.date, "tooltip")}</p>
-      {series.map((line) => (
-        <p key={line.key} className={styles.tooltipRow}>
-          <span className={styles.swatch} style={{ background: line.color }} aria-hidden />
-          <span className={styles.tooltipLabel}>{line.label}</span>
-          <span className="tabular">{formatNumber(point[line.key])}</span>
-        </p>
-      ))}
+      <p className={styles.tooltipDate}>{formatDate(String(row.date), "tooltip")}</p>
+      {comparison && previousDate ? <p className={styles.tooltipPrevious}>{`${comparison.label}: ${formatDate(previousDate, "tooltip")}`}</p> : null}
+      <table className={styles.tooltipTable}>
+        <tbody>
+          {series.map((line) => (
+            <tr key={line.key}>
+              <td>
+                <span className={styles.swatch} style={{ background: line.color }} aria-hidden />
+              </td>
+              <td className={styles.tooltipLabel}>{line.label}</td>
+              <td className="tabular">{formatNumber(Number(row[line.key] ?? 0))}</td>
+              {comparison && previousDate ? <td className={`tabular ${styles.tooltipPreviousValue}`}>{formatNumber(Number(row[previousKey(line.key)] ?? 0))}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

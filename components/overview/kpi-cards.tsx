@@ -1,7 +1,7 @@
 "use client";
-// The headline numbers for the range, each against the period just before it, each with its
-// definition (written once, in the messages) on hover.
-import { useTranslations } from "next-intl";
+// The headline numbers for the range, each against the period of equal length just before it
+// (change and percent), each with its definition (written once, in the messages) on hover.
+import { useFormatter, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { InfoTip } from "@/components/ui/info-tip";
@@ -26,12 +26,16 @@ interface KpiCardsProps {
   onRetry: () => void;
   timeZone: string;
   rangeDays: number;
+  /** A new range is loading: the last numbers stay, dimmed. */
+  isRefreshing?: boolean;
 }
 
-export function KpiCards({ summary, error, onRetry, timeZone, rangeDays }: KpiCardsProps) {
-  const t = useTranslations("overview");
+export function KpiCards({ summary, error, onRetry, timeZone, rangeDays, isRefreshing = false }: KpiCardsProps) {
+  const t = useTranslations("analytics.kpi");
   const tMetrics = useTranslations("metrics");
-  const formatters = useFormatters(timeZone);
+  const base = useFormatters(timeZone);
+  const format = useFormatter();
+  const formatters = { ...base, signedPercent: (ratio: number) => format.number(ratio, { style: "percent", maximumFractionDigits: Math.abs(ratio) < 0.1 ? 1 : 0, signDisplay: "exceptZero" }) };
 
   if (error) {
     return (
@@ -42,10 +46,12 @@ export function KpiCards({ summary, error, onRetry, timeZone, rangeDays }: KpiCa
   }
 
   return (
-    <div className={styles.kpis}>
+    <div className={styles.kpis} style={isRefreshing ? { opacity: 0.55 } : undefined} aria-busy={isRefreshing || undefined}>
       {kpis.map(({ metric, testId, isIncreaseBad }) => {
         const label = tMetrics(`${metric}.label`);
         const change = summary ? summary[metric] - summary.previous[metric] : 0;
+        const before = summary ? Math.abs(summary.previous[metric]) : 0;
+        const percent = before === 0 ? null : formatters.signedPercent(change / before);
         const tone = change === 0 ? styles.flat : change > 0 !== Boolean(isIncreaseBad) ? styles.up : styles.down;
         return (
           <Card key={metric} className={styles.kpi}>
@@ -58,8 +64,9 @@ export function KpiCards({ summary, error, onRetry, timeZone, rangeDays }: KpiCa
                 <div className={`${styles.kpiValue} tabular`} data-testid={testId}>
                   {formatters.count(summary[metric])}
                 </div>
-                <div className={`${styles.kpiChange} ${tone}`}>
-                  {change === 0 ? t("noChange", { days: rangeDays }) : t("change", { change: formatters.signedCount(change), days: rangeDays })}
+                <div className={`${styles.kpiChange} ${tone}`} title={t("previousValue", { value: formatters.count(summary.previous[metric]) })}>
+                  {change === 0 ? t("flat") : percent ? `${formatters.signedCount(change)} (${percent})` : formatters.signedCount(change)}
+                  <span className={styles.kpiChangeNote}>{t("versus", { days: rangeDays })}</span>
                 </div>
               </>
             ) : (

@@ -1,39 +1,49 @@
-// Daily series for a range in the account's zone: every day present, zeros included.
-import { getDb, Prisma } from "@/lib/db/client";
-import { resolveScope, scannerScopeSql } from "@/lib/analytics/scope";
-import { eachDay } from "@/lib/time/zone";
-import type { StatsQuery, Timeseries, TimeseriesPoint } from "@/lib/schemas/stats";
+// A series over a range in the account's zone: hours, days, weeks (Monday to Sunday) or calendar
+// months, every bucket present with zeros. Weeks and months are clipped to the range, so the points
+// add up to the summary; unique scanners are exact per bucket.
+import { resolveScope, type StatsScope } from "@/lib/analytics/scope";
+import { sumRollupsByDay, sumRollupsByHour, type RollupSums } from "@/lib/analytics/rollup-sums";
+import { countUniqueScanners, countUniqueScannersByDay, countUniqueScannersByHour } from "@/lib/analytics/unique-scanners";
+import { addDays, dayBuckets, eachDay, localHourStarts, startOfLocalDay, type DayRange } from "@/lib/time/zone";
+import type { Timeseries, TimeseriesPoint, TimeseriesQuery } from "@/lib/schemas/stats";
 
-export async function getTimeseries(query: StatsQuery): Promise<Timeseries> {
+export async function getTimeseries(query: TimeseriesQuery): Promise<Timeseries> {
   const scope = await resolveScope(query);
-  const db = getDb();
-  const [rows, uniques] = await Promise.all([
-    db.rollupDay.groupBy({
-      by: ["day", "scene"],
-      where: { accountId: scope.accountId, day: { gte: query.from, lte: query.to }, scene: { not: "" } },
-      _sum: { scans: true, follows: true, unfollows: true },
-    }),
-    db.$queryRaw<{ day: string; count: bigint | number }[]>(Prisma.sql`
-      SELECT s."day" AS "day", COUNT(DISTINCT s."openid") AS "count"
-      FROM "ScannerDay" s
-      JOIN "Channel" c ON c."accountId" = s."accountId" AND c."scene" = s."scene"
-      WHERE s."accountId" = ${scope.accountId} AND s."day" >= ${query.from} AND s."day" <= ${query.to}${scannerScopeSql(scope)}
-      GROUP BY s."day"`),
-  ]);
-  const points = new Map<string, TimeseriesPoint>(
-    eachDay(query.from, query.to).map((day) => [day, { start: day, scans: 0, uniqueScanners: 0, newFollows: 0, unfollows: 0, netFollows: 0 }]),
-  );
-  for (const row of rows) {
-    const point = points.get(row.day);
-    if (!point || !scope.channelScenes.has(row.scene)) continue;
-    point.scans += row._sum.scans ?? 0;
-    point.newFollows += row._sum.follows ?? 0;
-    point.unfollows += row._sum.unfollows ?? 0;
+  const range = { from: query.from, to: query.to };
+  const points = query.interval === "hour" ? await hourlyPoints(scope, range) : await dailyPoints(scope, range, query.interval);
+  return { interval: query.interval, timezone: scope.timezone, points };
+}
+
+function toPoint(start: string, end: string | undefined, sums: RollupSums | undefined, uniqueScanners: number): TimeseriesPoint {
+  const newFollows = sums?.follows ?? 0;
+  const unfollows = sums?.unfollows ?? 0;
+  return { start, ...(end ? { end } : {}), scans: sums?.scans ?? 0, uniqueScanners, newFollows, unfollows, netFollows: newFollows - unfollows };
+}
+
+async function dailyPoints(scope: StatsScope, range: DayRange, interval: "day" | "week" | "month"): Promise<TimeseriesPoint[]> {
+  if (interval === "day") {
+    const [byDay, uniques] = await Promise.all([sumRollupsByDay(scope, range), countUniqueScannersByDay(scope, range)]);
+    return eachDay(range.from, range.to).map((day) => toPoint(day, day, byDay.get(day), uniques.get(day) ?? 0));
   }
-  for (const row of uniques) {
-    const point = points.get(row.day);
-    if (point) point.uniqueScanners = Number(row.count);
-  }
-  for (const point of points.values()) point.netFollows = point.newFollows - point.unfollows;
-  return { points: [...points.values()] };
+  const buckets = dayBuckets(range, interval);
+  const [byDay, uniques] = await Promise.all([sumRollupsByDay(scope, range), countUniqueScanners(scope, buckets)]);
+  return buckets.map((bucket, index) => {
+    const sums: RollupSums = { scans: 0, follows: 0, unfollows: 0 };
+    for (const day of eachDay(bucket.from, bucket.to)) {
+      const daySums = byDay.get(day);
+      if (!daySums) continue;
+      sums.scans += daySums.scans;
+      sums.follows += daySums.follows;
+      sums.unfollows += daySums.unfollows;
+    }
+    return toPoint(bucket.from, bucket.to, sums, uniques[index] ?? 0);
+  });
+}
+
+async function hourlyPoints(scope: StatsScope, range: DayRange): Promise<TimeseriesPoint[]> {
+  const starts = localHourStarts(range, scope.timezone);
+  const end = startOfLocalDay(addDays(range.to, 1), scope.timezone);
+  const first = starts[0] ?? end;
+  const [byHour, uniques] = await Promise.all([sumRollupsByHour(scope, first, end), countUniqueScannersByHour(scope, starts, end)]);
+  return starts.map((start, index) => toPoint(start.toISOString(), undefined, byHour.get(start.getTime()), uniques[index] ?? 0));
 }

@@ -1,7 +1,7 @@
 // Dashboard numbers for a date range. Ranges are calendar dates in the account's zone (never
 // timestamps), so the keys stay stable for the whole day and a view can be shared by URL.
-import { queryOptions, useQuery } from "@tanstack/react-query";
-import { summarySchema, timeseriesSchema } from "@/lib/schemas/stats";
+import { keepPreviousData, queryOptions, useQueries, useQuery } from "@tanstack/react-query";
+import { channelStatsSchema, retentionCurveSchema, summarySchema, timeseriesSchema, type StatsInterval } from "@/lib/schemas/stats";
 import { fetchJson, queryString } from "@/lib/client/http";
 
 export interface StatsFilter {
@@ -11,13 +11,21 @@ export interface StatsFilter {
   to: string;
   /** Comma-separated channel ids; all channels when left out. */
   channelIds?: string;
+  /** Comma-separated groups; with channelIds, a channel must match both. */
+  groups?: string;
 }
+
+export type SeriesFilter = StatsFilter & { interval?: StatsInterval };
 
 export const statsKeys = {
   all: ["stats"] as const,
   summary: (filter: StatsFilter) => [...statsKeys.all, "summary", filter] as const,
-  timeseries: (filter: StatsFilter) => [...statsKeys.all, "timeseries", filter] as const,
+  timeseries: (filter: SeriesFilter) => [...statsKeys.all, "timeseries", filter] as const,
+  channels: (filter: StatsFilter) => [...statsKeys.all, "channels", filter] as const,
+  retention: (filter: StatsFilter) => [...statsKeys.all, "retention", filter] as const,
 };
+
+const emptyFilter: StatsFilter = { accountId: "", from: "", to: "" };
 
 export function summaryQuery(filter: StatsFilter) {
   return queryOptions({
@@ -26,17 +34,50 @@ export function summaryQuery(filter: StatsFilter) {
   });
 }
 
-export function timeseriesQuery(filter: StatsFilter) {
+export function timeseriesQuery(filter: SeriesFilter) {
+  const withInterval = { ...filter, interval: filter.interval ?? "day" };
   return queryOptions({
-    queryKey: statsKeys.timeseries(filter),
-    queryFn: () => fetchJson(`/api/stats/timeseries${queryString({ ...filter, interval: "day" })}`, timeseriesSchema),
+    queryKey: statsKeys.timeseries(withInterval),
+    queryFn: () => fetchJson(`/api/stats/timeseries${queryString({ ...withInterval })}`, timeseriesSchema),
   });
 }
 
-export function useSummary(filter: StatsFilter | null) {
-  return useQuery({ ...summaryQuery(filter ?? { accountId: "", from: "", to: "" }), enabled: filter !== null });
+export function channelStatsQuery(filter: StatsFilter) {
+  return queryOptions({
+    queryKey: statsKeys.channels(filter),
+    queryFn: () => fetchJson(`/api/stats/channels${queryString({ ...filter })}`, channelStatsSchema),
+  });
 }
 
-export function useTimeseries(filter: StatsFilter | null) {
-  return useQuery({ ...timeseriesQuery(filter ?? { accountId: "", from: "", to: "" }), enabled: filter !== null });
+export function retentionCurveQuery(filter: StatsFilter) {
+  return queryOptions({
+    queryKey: statsKeys.retention(filter),
+    queryFn: () => fetchJson(`/api/stats/retention${queryString({ ...filter })}`, retentionCurveSchema),
+  });
+}
+
+// A new range keeps showing the last numbers (dimmed by the caller) until the new ones arrive.
+export function useSummary(filter: StatsFilter | null) {
+  return useQuery({ ...summaryQuery(filter ?? emptyFilter), enabled: filter !== null, placeholderData: keepPreviousData });
+}
+
+export function useTimeseries(filter: SeriesFilter | null) {
+  return useQuery({ ...timeseriesQuery(filter ?? emptyFilter), enabled: filter !== null, placeholderData: keepPreviousData });
+}
+
+export function useChannelStats(filter: StatsFilter | null) {
+  return useQuery({ ...channelStatsQuery(filter ?? emptyFilter), enabled: filter !== null, placeholderData: keepPreviousData });
+}
+
+export function useRetentionCurve(filter: StatsFilter | null) {
+  return useQuery({ ...retentionCurveQuery(filter ?? emptyFilter), enabled: filter !== null, placeholderData: keepPreviousData });
+}
+
+/** Several series at once (Compare): one query per filter, in order. */
+export function useTimeseriesList(filters: SeriesFilter[]) {
+  return useQueries({ queries: filters.map((filter) => ({ ...timeseriesQuery(filter), placeholderData: keepPreviousData })) });
+}
+
+export function useSummaryList(filters: StatsFilter[]) {
+  return useQueries({ queries: filters.map((filter) => ({ ...summaryQuery(filter), placeholderData: keepPreviousData })) });
 }

@@ -1,7 +1,8 @@
-// One channel: its QR code, counts, a sandbox test scan and recent events.
+// One channel: its code and status, counts, a sandbox test scan, its range's trend and retention
+// curve, and recent events.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ChannelDetailView } from "@/components/channels/channel-detail-view";
+import { ChannelView } from "@/components/analytics/channel-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("channels.detail"))("title") };
@@ -9,5 +10,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ChannelPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <ChannelDetailView key={id} channelId={id} />;
+  return <ChannelView key={id} channelId={id} />;
 }

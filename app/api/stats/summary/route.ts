@@ -1,6 +1,6 @@
 // GET /api/stats/summary — totals for a date range in the account's zone, and the previous period
 import { route, searchParamsOf } from "@/lib/http/route";
 import { getSummary } from "@/lib/analytics/summary";
-import { statsQuerySchema } from "@/lib/schemas/stats";
+import { statsFilterSchema } from "@/lib/schemas/stats";
 
-export const GET = route({ role: "viewer" }, async (request) => Response.json(await getSummary(statsQuerySchema.parse(searchParamsOf(request)))));
+export const GET = route({ role: "viewer" }, async (request) => Response.json(await getSummary(statsFilterSchema.parse(searchParamsOf(request)))));

@@ -1,6 +1,6 @@
-// GET /api/stats/timeseries — one point per day of the range, zeros included
+// GET /api/stats/timeseries — one point per hour, day, week or month of the range, zeros included
 import { route, searchParamsOf } from "@/lib/http/route";
 import { getTimeseries } from "@/lib/analytics/timeseries";
-import { statsQuerySchema } from "@/lib/schemas/stats";
+import { timeseriesQuerySchema } from "@/lib/schemas/stats";
 
-export const GET = route({ role: "viewer" }, async (request) => Response.json(await getTimeseries(statsQuerySchema.parse(searchParamsOf(request)))));
+export const GET = route({ role: "viewer" }, async (request) => Response.json(await getTimeseries(timeseriesQuerySchema.parse(searchParamsOf(request)))));

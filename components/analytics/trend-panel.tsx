@@ -1,0 +1,93 @@
+"use client";
+// The trend of a range: series toggles, the previous period as dashed lines, hover details. The
+// points come from the timeseries endpoint (every bucket present, zeros included).
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/spinner";
+import { useFormatters } from "@/components/ui/use-formatters";
+import { TrendChart, type TrendPoint, type TrendSeries } from "@/components/charts/trend-chart";
+import { useBucketFormat } from "@/components/analytics/use-bucket-format";
+import type { StatsInterval, TimeseriesPoint } from "@/lib/schemas/stats";
+import styles from "@/components/analytics/analytics.module.css";
+
+export const trendMetrics = ["scans", "uniqueScanners", "newFollows", "unfollows", "netFollows"] as const;
+export type TrendMetric = (typeof trendMetrics)[number];
+
+export const metricColors: Record<TrendMetric, string> = {
+  scans: "var(--color-series-scans)",
+  uniqueScanners: "#8a5cd8",
+  newFollows: "var(--color-series-follows)",
+  unfollows: "#d8573b",
+  netFollows: "#c98a12",
+};
+
+interface TrendPanelProps {
+  title: string;
+  description: string;
+  points: TimeseriesPoint[] | undefined;
+  previousPoints: TimeseriesPoint[] | undefined;
+  isRefreshing: boolean;
+  error: unknown;
+  onRetry: () => void;
+  interval: StatsInterval;
+  timeZone: string;
+  initialMetrics?: TrendMetric[];
+}
+
+export function TrendPanel({ title, description, points, previousPoints, isRefreshing, error, onRetry, interval, timeZone, initialMetrics = ["scans", "newFollows"] }: TrendPanelProps) {
+  const t = useTranslations("analytics.trend");
+  const tMetrics = useTranslations("metrics");
+  const formatters = useFormatters(timeZone);
+  const ends = useMemo(() => new Map((points ?? []).flatMap((point) => (point.end ? [[point.start, point.end] as const] : []))), [points]);
+  const formatBucket = useBucketFormat(interval, timeZone, ends);
+  const [shown, setShown] = useState<TrendMetric[]>(initialMetrics);
+  const [isComparing, setIsComparing] = useState(true);
+
+  const toChartPoints = (source: TimeseriesPoint[]) => source.map((point) => ({ date: point.start, ...Object.fromEntries(trendMetrics.map((metric) => [metric, point[metric]])) }) as TrendPoint<TrendMetric>);
+  const chartPoints = useMemo(() => toChartPoints(points ?? []), [points]);
+  const comparisonPoints = useMemo(() => toChartPoints(previousPoints ?? []), [previousPoints]);
+  const series: TrendSeries<TrendMetric>[] = trendMetrics.filter((metric) => shown.includes(metric)).map((metric) => ({ key: metric, label: tMetrics(`${metric}.label`), color: metricColors[metric] }));
+  const toggle = (metric: TrendMetric) => setShown((current) => (current.includes(metric) ? (current.length > 1 ? current.filter((candidate) => candidate !== metric) : current) : [...current, metric]));
+
+  return (
+    <Card>
+      <CardHeader title={title} description={description} />
+      <CardBody>
+        <div className={styles.chartControls}>
+          <div className={styles.toggles} role="group" aria-label={t("series")}>
+            {trendMetrics.map((metric) => (
+              <button key={metric} type="button" className={styles.toggle} aria-pressed={shown.includes(metric)} onClick={() => toggle(metric)} data-testid={`series-${metric}`}>
+                <span className={styles.toggleSwatch} style={{ background: metricColors[metric] }} aria-hidden />
+                {tMetrics(`${metric}.label`)}
+              </button>
+            ))}
+          </div>
+          <label className={styles.compareSwitch}>
+            <input type="checkbox" checked={isComparing} onChange={(event) => setIsComparing(event.target.checked)} data-testid="compare-previous" />
+            {t("comparePrevious")}
+          </label>
+        </div>
+        {error ? (
+          <ErrorState error={error} onRetry={onRetry} />
+        ) : points ? (
+          <div className={isRefreshing ? styles.isRefreshing : undefined}>
+            <TrendChart
+              points={chartPoints}
+              series={series}
+              comparison={isComparing && previousPoints ? { points: comparisonPoints, label: t("previousPeriod") } : undefined}
+              formatDate={formatBucket}
+              formatNumber={formatters.count}
+              ariaLabel={t("aria", { range: description })}
+              hasLegend={false}
+              height={300}
+            />
+          </div>
+        ) : (
+          <Skeleton height={300} />
+        )}
+      </CardBody>
+    </Card>
+  );
+}

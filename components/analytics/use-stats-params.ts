@@ -1,0 +1,72 @@
+"use client";
+// The view's range, interval and filters, kept in the URL (?range=last30, or ?range=custom&from=…&to=…,
+// &interval=week, &channels=a,b, &groups=Stores), so a view can be bookmarked and shared. The
+// selected account (?account=) is left as it is.
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { defaultIntervalFor, defaultPreset, intervalsFor, parseCustomRange, rangeForPreset, rangePresets, type DateRange, type RangePreset } from "@/lib/client/date-range";
+import { statsIntervals, type StatsInterval } from "@/lib/schemas/stats";
+
+export interface StatsParams {
+  preset: RangePreset;
+  range: DateRange;
+  interval: StatsInterval;
+  channelIds: string[];
+  groups: string[];
+}
+
+export type StatsParamsUpdate = Partial<{ preset: RangePreset; range: DateRange; interval: StatsInterval | null; channelIds: string[]; groups: string[] }>;
+
+function splitList(value: string | null): string[] {
+  return value ? value.split(",").filter(Boolean) : [];
+}
+
+export function useStatsParams(timeZone: string, options: { defaultRange?: RangePreset } = {}) {
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const fallback = options.defaultRange ?? defaultPreset;
+
+  const params = useMemo<StatsParams>(() => {
+    const requested = searchParams.get("range");
+    const custom = parseCustomRange(searchParams.get("from"), searchParams.get("to"));
+    const preset: RangePreset = requested === "custom" && custom ? "custom" : (rangePresets as readonly string[]).includes(requested ?? "") && requested !== "custom" ? (requested as RangePreset) : fallback;
+    // Presets are computed for today in the account's zone, once per visit of the view.
+    const range = preset === "custom" ? custom! : rangeForPreset(preset, timeZone);
+    const interval = searchParams.get("interval") as StatsInterval | null;
+    return {
+      preset,
+      range,
+      interval: interval && (statsIntervals as readonly string[]).includes(interval) && intervalsFor(range).includes(interval) ? interval : defaultIntervalFor(range),
+      channelIds: splitList(searchParams.get("channels")),
+      groups: splitList(searchParams.get("groups")),
+    };
+  }, [searchParams, timeZone, fallback]);
+
+  const update = useCallback(
+    (change: StatsParamsUpdate) => {
+      const next = new URLSearchParams(searchParams);
+      const set = (key: string, value: string | null | undefined) => (value ? next.set(key, value) : next.delete(key));
+      if (change.preset) {
+        set("range", change.preset === fallback && !change.range ? null : change.preset);
+        if (change.preset !== "custom") {
+          next.delete("from");
+          next.delete("to");
+        }
+      }
+      if (change.range) {
+        set("range", "custom");
+        set("from", change.range.from);
+        set("to", change.range.to);
+      }
+      if (change.preset || change.range || change.interval !== undefined) set("interval", change.interval ?? null);
+      if (change.channelIds) set("channels", change.channelIds.join(","));
+      if (change.groups) set("groups", change.groups.join(","));
+      const query = next.toString();
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [searchParams, router, pathname, fallback],
+  );
+
+  return { params, update };
+}

@@ -1,0 +1,31 @@
+// Small SQL pieces that differ between SQLite and PostgreSQL, for the analytics' raw queries.
+import { getDatabaseConfig, Prisma } from "@/lib/db/client";
+import type { DayRange } from "@/lib/time/zone";
+
+/**
+ * An instant as a query parameter comparable with a DateTime column. SQLite stores DateTime as
+ * ISO text and the adapter sends a Date in the same format; PostgreSQL needs the type in a VALUES list.
+ */
+export function instantSql(instant: Date): Prisma.Sql {
+  return getDatabaseConfig().provider === "postgresql" ? Prisma.sql`CAST(${instant} AS TIMESTAMP(3))` : Prisma.sql`${instant}`;
+}
+
+/**
+ * `WITH b(i, f, t) AS (VALUES (0, from, to), …)`: one row per bucket. Join it with CROSS JOIN and
+ * the range in WHERE: SQLite then loops over the buckets and range-scans the table's index for
+ * each, instead of scanning the buckets for every row.
+ */
+export function dayBucketsCte(buckets: DayRange[]): Prisma.Sql {
+  const rows = buckets.map((bucket, index) => Prisma.sql`(${Prisma.raw(String(index))}, CAST(${bucket.from} AS TEXT), CAST(${bucket.to} AS TEXT))`);
+  return Prisma.sql`WITH b(i, f, t) AS (VALUES ${Prisma.join(rows)})`;
+}
+
+/** `WITH b(i, f, t) AS (VALUES (0, start, end), …)` for instants [start, end). */
+export function instantBucketsCte(starts: Date[], end: Date): Prisma.Sql {
+  const rows = starts.map((start, index) => Prisma.sql`(${Prisma.raw(String(index))}, ${instantSql(start)}, ${instantSql(starts[index + 1] ?? end)})`);
+  return Prisma.sql`WITH b(i, f, t) AS (VALUES ${Prisma.join(rows)})`;
+}
+
+export function toCount(value: bigint | number | null | undefined): number {
+  return Number(value ?? 0);
+}

@@ -1,0 +1,228 @@
+// `npm run bench [-- --events N --channels C --days D --databases sqlite,postgresql …]`:
+// for each database, seed realistic history, time the stats API (summary, a 365-day daily series,
+// the channel table) against the same answers computed from the raw events, then the webhook's
+// sustained throughput against a bare route on the same server. Writes docs/benchmarks.md.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { isDeepStrictEqual } from "node:util";
+import pg from "pg";
+import { sealPush } from "@/lib/wechat/push";
+import { buildWechatXml } from "@/lib/wechat/xml";
+import { todayIn } from "@/lib/time/zone";
+import { benchCases, type BenchCase } from "@/scripts/bench/cases";
+import { runLoad, type LoadResult } from "@/scripts/bench/load";
+import { summarize, type LatencySummary } from "@/scripts/bench/percentiles";
+import { writeBenchReport, type DatabaseReport } from "@/scripts/bench/report";
+
+const { values: flags } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    events: { type: "string", default: "10000000" },
+    channels: { type: "string", default: "500" },
+    days: { type: "string", default: "365" },
+    databases: { type: "string", default: "sqlite,postgresql" },
+    runs: { type: "string", default: "30" },
+    "raw-runs": { type: "string", default: "5" },
+    /** Each call is timed `runs` times, or fewer (at least 3, raw at least 1) once this many seconds are spent. */
+    "case-seconds": { type: "string", default: "60" },
+    "webhook-seconds": { type: "string", default: "30" },
+    concurrency: { type: "string", default: "16" },
+    "postgres-url": { type: "string", default: "postgresql://postgres@127.0.0.1:5432/test" },
+    port: { type: "string", default: "3950" },
+    build: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    "no-report": { type: "boolean", default: false },
+  },
+});
+
+const root = process.cwd();
+const distDir = ".next-bench";
+const tsx = join(root, "node_modules", ".bin", "tsx");
+const number = (name: keyof typeof flags) => Number(String(flags[name]).replace(/_/g, ""));
+
+interface Prepared {
+  accountId: string;
+  apiKey: string;
+  credentials: { appId: string; token: string; encodingAESKey: string; originalId: string };
+  scenes: string[];
+  seed: { events: number; followers: number; seconds: number; timezone: string };
+}
+
+function runChild(script: string, args: string[], env: Record<string, string>): string {
+  return execFileSync(tsx, [script, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 512 * 1024 * 1024 }).toString();
+}
+
+function lastJsonLine<T>(output: string): T {
+  return JSON.parse(output.trim().split("\n").at(-1)!) as T;
+}
+
+function buildIfNeeded(): void {
+  if (!flags.build && existsSync(join(root, distDir, "BUILD_ID"))) return;
+  console.log(`Building the app into ${distDir} …`);
+  execFileSync(join(root, "node_modules", ".bin", "next"), ["build"], { env: { ...process.env, QUDAO_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+}
+
+async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const server = spawn(join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, ...env, NODE_ENV: "production", QUDAO_DIST_DIR: distDir, QUDAO_BENCH: "1", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", PORT: String(port) },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  server.kill();
+  throw new Error("The bench server did not start");
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
+}
+
+async function timeApi(baseUrl: string, prepared: Prepared, benchCase: BenchCase, runs: number): Promise<{ latency: LatencySummary; answer: unknown }> {
+  const query = new URLSearchParams({ accountId: prepared.accountId, from: benchCase.from, to: benchCase.to, ...(benchCase.resource === "timeseries" ? { interval: "day" } : {}) });
+  const url = `${baseUrl}/api/stats/${benchCase.resource}?${query}`;
+  const get = async () => {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${prepared.apiKey}` } });
+    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  };
+  await get();
+  await get();
+  const samples: number[] = [];
+  let answer: unknown;
+  const stopAt = performance.now() + number("case-seconds") * 1000;
+  for (let run = 0; run < runs && (run < 3 || performance.now() < stopAt); run++) {
+    const started = performance.now();
+    answer = await get();
+    samples.push(performance.now() - started);
+  }
+  return { latency: summarize(samples), answer };
+}
+
+/** Pushes as WeChat sends them in safe mode: new follows through the codes, SCANs, a few unfollows. */
+function pushSource(prepared: Prepared) {
+  const recent: string[] = [];
+  const credentials = { token: prepared.credentials.token, appId: prepared.credentials.appId, encodingAESKey: prepared.credentials.encodingAESKey };
+  return () => {
+    const roll = Math.random();
+    const known = recent.length > 100 ? recent[Math.floor(Math.random() * recent.length)]! : null;
+    const scene = prepared.scenes[Math.floor(Math.random() * prepared.scenes.length)]!;
+    let openid: string;
+    let event: { Event: string; EventKey: string };
+    if (known && roll < 0.35) [openid, event] = [known, { Event: "SCAN", EventKey: scene }];
+    else if (known && roll < 0.45) [openid, event] = [known, { Event: "unsubscribe", EventKey: "" }];
+    else {
+      openid = `o${randomBytes(21).toString("base64url")}`;
+      event = { Event: "subscribe", EventKey: `qrscene_${scene}` };
+      recent.push(openid);
+      if (recent.length > 5_000) recent.shift();
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const xml = buildWechatXml({ ToUserName: prepared.credentials.originalId, FromUserName: openid, CreateTime: now, MsgType: "event", ...event });
+    const sealed = sealPush({ xml, mode: "safe", credentials, timestamp: String(now), nonce: String(randomBytes(4).readUInt32BE(0)), openid });
+    return { query: new URLSearchParams(sealed.query).toString(), body: sealed.body };
+  };
+}
+
+async function benchDatabase(database: "sqlite" | "postgresql", port: number): Promise<DatabaseReport> {
+  const workDir = mkdtempSync(join(tmpdir(), `qudao-bench-${database}-`));
+  const schema = `qudao_bench_${randomBytes(4).toString("hex")}`;
+  const postgresUrl = String(flags["postgres-url"]);
+  const databaseUrl = database === "sqlite" ? `file:${join(workDir, "bench.db")}` : `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}schema=${schema}`;
+  const env = { DATABASE_URL: databaseUrl, QUDAO_DATA_DIR: workDir, QUDAO_PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn" };
+  try {
+    console.log(`\n== ${database}: migrate and seed ${number("events").toLocaleString("en")} events`);
+    runChild("scripts/db-migrate.ts", [], env);
+    const prepared = lastJsonLine<Prepared>(runChild("scripts/bench/prepare-database.ts", [String(number("events")), String(number("channels")), String(number("days"))], env));
+    console.log(`seeded ${prepared.seed.events.toLocaleString("en")} events, ${prepared.seed.followers.toLocaleString("en")} followers in ${prepared.seed.seconds.toFixed(0)} s`);
+    const cases = benchCases(todayIn(prepared.seed.timezone));
+
+    const server = await startServer(env, port);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    try {
+      const api: Record<string, { latency: LatencySummary; answer: unknown }> = {};
+      for (const benchCase of cases) {
+        api[benchCase.name] = await timeApi(baseUrl, prepared, benchCase, number("runs"));
+        console.log(`api ${benchCase.name}: p50 ${api[benchCase.name]!.latency.p50.toFixed(1)} ms, p95 ${api[benchCase.name]!.latency.p95.toFixed(1)} ms`);
+      }
+      const raw = lastJsonLine<Record<string, { latency: LatencySummary; answer: unknown }>>(
+        runChild("scripts/bench/measure-raw.ts", [JSON.stringify({ accountId: prepared.accountId, cases, runs: number("raw-runs"), caseSeconds: number("case-seconds") })], env),
+      );
+      const queries = cases.map((benchCase) => ({
+        name: benchCase.name,
+        api: api[benchCase.name]!.latency,
+        raw: raw[benchCase.name]!.latency,
+        isSameAnswer: isDeepStrictEqual(api[benchCase.name]!.answer, raw[benchCase.name]!.answer),
+      }));
+      for (const query of queries) if (!query.isSameAnswer) console.warn(`!! ${query.name}: the API and the raw events disagree`);
+
+      const load = (path: (request: { query: string; body: string }) => string) => {
+        const next = pushSource(prepared);
+        return runLoad({
+          baseUrl,
+          concurrency: number("concurrency"),
+          seconds: number("webhook-seconds"),
+          warmupSeconds: 3,
+          next: () => {
+            const push = next();
+            return { path: path(push), body: push.body };
+          },
+        });
+      };
+      console.log(`load: bare route, webhook, bare route again (${number("webhook-seconds")} s each, ${number("concurrency")} connections)`);
+      const bareBefore = await load((push) => `/api/bench/bare?${push.query}`);
+      const webhook = await load((push) => `/api/wechat/${prepared.accountId}?${push.query}`);
+      const bareAfter = await load((push) => `/api/bench/bare?${push.query}`);
+      const bare: LoadResult = bareBefore.requestsPerSecond >= bareAfter.requestsPerSecond ? bareBefore : bareAfter;
+      console.log(`bare ${bareBefore.requestsPerSecond.toFixed(0)} / ${bareAfter.requestsPerSecond.toFixed(0)} req/s, webhook ${webhook.requestsPerSecond.toFixed(0)} req/s (p99 ${webhook.latency.p99.toFixed(0)} ms, ${webhook.failed} failed)`);
+      return { database, seed: prepared.seed, queries, webhook, bare, bareRuns: [bareBefore.requestsPerSecond, bareAfter.requestsPerSecond] };
+    } finally {
+      await stopServer(server);
+    }
+  } finally {
+    if (!flags.keep) {
+      if (database === "postgresql") {
+        const client = new pg.Client({ connectionString: postgresUrl });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await client.end();
+      }
+      rmSync(workDir, { recursive: true, force: true });
+    } else {
+      console.log(`kept ${database === "sqlite" ? workDir : `schema ${schema}`}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  buildIfNeeded();
+  const databases = String(flags.databases).split(",") as ("sqlite" | "postgresql")[];
+  const reports: DatabaseReport[] = [];
+  for (const database of databases) reports.push(await benchDatabase(database, number("port")));
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? "unknown",
+    memory: execFileSync("free", ["-h"]).toString().trim(),
+    date: new Date().toISOString(),
+    node: process.version,
+    command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+  };
+  if (!flags["no-report"]) writeBenchReport(join(root, "docs", "benchmarks.md"), { machine, reports, events: number("events"), channels: number("channels"), days: number("days"), concurrency: number("concurrency"), webhookSeconds: number("webhook-seconds") });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

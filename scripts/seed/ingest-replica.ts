@@ -1,0 +1,266 @@
+// What lib/events/ingest-event.ts would store for a history, computed in memory so it can be
+// bulk-written: the events (normalised by the same normalizeEvent), follower state and follow
+// periods (the rules of lib/events/follower-state.ts, for events in time order) and the rollups
+// (rollupDeltaOf of lib/events/rollups.ts, days and hours of lib/time/zone.ts).
+// tests/integration/analytics-seed.test.ts replays a seeded history through the real ingest and
+// compares every row, so this file cannot drift from ingest unnoticed.
+import { normalizeEvent, type NormalizedEvent } from "@/lib/wechat/events";
+import { rollupDeltaOf } from "@/lib/events/rollups";
+import { zoneCalendar } from "@/lib/time/zone";
+import type { HistoryEvent } from "@/scripts/seed/history-generator";
+
+/** Rows as value arrays in the column order of scripts/seed/bulk-writer.ts; instants in ms. */
+export type Row = (string | number | boolean | null)[];
+
+function compareKeys(a: Row[number] | undefined, b: Row[number] | undefined): number {
+  return a! < b! ? -1 : a! > b! ? 1 : 0;
+}
+
+const wechatEventNames = { subscribe: "subscribe", scan: "SCAN", unsubscribe: "unsubscribe" } as const;
+
+/** Typed-array columns that grow: a few bytes per follower instead of an object each. */
+class FollowerColumns {
+  capacity = 1 << 16;
+  exists = new Uint8Array(this.capacity);
+  isFollowing = new Uint8Array(this.capacity);
+  currentScene = new Int32Array(this.capacity);
+  firstScene = new Int32Array(this.capacity);
+  followedAt = new Float64Array(this.capacity);
+  firstFollowedAt = new Float64Array(this.capacity);
+  unfollowedAt = new Float64Array(this.capacity);
+  stateChangedAt = new Float64Array(this.capacity);
+  createdAt = new Float64Array(this.capacity);
+  periodStartedAt = new Float64Array(this.capacity);
+  periodScene = new Int32Array(this.capacity);
+
+  ensure(user: number): void {
+    if (user < this.capacity) return;
+    let capacity = this.capacity;
+    while (capacity <= user) capacity *= 2;
+    for (const key of ["exists", "isFollowing", "currentScene", "firstScene", "followedAt", "firstFollowedAt", "unfollowedAt", "stateChangedAt", "createdAt", "periodStartedAt", "periodScene"] as const) {
+      const old = this[key];
+      const grown = new (old.constructor as new (length: number) => typeof old)(capacity);
+      grown.set(old as never);
+      (this as Record<typeof key, typeof old>)[key] = grown;
+    }
+    this.capacity = capacity;
+  }
+}
+
+export class IngestReplica {
+  private readonly followers = new FollowerColumns();
+  private readonly checkedKinds = new Set<string>();
+  private readonly calendar;
+  private events: Row[] = [];
+  private periods: Row[] = [];
+  private currentDay = "";
+  private dayCounts = new Map<number, [number, number, number]>();
+  private hourCounts = new Map<string, [number, number, number]>();
+  private scannerDays = new Set<number>();
+  private pendingDays: { day: string; rollupDay: Row[]; rollupHour: Row[]; scannerDay: Row[] }[] = [];
+  userCount = 0;
+  eventCount = 0;
+  periodCount = 0;
+
+  constructor(
+    private readonly accountId: string,
+    private readonly originalId: string,
+    timeZone: string,
+    /** "" first, then every other scene; an event's scene is an index into it. */
+    private readonly scenes: string[],
+    private readonly channelIdByScene: Map<string, string>,
+    private readonly openidOf: (user: number) => string,
+  ) {
+    this.calendar = zoneCalendar(timeZone);
+  }
+
+  apply(history: HistoryEvent): void {
+    const { user, at } = history;
+    const openid = this.openidOf(user);
+    const rawScene = this.scenes[history.scene]!;
+    const eventKey = history.kind === "subscribe" ? (rawScene ? `qrscene_${rawScene}` : "") : history.kind === "scan" ? rawScene : "";
+    const event = this.normalize(openid, at, history.kind, eventKey);
+    const f = this.followers;
+    f.ensure(user);
+    this.userCount = Math.max(this.userCount, user + 1);
+    const hasFollower = f.exists[user] === 1;
+    // Unfollows count against the scene of the follow period they end (ingest-event.ts).
+    const sceneIndex = event.type === "unsubscribe" ? (hasFollower && f.isFollowing[user] ? f.currentScene[user]! : 0) : history.scene;
+    const scene = this.scenes[sceneIndex]!;
+    this.events.push([this.accountId, openid, event.type, event.name, scene, this.channelIdByScene.get(scene) ?? null, at, at, event.dedupeKey]);
+    this.eventCount++;
+    this.applyToFollower(user, openid, event.type, sceneIndex, at, hasFollower);
+    this.addToRollups(sceneIndex, user, event, at);
+  }
+
+  /**
+   * normalizeEvent's result for the push WeChat would send. The first event of each kind goes
+   * through normalizeEvent itself and the shortcut is checked against it, so a change of the
+   * dedupe key's format stops the seed instead of seeding keys ingest would not produce.
+   */
+  private normalize(openid: string, at: number, kind: HistoryEvent["kind"], eventKey: string): NormalizedEvent {
+    const name = kind;
+    const scene = kind === "unsubscribe" ? "" : kind === "subscribe" ? (eventKey.startsWith("qrscene_") ? eventKey.slice(8) : "") : eventKey;
+    const createTime = at / 1000;
+    const event: NormalizedEvent = {
+      toUserName: this.originalId,
+      openid,
+      createTime,
+      occurredAt: new Date(at),
+      type: kind,
+      name,
+      scene,
+      ticket: null,
+      dedupeKey: `${openid}|${createTime}|${name}|${eventKey}`,
+    };
+    if (!this.checkedKinds.has(kind)) {
+      const fields = { ToUserName: this.originalId, FromUserName: openid, CreateTime: String(createTime), MsgType: "event", Event: wechatEventNames[kind], EventKey: eventKey };
+      const expected = normalizeEvent(fields);
+      const keys = Object.keys(expected) as (keyof NormalizedEvent)[];
+      if (keys.some((key) => String(expected[key]) !== String(event[key]))) throw new Error(`The seed's ${kind} events no longer match normalizeEvent: update scripts/seed/ingest-replica.ts`);
+      this.checkedKinds.add(kind);
+    }
+    return event;
+  }
+
+  /** follower-state.ts for events in time order (at >= stateChangedAt always holds). */
+  private applyToFollower(user: number, openid: string, type: string, sceneIndex: number, at: number, hasFollower: boolean): void {
+    const f = this.followers;
+    if (!hasFollower) {
+      f.exists[user] = 1;
+      f.createdAt[user] = at;
+      f.currentScene[user] = 0;
+      f.firstScene[user] = 0;
+      f.followedAt[user] = Number.NaN;
+      f.firstFollowedAt[user] = Number.NaN;
+      f.unfollowedAt[user] = Number.NaN;
+      f.periodStartedAt[user] = Number.NaN;
+    }
+    if (type === "subscribe") {
+      if (hasFollower && f.isFollowing[user]) this.closePeriod(user, openid, at);
+      f.isFollowing[user] = 1;
+      f.currentScene[user] = sceneIndex;
+      if (!hasFollower) f.firstScene[user] = sceneIndex;
+      f.followedAt[user] = at;
+      if (Number.isNaN(f.firstFollowedAt[user]!)) f.firstFollowedAt[user] = at;
+      f.stateChangedAt[user] = at;
+      f.periodStartedAt[user] = at;
+      f.periodScene[user] = sceneIndex;
+    } else if (type === "unsubscribe") {
+      f.isFollowing[user] = 0;
+      f.unfollowedAt[user] = at;
+      f.stateChangedAt[user] = at;
+      if (hasFollower) this.closePeriod(user, openid, at);
+    } else if (type === "scan") {
+      if (!hasFollower || !f.isFollowing[user]) {
+        f.isFollowing[user] = 1;
+        f.stateChangedAt[user] = at;
+      }
+    }
+  }
+
+  private closePeriod(user: number, openid: string, at: number): void {
+    const f = this.followers;
+    if (Number.isNaN(f.periodStartedAt[user]!)) return;
+    this.periods.push([this.accountId, openid, this.scenes[f.periodScene[user]!]!, f.periodStartedAt[user]!, at]);
+    this.periodCount++;
+    f.periodStartedAt[user] = Number.NaN;
+  }
+
+  private addToRollups(sceneIndex: number, user: number, event: NormalizedEvent, at: number): void {
+    const delta = rollupDeltaOf(event);
+    if (!delta) return;
+    const day = this.calendar.dayOf(at);
+    if (day !== this.currentDay) this.closeDay(day);
+    let dayCounts = this.dayCounts.get(sceneIndex);
+    if (!dayCounts) this.dayCounts.set(sceneIndex, (dayCounts = [0, 0, 0]));
+    const hourKey = `${sceneIndex}|${this.calendar.hourStartOf(at)}`;
+    let hourCounts = this.hourCounts.get(hourKey);
+    if (!hourCounts) this.hourCounts.set(hourKey, (hourCounts = [0, 0, 0]));
+    for (const counts of [dayCounts, hourCounts]) {
+      counts[0] += delta.scans;
+      counts[1] += delta.follows;
+      counts[2] += delta.unfollows;
+    }
+    if (delta.scans > 0) this.scannerDays.add(sceneIndex * 2 ** 32 + user);
+  }
+
+  /** Days arrive in order: a new day means the previous one's rollups are final. */
+  private closeDay(nextDay: string): void {
+    if (this.currentDay) {
+      const day = this.currentDay;
+      const rollupDay = [...this.dayCounts].map(([scene, counts]) => [this.accountId, this.scenes[scene]!, day, ...counts]);
+      const rollupHour = [...this.hourCounts].map(([key, counts]) => {
+        const [scene, hourStart] = key.split("|");
+        return [this.accountId, this.scenes[Number(scene)]!, Number(hourStart), ...counts];
+      });
+      const scannerDay = [...this.scannerDays].map((key) => [this.accountId, this.scenes[Math.floor(key / 2 ** 32)]!, day, this.openidOf(key % 2 ** 32)]);
+      // In primary-key order, so each insert lands next to the previous one.
+      const byKey = (a: Row, b: Row) => compareKeys(a[1], b[1]) || compareKeys(a[2], b[2]) || compareKeys(a[3], b[3]);
+      rollupHour.sort(byKey);
+      scannerDay.sort(byKey);
+      this.pendingDays.push({ day, rollupDay, rollupHour, scannerDay });
+    }
+    this.currentDay = nextDay;
+    this.dayCounts = new Map();
+    this.hourCounts = new Map();
+    this.scannerDays = new Set();
+  }
+
+  takeEvents(): Row[] {
+    const taken = this.events;
+    this.events = [];
+    return taken;
+  }
+
+  takeClosedPeriods(): Row[] {
+    const taken = this.periods;
+    this.periods = [];
+    return taken;
+  }
+
+  takeClosedDays(): { rollupDay: Row[]; rollupHour: Row[]; scannerDay: Row[] } {
+    const days = this.pendingDays;
+    this.pendingDays = [];
+    return { rollupDay: days.flatMap((day) => day.rollupDay), rollupHour: days.flatMap((day) => day.rollupHour), scannerDay: days.flatMap((day) => day.scannerDay) };
+  }
+
+  /** Ends the history: the last day's rollups, the periods still open and every follower. */
+  finish(): void {
+    this.closeDay("");
+    const f = this.followers;
+    for (let user = 0; user < this.userCount; user++) {
+      if (f.exists[user] && !Number.isNaN(f.periodStartedAt[user]!)) {
+        this.periods.push([this.accountId, this.openidOf(user), this.scenes[f.periodScene[user]!]!, f.periodStartedAt[user]!, null]);
+        this.periodCount++;
+      }
+    }
+  }
+
+  /** Follower rows, a slice at a time (there may be millions). */
+  *followerRows(batchSize: number): Generator<Row[]> {
+    const f = this.followers;
+    const orNull = (value: number) => (Number.isNaN(value) ? null : value);
+    let batch: Row[] = [];
+    for (let user = 0; user < this.userCount; user++) {
+      if (!f.exists[user]) continue;
+      batch.push([
+        this.accountId,
+        this.openidOf(user),
+        f.isFollowing[user] === 1,
+        this.scenes[f.currentScene[user]!]!,
+        this.scenes[f.firstScene[user]!]!,
+        orNull(f.followedAt[user]!),
+        orNull(f.firstFollowedAt[user]!),
+        orNull(f.unfollowedAt[user]!),
+        f.stateChangedAt[user]!,
+        f.createdAt[user]!,
+      ]);
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
+  }
+}
