@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { locales } from "@/lib/i18n/locales";
 import { messageNamespaces } from "@/lib/i18n/namespaces";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 
 const folder = join(process.cwd(), "lib/i18n/messages");
 
@@ -20,8 +21,24 @@ function load(locale: string, namespace: string): Record<string, string> {
   return flatten(JSON.parse(readFileSync(join(folder, locale, `${namespace}.json`), "utf8")));
 }
 
-// An argument is {name} or {name, plural, …}; plural branches like {No channels} are not.
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\s*[,}]/g)].map((match) => match[1]).sort();
+/** The arguments a message uses ({name}, plurals, selects, rich-text tags), read by the ICU parser. */
+function placeholders(text: string): string[] {
+  const names = new Set<string>();
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+      if (element.type === TYPE.tag) {
+        names.add(`<${element.value}>`);
+        visit(element.children);
+        continue;
+      }
+      names.add(element.value);
+      if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) visit(option.value);
+    }
+  };
+  visit(parse(text));
+  return [...names].sort();
+}
 
 describe("messages", () => {
   it("lists exactly the namespace files that exist", () => {
