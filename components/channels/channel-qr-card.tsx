@@ -5,6 +5,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { useFormatters } from "@/components/ui/use-formatters";
 import { channelQrImageUrl } from "@/lib/client/channels";
+import { useHrefWithAccount } from "@/components/layout/use-selected-account";
 import type { Channel } from "@/lib/schemas/channels";
 import styles from "@/components/channels/channel-detail.module.css";
 
@@ -13,6 +14,7 @@ export function ChannelQrCard({ channel, timeZone }: { channel: Channel; timeZon
   const tKind = useTranslations("channels.kind");
   const formatters = useFormatters(timeZone);
   const hasImage = Boolean(channel.qr.url);
+  const hrefWithAccount = useHrefWithAccount();
 
   return (
     <Card>
@@ -40,6 +42,9 @@ export function ChannelQrCard({ channel, timeZone }: { channel: Channel; timeZon
             </ButtonLink>
             <ButtonLink href={channelQrImageUrl(channel.id, { format: "svg", size: 1024 })} download={`${channel.name}.svg`} size="small" prefetch={false}>
               {t("downloadSvg")}
+            </ButtonLink>
+            <ButtonLink href={hrefWithAccount(`/channels/${channel.id}/studio`)} size="small" data-testid="channel-open-studio">
+              {t("studio")}
             </ButtonLink>
           </div>
         ) : null}
