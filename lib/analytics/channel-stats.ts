@@ -14,7 +14,7 @@ export async function getChannelStats(query: StatsFilterQuery, now = new Date())
   const range = { from: query.from, to: query.to };
   const [sums, uniques, retention] = await Promise.all([
     sumRollupsByScene(scope.accountId, range),
-    countUniqueScannersByScene(scope, range),
+    countUniqueScannersByScene(scope.accountId, range),
     retentionByScene(scope, range, todayIn(scope.timezone, now)),
   ]);
   const rows = scope.channels.map((channel) => {

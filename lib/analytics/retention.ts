@@ -8,8 +8,8 @@ import { hasScenes, sceneInScopeSql, type StatsScope } from "@/lib/analytics/sco
 import { instantSql } from "@/lib/analytics/sql";
 import { addDays, daysBetweenInclusive, localDayFunction, startOfLocalDay, type DayRange } from "@/lib/time/zone";
 import type { Retention, RetentionCurve } from "@/lib/schemas/stats";
+import { keptDayColumns, retentionDays, type RetentionDays } from "@/lib/events/follow-cohorts";
 
-export const retentionDays = [1, 7, 30] as const;
 /** The retention curve runs from the day of the follow to this many days after. */
 export const retentionCurveDays = 30;
 
@@ -30,18 +30,29 @@ export function retentionRate(tally: Tally): number | null {
   return tally.eligible === 0 ? null : tally.retained / tally.eligible;
 }
 
-/** d1, d7 and d30 of each scene in scope. */
+/**
+ * d1, d7 and d30 of each scene in scope, from the cohort counts ingest keeps on RollupDay
+ * (lib/events/follow-cohorts.ts): for each N, the cohort days at least N days old.
+ */
 export async function retentionByScene(scope: StatsScope, range: DayRange, today: string): Promise<Map<string, Retention>> {
-  const tallies = new Map<string, Tally[]>();
-  for (const follow of await listCohortFollows(scope, range)) {
-    let sceneTallies = tallies.get(follow.scene);
-    if (!sceneTallies) tallies.set(follow.scene, (sceneTallies = retentionDays.map(() => ({ eligible: 0, retained: 0 }))));
-    retentionDays.forEach((days, index) => addToTally(sceneTallies[index]!, follow, days, today));
-  }
   const result = new Map<string, Retention>();
+  if (!hasScenes(scope)) return result;
+  const sumsOf = (days: RetentionDays) => {
+    const isOldEnough = Prisma.sql`r."day" <= ${addDays(today, -days)}`;
+    const kept = Prisma.raw(`r."${keptDayColumns[days]}"`);
+    return Prisma.sql`SUM(CASE WHEN ${isOldEnough} THEN r."cohortFollows" ELSE 0 END) AS "eligible${Prisma.raw(String(days))}",
+      SUM(CASE WHEN ${isOldEnough} THEN ${kept} ELSE 0 END) AS "retained${Prisma.raw(String(days))}"`;
+  };
+  const rows = await getDb().$queryRaw<Record<string, string | bigint | number | null>[]>(Prisma.sql`
+    SELECT r."scene" AS "scene", ${Prisma.join(retentionDays.map(sumsOf), ", ")}
+    FROM "RollupDay" r
+    WHERE r."accountId" = ${scope.accountId} AND r."day" >= ${range.from} AND r."day" <= ${range.to} AND r."scene" <> ''
+    GROUP BY r."scene"`);
+  const byScene = new Map(rows.map((row) => [String(row.scene), row]));
   for (const scene of scope.channelScenes) {
-    const [d1, d7, d30] = (tallies.get(scene) ?? []).map(retentionRate);
-    result.set(scene, { d1: d1 ?? null, d7: d7 ?? null, d30: d30 ?? null });
+    const row = byScene.get(scene);
+    const rateOf = (days: RetentionDays) => retentionRate({ eligible: Number(row?.[`eligible${days}`] ?? 0), retained: Number(row?.[`retained${days}`] ?? 0) });
+    result.set(scene, { d1: rateOf(1), d7: rateOf(7), d30: rateOf(30) });
   }
   return result;
 }

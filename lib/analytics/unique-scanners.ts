@@ -1,46 +1,93 @@
 // Unique scanners: distinct openids among the scans of the channels in scope, exact over any
-// range (never a sum of daily uniques). Read from ScannerDay, one row per (scene, day, openid).
+// range (never a sum of daily uniques). All channels together, or one channel, read the tallies
+// ingest keeps (lib/events/scanner-tallies.ts): first-timers of the range's days plus the returns
+// in those days whose previous scan came before the range, O(days + returns). Any other set of
+// channels counts distinct openids of its ScannerDay rows.
 import { getDb, Prisma } from "@/lib/db/client";
 import { hasScenes, sceneInScopeSql, type StatsScope } from "@/lib/analytics/scope";
 import { dayBucketsCte, instantBucketsCte, toCount } from "@/lib/analytics/sql";
+import { allChannelsScope } from "@/lib/events/scanner-tallies";
 import type { DayRange } from "@/lib/time/zone";
 
-type CountRow = { i: bigint | number; count: bigint | number };
+type CountRow = { i: bigint | number; count: bigint | number | null };
+
+/** The tallied scope that answers for the scope's channels, or null when none does. */
+function talliedScopeOf(scope: StatsScope): string | null {
+  const covered = [...scope.ownedScenes].every((scene) => scope.channelScenes.has(scene));
+  if (covered) return allChannelsScope;
+  return scope.channelScenes.size === 1 ? [...scope.channelScenes][0]! : null;
+}
 
 /** Distinct scanners of the scope in each range, in the order given. */
 export async function countUniqueScanners(scope: StatsScope, ranges: DayRange[]): Promise<number[]> {
   const counts = ranges.map(() => 0);
   if (!hasScenes(scope) || ranges.length === 0) return counts;
-  const rows = await getDb().$queryRaw<CountRow[]>(Prisma.sql`
-    ${dayBucketsCte(ranges)}
-    SELECT b.i AS "i", COUNT(DISTINCT s."openid") AS "count"
-    FROM b CROSS JOIN "ScannerDay" s
-    WHERE s."accountId" = ${scope.accountId} AND s."day" >= b.f AND s."day" <= b.t${sceneInScopeSql(scope, Prisma.sql`s."scene"`)}
-    GROUP BY b.i`);
-  for (const row of rows) counts[Number(row.i)] = toCount(row.count);
+  const tallied = talliedScopeOf(scope);
+  const db = getDb();
+  if (tallied === null) {
+    const rows = await db.$queryRaw<CountRow[]>(Prisma.sql`
+      ${dayBucketsCte(ranges)}
+      SELECT b.i AS "i", COUNT(DISTINCT s."openid") AS "count"
+      FROM b CROSS JOIN "ScannerDay" s
+      WHERE s."accountId" = ${scope.accountId} AND s."day" >= b.f AND s."day" <= b.t${sceneInScopeSql(scope, Prisma.sql`s."scene"`)}
+      GROUP BY b.i`);
+    for (const row of rows) counts[Number(row.i)] = toCount(row.count);
+    return counts;
+  }
+  const [firstTimers, returns] = await Promise.all([
+    db.$queryRaw<CountRow[]>(Prisma.sql`
+      ${dayBucketsCte(ranges)}
+      SELECT b.i AS "i", SUM(t."firstTimeScanners") AS "count"
+      FROM b CROSS JOIN "ScannerDayTotal" t
+      WHERE t."accountId" = ${scope.accountId} AND t."scene" = ${tallied} AND t."day" >= b.f AND t."day" <= b.t
+      GROUP BY b.i`),
+    db.$queryRaw<CountRow[]>(Prisma.sql`
+      ${dayBucketsCte(ranges)}
+      SELECT b.i AS "i", SUM(r."scanners") AS "count"
+      FROM b CROSS JOIN "ScannerReturn" r
+      WHERE r."accountId" = ${scope.accountId} AND r."scene" = ${tallied} AND r."day" >= b.f AND r."day" <= b.t AND r."previousDay" < b.f
+      GROUP BY b.i`),
+  ]);
+  for (const row of [...firstTimers, ...returns]) counts[Number(row.i)]! += toCount(row.count);
   return counts;
 }
 
 /** Distinct scanners of the scope per local day of the range. */
 export async function countUniqueScannersByDay(scope: StatsScope, range: DayRange): Promise<Map<string, number>> {
   if (!hasScenes(scope)) return new Map();
-  const rows = await getDb().$queryRaw<{ day: string; count: bigint | number }[]>(Prisma.sql`
-    SELECT s."day" AS "day", COUNT(DISTINCT s."openid") AS "count"
-    FROM "ScannerDay" s
-    WHERE s."accountId" = ${scope.accountId} AND s."day" >= ${range.from} AND s."day" <= ${range.to}${sceneInScopeSql(scope, Prisma.sql`s."scene"`)}
-    GROUP BY s."day"`);
+  const tallied = talliedScopeOf(scope);
+  const rows =
+    tallied === null
+      ? await getDb().$queryRaw<{ day: string; count: bigint | number }[]>(Prisma.sql`
+          SELECT s."day" AS "day", COUNT(DISTINCT s."openid") AS "count"
+          FROM "ScannerDay" s
+          WHERE s."accountId" = ${scope.accountId} AND s."day" >= ${range.from} AND s."day" <= ${range.to}${sceneInScopeSql(scope, Prisma.sql`s."scene"`)}
+          GROUP BY s."day"`)
+      : await getDb().scannerDayTotal.findMany({
+          where: { accountId: scope.accountId, scene: tallied, day: { gte: range.from, lte: range.to } },
+          select: { day: true, scanners: true },
+        }).then((totals) => totals.map((total) => ({ day: total.day, count: total.scanners })));
   return new Map(rows.map((row) => [row.day, toCount(row.count)]));
 }
 
-/** Distinct scanners of each scene over the range. */
-export async function countUniqueScannersByScene(scope: StatsScope, range: DayRange): Promise<Map<string, number>> {
-  if (!hasScenes(scope)) return new Map();
-  const rows = await getDb().$queryRaw<{ scene: string; count: bigint | number }[]>(Prisma.sql`
-    SELECT s."scene" AS "scene", COUNT(DISTINCT s."openid") AS "count"
-    FROM "ScannerDay" s
-    WHERE s."accountId" = ${scope.accountId} AND s."day" >= ${range.from} AND s."day" <= ${range.to}${sceneInScopeSql(scope, Prisma.sql`s."scene"`)}
-    GROUP BY s."scene"`);
-  return new Map(rows.map((row) => [row.scene, toCount(row.count)]));
+/** Distinct scanners of each scene over the range (every scene of the account with scans). */
+export async function countUniqueScannersByScene(accountId: string, range: DayRange): Promise<Map<string, number>> {
+  const db = getDb();
+  const [firstTimers, returns] = await Promise.all([
+    db.$queryRaw<{ scene: string; count: bigint | number | null }[]>(Prisma.sql`
+      SELECT t."scene" AS "scene", SUM(t."firstTimeScanners") AS "count"
+      FROM "ScannerDayTotal" t
+      WHERE t."accountId" = ${accountId} AND t."day" >= ${range.from} AND t."day" <= ${range.to} AND t."scene" <> ${allChannelsScope}
+      GROUP BY t."scene"`),
+    db.$queryRaw<{ scene: string; count: bigint | number | null }[]>(Prisma.sql`
+      SELECT r."scene" AS "scene", SUM(r."scanners") AS "count"
+      FROM "ScannerReturn" r
+      WHERE r."accountId" = ${accountId} AND r."day" >= ${range.from} AND r."day" <= ${range.to} AND r."previousDay" < ${range.from} AND r."scene" <> ${allChannelsScope}
+      GROUP BY r."scene"`),
+  ]);
+  const counts = new Map<string, number>();
+  for (const row of [...firstTimers, ...returns]) counts.set(row.scene, (counts.get(row.scene) ?? 0) + toCount(row.count));
+  return counts;
 }
 
 /**

@@ -1,5 +1,6 @@
 // All-time counts per channel, from the rollups (never from raw events).
 import { getDb, Prisma } from "@/lib/db/client";
+import { allChannelsScope } from "@/lib/events/scanner-tallies";
 import { zeroCounts } from "@/lib/channels/channel-records";
 import type { ChannelCounts } from "@/lib/schemas/channels";
 
@@ -31,13 +32,16 @@ export async function countsByScene(accountId: string, scenes: string[]): Promis
   return result;
 }
 
-/** Exact distinct scanners per scene over all time; every scene of the account when `scenes` is left out. */
+/**
+ * Exact distinct scanners per scene over all time (each counted on the day of its first scan of
+ * the scene); every scene of the account when `scenes` is left out.
+ */
 export async function uniqueScannersByScene(accountId: string, scenes?: string[]): Promise<Map<string, number>> {
   if (scenes?.length === 0) return new Map();
-  const sceneCondition = scenes ? Prisma.sql` AND "scene" IN (${Prisma.join(scenes)})` : Prisma.empty;
+  const sceneCondition = scenes ? Prisma.sql` AND "scene" IN (${Prisma.join(scenes)})` : Prisma.sql` AND "scene" <> ${allChannelsScope}`;
   const rows = await getDb().$queryRaw<CountRow[]>(Prisma.sql`
-    SELECT "scene", COUNT(DISTINCT "openid") AS "count"
-    FROM "ScannerDay"
+    SELECT "scene", SUM("firstTimeScanners") AS "count"
+    FROM "ScannerDayTotal"
     WHERE "accountId" = ${accountId}${sceneCondition}
     GROUP BY "scene"`);
   return new Map(rows.map((row) => [row.scene, Number(row.count)]));

@@ -10,6 +10,8 @@ import { nextFreeIntegerScene, nextFreeStringScene } from "@/lib/channels/scene-
 import { toPublicChannel } from "@/lib/channels/channel-records";
 import { countsByScene } from "@/lib/channels/channel-counts";
 import { countPermanentCodes } from "@/lib/channels/permanent-quota";
+import { countClaimedSceneScanners } from "@/lib/jobs/claimed-scene-scanners";
+import { kickJobWorker } from "@/lib/jobs/job-worker";
 import {
   channelCreateSchema,
   defaultTemporaryExpirySeconds,
@@ -62,6 +64,7 @@ export async function createChannel(rawInput: ChannelCreateInput, options: Creat
     include: { tags: true },
   });
   await db.event.updateMany({ where: { accountId: row.accountId, scene: row.scene, channelId: null }, data: { channelId: row.id } });
+  if (await countClaimedSceneScanners({ accountId: row.accountId, scene: row.scene })) kickJobWorker();
   const counts = await countsByScene(row.accountId, [row.scene]);
   return toPublicChannel(row, counts.get(row.scene));
 }

@@ -54,8 +54,8 @@ async function storeEvent(account: { id: string; timezone: string }, event: Norm
       },
       select: { id: true },
     });
-    await applyEventToFollower(tx, account.id, event, follower);
-    await addToRollups(tx, { accountId: account.id, timezone: account.timezone, scene, event });
+    await applyEventToFollower(tx, account, event, follower);
+    await addToRollups(tx, { accountId: account.id, timezone: account.timezone, scene, isChannelScene: channel !== null, event });
     // Tagging calls WeChat, which may take longer than WeChat waits for our reply: it is queued
     // here, in the event's transaction, and done after the reply.
     const isTaggable = event.type === "subscribe" || event.type === "scan";

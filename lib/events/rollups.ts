@@ -3,6 +3,7 @@
 import type { Transaction } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
 import { localDayOf, localHourStartOf } from "@/lib/time/zone";
+import { allChannelsScope, recordScannerDay } from "@/lib/events/scanner-tallies";
 
 export interface RollupDelta {
   scans: number;
@@ -25,7 +26,16 @@ export function rollupDeltaOf(event: NormalizedEvent): RollupDelta | null {
   }
 }
 
-export async function addToRollups(tx: Transaction, input: { accountId: string; timezone: string; scene: string; event: NormalizedEvent }): Promise<void> {
+export interface RollupInput {
+  accountId: string;
+  timezone: string;
+  scene: string;
+  /** A channel owns the scene: its scans also count towards all channels together. */
+  isChannelScene: boolean;
+  event: NormalizedEvent;
+}
+
+export async function addToRollups(tx: Transaction, input: RollupInput): Promise<void> {
   const delta = rollupDeltaOf(input.event);
   if (!delta) return;
   const { accountId, scene, event } = input;
@@ -43,10 +53,8 @@ export async function addToRollups(tx: Transaction, input: { accountId: string; 
     update: increments,
   });
   if (delta.scans > 0) {
-    await tx.scannerDay.upsert({
-      where: { accountId_scene_day_openid: { accountId, scene, day, openid: event.openid } },
-      create: { accountId, scene, day, openid: event.openid },
-      update: {},
-    });
+    const openid = event.openid;
+    await recordScannerDay(tx, { accountId, scope: scene, openid, day });
+    if (input.isChannelScene) await recordScannerDay(tx, { accountId, scope: allChannelsScope, openid, day });
   }
 }

@@ -19,5 +19,5 @@ export interface JobHandler<Payload> {
   run(payloads: Payload[]): Promise<JobOutcome[]>;
 }
 
-export const jobKinds = ["auto-tag"] as const;
+export const jobKinds = ["auto-tag", "claimed-scene-scanners"] as const;
 export type JobKind = (typeof jobKinds)[number];

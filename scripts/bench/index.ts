@@ -3,6 +3,7 @@
 // the channel table) against the same answers computed from the raw events, then the webhook's
 // sustained throughput against a bare route on the same server. Writes docs/benchmarks.md.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -93,11 +94,20 @@ async function stopServer(server: ChildProcess): Promise<void> {
 async function timeApi(baseUrl: string, prepared: Prepared, benchCase: BenchCase, runs: number): Promise<{ latency: LatencySummary; answer: unknown }> {
   const query = new URLSearchParams({ accountId: prepared.accountId, from: benchCase.from, to: benchCase.to, ...(benchCase.resource === "timeseries" ? { interval: "day" } : {}) });
   const url = `${baseUrl}/api/stats/${benchCase.resource}?${query}`;
-  const get = async () => {
-    const response = await fetch(url, { headers: { authorization: `Bearer ${prepared.apiKey}` } });
-    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-    return response.json();
-  };
+  // node:http, not fetch: a slow call (minutes, on raw-sized work) must be timed, not aborted.
+  const get = () =>
+    new Promise<unknown>((resolve, reject) => {
+      const request = http.get(url, { headers: { authorization: `Bearer ${prepared.apiKey}` } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          if (response.statusCode === 200) resolve(JSON.parse(text));
+          else reject(new Error(`${url} answered ${response.statusCode}: ${text}`));
+        });
+      });
+      request.on("error", reject);
+    });
   await get();
   await get();
   const samples: number[] = [];

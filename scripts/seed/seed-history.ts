@@ -11,6 +11,7 @@ import { generateHistory } from "@/scripts/seed/history-generator";
 import { IngestReplica } from "@/scripts/seed/ingest-replica";
 import { createBulkWriter } from "@/scripts/seed/bulk-writer";
 import { seedChannelSpecs } from "@/scripts/seed/channel-names";
+import { rebuildFollowCohorts, rebuildScannerTallies } from "@/lib/events/rebuild-tallies";
 
 export interface SeedOptions {
   events: number;
@@ -125,6 +126,9 @@ export async function seedHistory(options: SeedOptions): Promise<SeedResult> {
       })(),
     );
     await rebuildIndexes?.();
+    // What ingest keeps current event by event, derived once from the rows just written.
+    await rebuildScannerTallies(account.id);
+    await rebuildFollowCohorts(account.id, account.timezone);
     await writer.analyze();
     return {
       accountId: account.id,

@@ -33,6 +33,8 @@ async function readAccountRows(accountId: string) {
   const rollupDays = await db.rollupDay.findMany({ where: { accountId }, orderBy: [{ scene: "asc" }, { day: "asc" }] });
   const rollupHours = await db.rollupHour.findMany({ where: { accountId }, orderBy: [{ scene: "asc" }, { hourStart: "asc" }] });
   const scannerDays = await db.scannerDay.findMany({ where: { accountId }, orderBy: [{ scene: "asc" }, { day: "asc" }, { openid: "asc" }] });
+  const scannerDayTotals = await db.scannerDayTotal.findMany({ where: { accountId }, orderBy: [{ scene: "asc" }, { day: "asc" }] });
+  const scannerReturns = await db.scannerReturn.findMany({ where: { accountId }, orderBy: [{ scene: "asc" }, { day: "asc" }, { previousDay: "asc" }] });
   return {
     events: events.map((event) => ({
       openid: event.openid,
@@ -48,6 +50,8 @@ async function readAccountRows(accountId: string) {
     rollupDays: rollupDays.map(({ accountId: _accountId, ...rest }) => rest),
     rollupHours: rollupHours.map(({ accountId: _accountId, hourStart, ...rest }) => ({ ...rest, hourStart: hourStart.toISOString() })),
     scannerDays: scannerDays.map(({ accountId: _accountId, ...rest }) => rest),
+    scannerDayTotals: scannerDayTotals.map(({ accountId: _accountId, ...rest }) => rest),
+    scannerReturns: scannerReturns.map(({ accountId: _accountId, ...rest }) => rest),
   };
 }
 
@@ -105,8 +109,10 @@ describe("npm run cli -- seed", () => {
       if (event.type === "unsubscribe") counts.unfollows += 1;
       days.set(key, counts);
     }
-    expect(new Map(rows.rollupDays.map(({ scene, day, ...counts }) => [`${scene}|${day}`, counts]))).toEqual(days);
-    expect(new Set(rows.scannerDays.map((row) => `${row.scene}|${row.day}|${row.openid}`))).toEqual(scanners);
+    expect(new Map(rows.rollupDays.map(({ scene, day, scans, follows, unfollows }) => [`${scene}|${day}`, { scans, follows, unfollows }]))).toEqual(days);
+    // Per scene; "" holds all channels together.
+    const sceneScannerDays = rows.scannerDays.filter((row) => row.scene !== "");
+    expect(new Set(sceneScannerDays.map((row) => `${row.scene}|${row.day}|${row.openid}`))).toEqual(scanners);
     // Hours add up to days, each on a Kolkata hour (half past in UTC).
     expect(rows.rollupHours.every((row) => row.hourStart.slice(14, 19) === "30:00")).toBe(true);
     expect(rows.rollupHours.reduce((sum, row) => sum + row.scans, 0)).toBe([...days.values()].reduce((sum, counts) => sum + counts.scans, 0));
