@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, sandboxAccountInput, type TestApp } from "@/tests/support/test-app";
 import { createAccount } from "@/lib/accounts/manage-accounts";
 import { createChannel } from "@/lib/channels/create-channel";
+import { claimedSceneScannersHandler } from "@/lib/jobs/claimed-scene-scanners";
+import { rebuildScannerTallies } from "@/lib/events/rebuild-tallies";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { LiveCursor } from "@/lib/analytics/live-feed";
 import { GET as liveRoute } from "@/app/api/live/route";
@@ -87,6 +89,32 @@ describe("claiming a scene", () => {
     expect(await api.json("summary", range)).toMatchObject({ scans: 3, uniqueScanners: 2, unattributedScans: 0 });
     const days = await api.json<{ points: { start: string; uniqueScanners: number }[] }>("timeseries", { ...range, from: "2024-05-10", to: "2024-05-11" });
     expect(days.points.map((point) => point.uniqueScanners)).toEqual([2, 1]);
+  });
+
+  it("adds a large claimed scene in a job, to the same tallies a rebuild derives", async () => {
+    const account = await createAccount(sandboxAccountInput(app.server, { mode: "plaintext" }));
+    const poster = await createChannel({ accountId: account.id, name: "Poster" });
+    const at = Math.floor(Date.parse("2024-05-10T04:00:00Z") / 1000);
+    // Scanners of the poster and of a code made elsewhere, some of both, on several days.
+    for (let index = 0; index < 12; index++) {
+      const openid = `oClaimJob${String(index).padStart(19, "0")}`;
+      const day = (index % 4) * 86_400;
+      await pushToWebhook(app.server.url, account.id, { openid, createTime: at + day, event: "subscribe", eventKey: index % 3 === 0 ? `qrscene_${poster.scene}` : "qrscene_agency-code" });
+      if (index % 2 === 0) await pushToWebhook(app.server.url, account.id, { openid, createTime: at + day + 86_400 * 2, event: "SCAN", eventKey: "agency-code" });
+    }
+    // Claimed by a channel row alone: the job is what adds the scene.
+    await app.db.channel.create({ data: { accountId: account.id, name: "Agency code", qrKind: "permanent", sceneType: "str", scene: "agency-code", ticket: "t", url: "http://weixin.qq.com/q/agency" } });
+    await claimedSceneScannersHandler.run([{ accountId: account.id, scene: "agency-code" }]);
+    const tallies = () =>
+      Promise.all([
+        app.db.scannerDayTotal.findMany({ where: { accountId: account.id }, orderBy: [{ scene: "asc" }, { day: "asc" }], omit: { accountId: true } }),
+        app.db.scannerReturn.findMany({ where: { accountId: account.id }, orderBy: [{ scene: "asc" }, { day: "asc" }, { previousDay: "asc" }], omit: { accountId: true } }),
+      ]);
+    const afterJob = await tallies();
+    await rebuildScannerTallies(account.id);
+    expect(await tallies()).toEqual(afterJob);
+    const summary = await api.json<{ uniqueScanners: number }>("summary", { accountId: account.id, from: "2024-05-01", to: "2024-05-31" });
+    expect(summary.uniqueScanners).toBe(12);
   });
 });
 
