@@ -1,9 +1,8 @@
 // The per-channel table: every channel in scope with its counts over the range, exact unique
 // scanners and retention after 1, 7 and 30 days, busiest first.
 import { resolveScope } from "@/lib/analytics/scope";
-import { sumRollupsByScene } from "@/lib/analytics/rollup-sums";
+import { sumRollupsWithRetentionByScene } from "@/lib/analytics/scene-rollups";
 import { countUniqueScannersByScene } from "@/lib/analytics/unique-scanners";
-import { retentionByScene } from "@/lib/analytics/retention";
 import { todayIn } from "@/lib/time/zone";
 import type { ChannelStats, StatsFilterQuery } from "@/lib/schemas/stats";
 
@@ -12,13 +11,13 @@ const noRetention = { d1: null, d7: null, d30: null };
 export async function getChannelStats(query: StatsFilterQuery, now = new Date()): Promise<ChannelStats> {
   const scope = await resolveScope(query);
   const range = { from: query.from, to: query.to };
-  const [sums, uniques, retention] = await Promise.all([
-    sumRollupsByScene(scope.accountId, range),
+  const [rollups, uniques] = await Promise.all([
+    sumRollupsWithRetentionByScene(scope.accountId, range, todayIn(scope.timezone, now)),
     countUniqueScannersByScene(scope.accountId, range),
-    retentionByScene(scope, range, todayIn(scope.timezone, now)),
   ]);
   const rows = scope.channels.map((channel) => {
-    const channelSums = sums.get(channel.scene);
+    const channelRollup = rollups.get(channel.scene);
+    const channelSums = channelRollup?.sums;
     const newFollows = channelSums?.follows ?? 0;
     const unfollows = channelSums?.unfollows ?? 0;
     return {
@@ -32,7 +31,7 @@ export async function getChannelStats(query: StatsFilterQuery, now = new Date())
       newFollows,
       unfollows,
       netFollows: newFollows - unfollows,
-      retention: retention.get(channel.scene) ?? noRetention,
+      retention: channelRollup?.retention ?? noRetention,
     };
   });
   rows.sort((a, b) => b.scans - a.scans || b.newFollows - a.newFollows || a.name.localeCompare(b.name));

@@ -11,20 +11,10 @@ export interface RollupSums {
   unfollows: number;
 }
 
-type SumRow = { scans: bigint | number | null; follows: bigint | number | null; unfollows: bigint | number | null };
+export type SumRow = { scans: bigint | number | null; follows: bigint | number | null; unfollows: bigint | number | null };
 
-function toSums(row: SumRow): RollupSums {
+export function toSums(row: SumRow): RollupSums {
   return { scans: Number(row.scans ?? 0), follows: Number(row.follows ?? 0), unfollows: Number(row.unfollows ?? 0) };
-}
-
-/** Every scene of the account with activity in the range (channels, unattributed, and "" = organic). */
-export async function sumRollupsByScene(accountId: string, range: DayRange): Promise<Map<string, RollupSums>> {
-  const rows = await getDb().$queryRaw<(SumRow & { scene: string })[]>(Prisma.sql`
-    SELECT r."scene" AS "scene", SUM(r."scans") AS "scans", SUM(r."follows") AS "follows", SUM(r."unfollows") AS "unfollows"
-    FROM "RollupDay" r
-    WHERE r."accountId" = ${accountId} AND r."day" >= ${range.from} AND r."day" <= ${range.to}
-    GROUP BY r."scene"`);
-  return new Map(rows.map((row) => [row.scene, toSums(row)]));
 }
 
 /**

@@ -7,6 +7,7 @@ import { listChannels } from "@/lib/channels/read-channels";
 import { channelListQuerySchema, type ChannelListQuery } from "@/lib/schemas/channels";
 import { addDays } from "@/lib/time/zone";
 import { createBulkWriter } from "@/scripts/seed/bulk-writer";
+import { rebuildScannerTallies } from "@/lib/events/rebuild-tallies";
 import type { Row } from "@/scripts/seed/ingest-replica";
 import { createBenchAccount, machineLine, recordBenchmarkSection, prepareBenchDatabase } from "@/scripts/bench/channels-bench-support";
 
@@ -70,8 +71,10 @@ export async function benchChannelList(options: { channels?: number; activeDaysP
   const writer = createBulkWriter(getDatabaseConfig());
   for (let start = 0; start < rollups.length; start += 50_000) await writer.insert("RollupDay", rollups.slice(start, start + 50_000));
   for (let start = 0; start < scanners.length; start += 50_000) await writer.insert("ScannerDay", scanners.slice(start, start + 50_000));
-  await writer.analyze();
   await writer.close();
+  // The unique-scanner tallies ingest would have kept for these rows.
+  await rebuildScannerTallies(account.id);
+  await db.$executeRawUnsafe("ANALYZE");
 
   const page = (query: Partial<ChannelListQuery>) => () => listChannels(channelListQuerySchema.parse({ accountId: account.id, limit: 50, ...query }));
   const cases: [string, () => Promise<unknown>][] = [
@@ -80,7 +83,7 @@ export async function benchChannelList(options: { channels?: number; activeDaysP
     ["by scans, page 100", page({ sort: "scans", offset: 4950 })],
     ["by new follows, ascending", page({ sort: "newFollows", order: "asc" })],
     ["by net follows", page({ sort: "netFollows" })],
-    ["by unique scanners (distinct openids)", page({ sort: "uniqueScanners" })],
+    ["by unique scanners (exact, from the tallies)", page({ sort: "uniqueScanners" })],
     ["group + kind + search, by scans", page({ sort: "scans", group: "Stores", kind: "permanent", q: "store 1" })],
   ];
   const medians = [];
@@ -88,6 +91,8 @@ export async function benchChannelList(options: { channels?: number; activeDaysP
   // Rollups have no foreign key to the account: remove them explicitly.
   await db.rollupDay.deleteMany({ where: { accountId: account.id } });
   await db.scannerDay.deleteMany({ where: { accountId: account.id } });
+  await db.scannerDayTotal.deleteMany({ where: { accountId: account.id } });
+  await db.scannerReturn.deleteMany({ where: { accountId: account.id } });
   await db.account.delete({ where: { id: account.id } });
   return { channels: channelCount, rollupDays: rollups.length, scannerDays: scanners.length, medians, machine: machineLine() };
 }
@@ -104,7 +109,8 @@ ${result.rollupDays.toLocaleString("en")} RollupDay and ${result.scannerDays.toL
 ${rows}
 
 Sorting by a count reads the matching channels' scenes and one all-time total per scene (a
-GROUP BY over the account's rollups), sorts in memory and loads only the page.
+GROUP BY over the account's rollups; unique scanners are the scene's first-time scanners summed
+over ScannerDayTotal), sorts in memory and loads only the page.
 `;
 }
 

@@ -1,7 +1,8 @@
-// `npm run bench [-- --events N --channels C --days D --databases sqlite,postgresql …]`:
+// `npm run bench [-- --events N --channels C --days D --databases sqlite,postgresql --only …]`:
 // for each database, seed realistic history, time the stats API (summary, a 365-day daily series,
 // the channel table) against the same answers computed from the raw events, then the webhook's
-// sustained throughput against a bare route on the same server. Writes docs/benchmarks.md.
+// sustained throughput against a bare route on the same server; then the channel list at 10 000
+// channels (each database) and the QR archive of 1 000 codes. Each writes its docs/benchmarks.md section.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { randomBytes } from "node:crypto";
@@ -37,6 +38,8 @@ const { values: flags } = parseArgs({
     build: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     "no-report": { type: "boolean", default: false },
+    /** Which benchmarks: analytics (10M events), channel-list (10 000 channels), qr-archive (1 000 codes). */
+    only: { type: "string", default: "analytics,channel-list,qr-archive" },
   },
 });
 
@@ -216,9 +219,41 @@ async function benchDatabase(database: "sqlite" | "postgresql", port: number): P
   }
 }
 
+/** The channel and QR benchmarks, each in its own process on its own database. */
+async function benchChannels(databases: ("sqlite" | "postgresql")[], selected: Set<string>): Promise<void> {
+  if (selected.has("qr-archive")) {
+    console.log("\n== QR archive: 1 000 codes");
+    runChild("scripts/bench/qr-archive.ts", [], { DATABASE_URL: "" });
+  }
+  if (!selected.has("channel-list")) return;
+  for (const database of databases) {
+    console.log(`\n== channel list: 10 000 channels on ${database}`);
+    if (database === "sqlite") {
+      runChild("scripts/bench/channel-list.ts", [], { DATABASE_URL: "" });
+      continue;
+    }
+    const schema = `qudao_bench_${randomBytes(4).toString("hex")}`;
+    const postgresUrl = String(flags["postgres-url"]);
+    try {
+      runChild("scripts/bench/channel-list.ts", [], { DATABASE_URL: `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}schema=${schema}` });
+    } finally {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
+  }
+}
+
 async function main(): Promise<void> {
-  buildIfNeeded();
+  const selected = new Set(String(flags.only).split(","));
   const databases = String(flags.databases).split(",") as ("sqlite" | "postgresql")[];
+  if (selected.has("analytics")) await benchAnalytics(databases);
+  await benchChannels(databases, selected);
+}
+
+async function benchAnalytics(databases: ("sqlite" | "postgresql")[]): Promise<void> {
+  buildIfNeeded();
   const reports: DatabaseReport[] = [];
   for (const database of databases) reports.push(await benchDatabase(database, number("port")));
   const machine = {

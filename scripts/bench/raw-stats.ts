@@ -4,9 +4,10 @@
 import { getDb, Prisma } from "@/lib/db/client";
 import { instantBucketsCte, toCount } from "@/lib/analytics/sql";
 import { resolveScope, sceneInScopeSql, type StatsScope } from "@/lib/analytics/scope";
-import { retentionByScene } from "@/lib/analytics/retention";
+import { addToTally, listCohortFollows, retentionRate, type Tally } from "@/lib/analytics/retention";
+import { retentionDays } from "@/lib/events/follow-cohorts";
 import { addDays, eachDay, previousRange, startOfLocalDay, todayIn, type DayRange } from "@/lib/time/zone";
-import type { ChannelStats, Summary, SummaryCounts, Timeseries } from "@/lib/schemas/stats";
+import type { ChannelStats, Retention, Summary, SummaryCounts, Timeseries } from "@/lib/schemas/stats";
 
 type CountRow = {
   i: bigint | number;
@@ -70,6 +71,19 @@ export async function rawDailySeries(accountId: string, range: DayRange): Promis
   return { interval: "day", timezone: scope.timezone, points: days.map((day, index) => ({ start: day, end: day, ...toCounts(byDay.get(index)) })) };
 }
 
+/** d1, d7 and d30 per scene, from every follow period of the range read row by row. */
+async function retentionFromPeriods(scope: StatsScope, range: DayRange, today: string): Promise<Map<string, Retention>> {
+  const tallies = new Map<string, Tally[]>();
+  for (const follow of await listCohortFollows(scope, range)) {
+    let sceneTallies = tallies.get(follow.scene);
+    if (!sceneTallies) tallies.set(follow.scene, (sceneTallies = retentionDays.map(() => ({ eligible: 0, retained: 0 }))));
+    retentionDays.forEach((days, index) => addToTally(sceneTallies[index]!, follow, days, today));
+  }
+  const result = new Map<string, Retention>();
+  for (const [scene, [d1, d7, d30]] of tallies) result.set(scene, { d1: retentionRate(d1!), d7: retentionRate(d7!), d30: retentionRate(d30!) });
+  return result;
+}
+
 export async function rawChannelTable(accountId: string, range: DayRange, now = new Date()): Promise<ChannelStats> {
   const scope = await resolveScope({ accountId });
   const { starts, end } = dayStarts(scope, [range.from, range.to]);
@@ -84,7 +98,7 @@ export async function rawChannelTable(accountId: string, range: DayRange, now = 
       WHERE e."accountId" = ${accountId} AND e."occurredAt" >= ${starts[0]!} AND e."occurredAt" < ${end}${sceneInScopeSql(scope, Prisma.sql`e."scene"`)}
       GROUP BY e."scene"`),
     // Follow periods are the raw record of who followed when: read row by row, no rollup.
-    retentionByScene(scope, range, todayIn(scope.timezone, now)),
+    retentionFromPeriods(scope, range, todayIn(scope.timezone, now)),
   ]);
   const byScene = new Map(rows.map((row) => [row.scene, row]));
   const table = scope.channels.map((channel) => ({
