@@ -1,10 +1,11 @@
 // Stores one normalised push exactly once: the event, the follower's state, the rollups and
 // the work to do after the reply (auto-tagging) in one transaction. A retry of the same push
 // hits the (account, dedupeKey) unique key and changes nothing.
-import { getDb, isUniqueViolation } from "@/lib/db/client";
+import { getDb, isUniqueViolation, type Transaction } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
-import { applyEventToFollower } from "@/lib/events/follower-state";
+import { applyEventToFollower, findFollowerState } from "@/lib/events/follower-state";
 import { addToRollups } from "@/lib/events/rollups";
+import { ConcurrentWriteError, instantParam } from "@/lib/events/ingest-sql";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { autoTagJobKey } from "@/lib/jobs/auto-tag";
 
@@ -16,53 +17,57 @@ export interface IngestResult {
   hasQueuedWork: boolean;
 }
 
+type Account = { id: string; timezone: string };
+type ChannelOfScene = { id: string; welcomeMessage: string | null; autoTagName: string | null };
+
 const transactionAttempts = 4;
 
-export async function ingestEvent(account: { id: string; timezone: string }, event: NormalizedEvent, raw: string | null): Promise<IngestResult> {
+export async function ingestEvent(account: Account, event: NormalizedEvent, raw: string | null): Promise<IngestResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await storeEvent(account, event, raw);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      const stored = await storeEvent(account, event, raw);
+      if (stored) return stored;
       const existing = await findStoredEvent(account.id, event.dedupeKey);
       if (existing) return { ...existing, isDuplicate: true, hasQueuedWork: false };
-      // Another event of the same follower or bucket raced us to create a row: run again.
+      throw new Error("A push was refused as a duplicate but no stored event has its key");
+    } catch (error) {
+      // Another event of the same follower raced us to create its row: run again.
+      if (!(error instanceof ConcurrentWriteError) && !isUniqueViolation(error)) throw error;
       if (attempt >= transactionAttempts) throw error;
     }
   }
 }
 
-async function storeEvent(account: { id: string; timezone: string }, event: NormalizedEvent, raw: string | null): Promise<IngestResult> {
+/** The stored event, or null when the push is a retry of one already stored. */
+async function storeEvent(account: Account, event: NormalizedEvent, raw: string | null): Promise<IngestResult | null> {
   return getDb().$transaction(async (tx) => {
-    const follower = await tx.follower.findUnique({ where: { accountId_openid: { accountId: account.id, openid: event.openid } } });
+    const follower = await findFollowerState(tx, account.id, event.openid);
     // Unfollows carry no scene: they count against the scene that began the follow period they end.
     const scene = event.type === "unsubscribe" ? (follower?.isFollowing ? follower.currentScene : "") : event.scene;
-    const channel = scene
-      ? await tx.channel.findUnique({ where: { accountId_scene: { accountId: account.id, scene } }, select: { id: true, welcomeMessage: true, autoTagName: true } })
-      : null;
-    const created = await tx.event.create({
-      data: {
-        accountId: account.id,
-        openid: event.openid,
-        type: event.type,
-        name: event.name,
-        scene,
-        channelId: channel?.id ?? null,
-        occurredAt: event.occurredAt,
-        dedupeKey: event.dedupeKey,
-        raw,
-      },
-      select: { id: true },
-    });
-    await applyEventToFollower(tx, account, event, follower);
-    await addToRollups(tx, { accountId: account.id, timezone: account.timezone, scene, isChannelScene: channel !== null, event });
+    const channel = scene ? await findChannelOfScene(tx, account.id, scene) : null;
+    const [created] = await tx.$queryRaw<{ id: number | bigint }[]>`
+      INSERT INTO "Event" ("accountId", "openid", "type", "name", "scene", "channelId", "occurredAt", "receivedAt", "dedupeKey", "raw")
+      VALUES (${account.id}, ${event.openid}, ${event.type}, ${event.name}, ${scene}, ${channel?.id ?? null}, ${instantParam(event.occurredAt)}, ${instantParam(new Date())}, ${event.dedupeKey}, ${raw})
+      ON CONFLICT ("accountId", "dedupeKey") DO NOTHING
+      RETURNING "id"`;
+    // A retry: nothing written yet, nothing to undo.
+    if (!created) return null;
+    const { startedFollowPeriod } = await applyEventToFollower(tx, account, event, follower);
+    await addToRollups(tx, { accountId: account.id, timezone: account.timezone, scene, isChannelScene: channel !== null, startsFollowPeriod: startedFollowPeriod, event });
     // Tagging calls WeChat, which may take longer than WeChat waits for our reply: it is queued
     // here, in the event's transaction, and done after the reply.
+    const eventId = Number(created.id);
     const isTaggable = event.type === "subscribe" || event.type === "scan";
     const autoTag = isTaggable && channel?.autoTagName ? { accountId: account.id, channelId: channel.id, openid: event.openid, tagName: channel.autoTagName } : null;
-    if (autoTag) await enqueueJob(tx, { kind: "auto-tag", payload: autoTag, uniqueKey: autoTagJobKey(autoTag, created.id) });
-    return { isDuplicate: false, eventId: created.id, channel: channel && { id: channel.id, welcomeMessage: channel.welcomeMessage }, hasQueuedWork: autoTag !== null };
+    if (autoTag) await enqueueJob(tx, { kind: "auto-tag", payload: autoTag, uniqueKey: autoTagJobKey(autoTag, eventId) });
+    return { isDuplicate: false, eventId, channel: channel && { id: channel.id, welcomeMessage: channel.welcomeMessage }, hasQueuedWork: autoTag !== null };
   });
+}
+
+async function findChannelOfScene(tx: Transaction, accountId: string, scene: string): Promise<ChannelOfScene | null> {
+  const [channel] = await tx.$queryRaw<ChannelOfScene[]>`
+    SELECT "id", "welcomeMessage", "autoTagName" FROM "Channel" WHERE "accountId" = ${accountId} AND "scene" = ${scene}`;
+  return channel ?? null;
 }
 
 async function findStoredEvent(accountId: string, dedupeKey: string): Promise<Omit<IngestResult, "isDuplicate" | "hasQueuedWork"> | null> {

@@ -4,6 +4,7 @@ import type { Transaction } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
 import { localDayOf, localHourStartOf } from "@/lib/time/zone";
 import { allChannelsScope, recordScannerDay } from "@/lib/events/scanner-tallies";
+import { addToCounters, instantParam } from "@/lib/events/ingest-sql";
 
 export interface RollupDelta {
   scans: number;
@@ -32,6 +33,8 @@ export interface RollupInput {
   scene: string;
   /** A channel owns the scene: its scans also count towards all channels together. */
   isChannelScene: boolean;
+  /** The event began a follow period: it joins the retention cohort of its scene and day (follow-cohorts.ts). */
+  startsFollowPeriod: boolean;
   event: NormalizedEvent;
 }
 
@@ -40,18 +43,9 @@ export async function addToRollups(tx: Transaction, input: RollupInput): Promise
   if (!delta) return;
   const { accountId, scene, event } = input;
   const day = localDayOf(event.occurredAt, input.timezone);
-  const hourStart = localHourStartOf(event.occurredAt, input.timezone);
-  const increments = { scans: { increment: delta.scans }, follows: { increment: delta.follows }, unfollows: { increment: delta.unfollows } };
-  await tx.rollupDay.upsert({
-    where: { accountId_scene_day: { accountId, scene, day } },
-    create: { accountId, scene, day, ...delta },
-    update: increments,
-  });
-  await tx.rollupHour.upsert({
-    where: { accountId_scene_hourStart: { accountId, scene, hourStart } },
-    create: { accountId, scene, hourStart, ...delta },
-    update: increments,
-  });
+  const cohort = input.startsFollowPeriod ? 1 : 0;
+  await addToCounters(tx, "RollupDay", { accountId, scene, day }, { ...delta, cohortFollows: cohort, keptDay1: cohort, keptDay7: cohort, keptDay30: cohort });
+  await addToCounters(tx, "RollupHour", { accountId, scene, hourStart: instantParam(localHourStartOf(event.occurredAt, input.timezone)) }, { ...delta });
   if (delta.scans > 0) {
     const openid = event.openid;
     await recordScannerDay(tx, { accountId, scope: scene, openid, day });

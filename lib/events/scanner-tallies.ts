@@ -4,7 +4,8 @@
 // any range then cost O(days + returns in the range), never a scan of the scanners themselves:
 //   unique(from, to) = Σ first-timers of the days + Σ returns in the days whose previousDay < from
 // because each scanner of the range is counted once, on its first day in the range.
-import { getDatabaseConfig, Prisma, type Transaction } from "@/lib/db/client";
+import { getDatabaseConfig, type Transaction } from "@/lib/db/client";
+import { addToCounters } from "@/lib/events/ingest-sql";
 
 /** The scope of every channel of the account together (no scan has the scene ""). */
 export const allChannelsScope = "";
@@ -29,11 +30,14 @@ export async function recordScannerDay(tx: Transaction, key: ScannerDayKey): Pro
     INSERT INTO "ScannerDay" ("accountId", "scene", "day", "openid") VALUES (${accountId}, ${scope}, ${day}, ${openid})
     ON CONFLICT DO NOTHING`;
   if (inserted === 0) return;
-  const neighbour = (where: Prisma.ScannerDayWhereInput, order: Prisma.SortOrder) =>
-    tx.scannerDay.findFirst({ where: { accountId, scene: scope, openid, ...where }, orderBy: { day: order }, select: { day: true } });
-  const previous = (await neighbour({ day: { lt: day } }, "desc"))?.day ?? null;
+  // The scanner's days in the scope just before and after this one (one index range each way).
+  const [neighbours] = await tx.$queryRaw<{ previous: string | null; next: string | null }[]>`
+    SELECT
+      (SELECT MAX(s."day") FROM "ScannerDay" s WHERE s."accountId" = ${accountId} AND s."scene" = ${scope} AND s."openid" = ${openid} AND s."day" < ${day}) AS "previous",
+      (SELECT MIN(s."day") FROM "ScannerDay" s WHERE s."accountId" = ${accountId} AND s."scene" = ${scope} AND s."openid" = ${openid} AND s."day" > ${day}) AS "next"`;
+  const previous = neighbours?.previous ?? null;
   // A late event (a day before one already counted) moves the next day's link to this day.
-  const next = (await neighbour({ day: { gt: day } }, "asc"))?.day ?? null;
+  const next = neighbours?.next ?? null;
 
   await addToDayTotal(tx, accountId, scope, day, { scanners: 1, firstTimeScanners: previous === null ? 1 : 0 });
   if (previous !== null) await addToReturns(tx, accountId, scope, day, previous, 1);
@@ -44,20 +48,11 @@ export async function recordScannerDay(tx: Transaction, key: ScannerDayKey): Pro
 }
 
 async function addToDayTotal(tx: Transaction, accountId: string, scene: string, day: string, delta: { scanners: number; firstTimeScanners: number }): Promise<void> {
-  await tx.scannerDayTotal.upsert({
-    where: { accountId_scene_day: { accountId, scene, day } },
-    create: { accountId, scene, day, ...delta },
-    update: { scanners: { increment: delta.scanners }, firstTimeScanners: { increment: delta.firstTimeScanners } },
-  });
+  await addToCounters(tx, "ScannerDayTotal", { accountId, scene, day }, delta);
 }
 
 async function addToReturns(tx: Transaction, accountId: string, scene: string, day: string, previousDay: string, scanners: number): Promise<void> {
-  const key = { accountId_scene_day_previousDay: { accountId, scene, day, previousDay } };
-  if (scanners > 0) {
-    await tx.scannerReturn.upsert({ where: key, create: { accountId, scene, day, previousDay, scanners }, update: { scanners: { increment: scanners } } });
-    return;
-  }
-  const { scanners: left } = await tx.scannerReturn.update({ where: key, data: { scanners: { increment: scanners } }, select: { scanners: true } });
-  // The same rows as if the events had come in order.
-  if (left === 0) await tx.scannerReturn.delete({ where: key });
+  await addToCounters(tx, "ScannerReturn", { accountId, scene, day, previousDay }, { scanners });
+  // The same rows as if the events had come in order: a link moved away leaves no zero row.
+  if (scanners < 0) await tx.$executeRaw`DELETE FROM "ScannerReturn" WHERE "accountId" = ${accountId} AND "scene" = ${scene} AND "day" = ${day} AND "previousDay" = ${previousDay} AND "scanners" = 0`;
 }

@@ -1,0 +1,39 @@
+// The ingest transaction's statements as plain SQL, the same for SQLite and PostgreSQL: the
+// webhook's hot path runs about fifteen of them per push, and Prisma's model queries cost about
+// four times as much as the same statement sent raw (measured: scripts/bench, "Analytics and ingest").
+import { getDatabaseConfig, Prisma, type Transaction } from "@/lib/db/client";
+
+/** A DateTime parameter: ISO text on SQLite (as Prisma stores it), a typed timestamp on PostgreSQL. */
+export function instantParam(instant: Date): Prisma.Sql {
+  return getDatabaseConfig().provider === "postgresql" ? Prisma.sql`CAST(${instant} AS TIMESTAMP(3))` : Prisma.sql`${instant}`;
+}
+
+/** A Boolean parameter: SQLite stores 1 or 0, PostgreSQL a boolean. */
+export function booleanParam(value: boolean): Prisma.Sql {
+  return getDatabaseConfig().provider === "postgresql" ? Prisma.sql`${value}` : Prisma.sql`${value ? 1 : 0}`;
+}
+
+/** Raw rows carry DateTime as Date (PostgreSQL) or ISO text (SQLite). */
+export function toDate(value: Date | string | null): Date | null {
+  return value === null ? null : value instanceof Date ? value : new Date(value);
+}
+
+/** A follower, or a bucket row, was created by a concurrent transaction first: run the push again. */
+export class ConcurrentWriteError extends Error {
+  constructor(what: string) {
+    super(`A concurrent push created the same ${what}`);
+  }
+}
+
+/** INSERT … ON CONFLICT (key) DO UPDATE adding each counter: one statement on both databases. */
+export async function addToCounters(tx: Transaction, table: "RollupDay" | "RollupHour" | "ScannerDayTotal" | "ScannerReturn", key: Record<string, string | Prisma.Sql>, counters: Record<string, number>): Promise<void> {
+  const keyNames = Object.keys(key);
+  const counterNames = Object.keys(counters);
+  const quoted = (name: string) => Prisma.raw(`"${name}"`);
+  const values = [...keyNames.map((name) => (typeof key[name] === "string" ? Prisma.sql`${key[name]}` : (key[name] as Prisma.Sql))), ...counterNames.map((name) => Prisma.sql`${counters[name]}`)];
+  await tx.$executeRaw`
+    INSERT INTO ${quoted(table)} (${Prisma.join([...keyNames, ...counterNames].map(quoted))}) VALUES (${Prisma.join(values)})
+    ON CONFLICT (${Prisma.join(keyNames.map(quoted))}) DO UPDATE SET ${Prisma.join(
+      counterNames.map((name) => Prisma.sql`${quoted(name)} = ${quoted(table)}.${quoted(name)} + excluded.${quoted(name)}`),
+    )}`;
+}
