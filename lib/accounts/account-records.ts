@@ -65,6 +65,27 @@ export async function findAccountRow(accountId: string): Promise<AccountRow> {
   return row;
 }
 
+const recentRows = new Map<string, { row: AccountRow; readAt: number }>();
+
+/**
+ * findAccountRow for the webhook, read at most once a second per account: a push burst does not
+ * re-read the same row hundreds of times. A settings change reaches pushes within that second.
+ */
+export async function findRecentAccountRow(accountId: string, maxAgeMs = 1_000): Promise<AccountRow> {
+  const now = Date.now();
+  const recent = recentRows.get(accountId);
+  if (recent && now - recent.readAt < maxAgeMs) return recent.row;
+  const row = await findAccountRow(accountId);
+  if (recentRows.size > 1_000) recentRows.clear();
+  recentRows.set(accountId, { row, readAt: now });
+  return row;
+}
+
+/** This process changed the account: its next push reads the new row. */
+export function forgetRecentAccountRow(accountId: string): void {
+  recentRows.delete(accountId);
+}
+
 export async function getAccountCredentials(accountId: string): Promise<AccountCredentials> {
   return toCredentials(await findAccountRow(accountId));
 }

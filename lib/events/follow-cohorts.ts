@@ -3,7 +3,8 @@
 // following N days later"). A period joins its cohort with the event that began it (rollups.ts)
 // and leaves keptDayN here when it ends short of N days. Retention over a range is then a sum of
 // day rows, never a read of the follow periods.
-import { Prisma, type Transaction } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
+import type { SqlRunner } from "@/lib/events/ingest-connection";
 import { daysBetweenInclusive, localDayOf } from "@/lib/time/zone";
 
 export const keptDayColumns = { 1: "keptDay1", 7: "keptDay7", 30: "keptDay30" } as const;
@@ -16,11 +17,11 @@ export function keptDaysOf(startDay: string, endDay: string): number {
 }
 
 /** A period ended: it no longer counts as kept for the N it did not reach. */
-export async function removeEndedPeriodFromKept(tx: Transaction, account: { id: string; timezone: string }, period: { scene: string; startedAt: Date; endedAt: Date }): Promise<void> {
+export async function removeEndedPeriodFromKept(sql: SqlRunner, account: { id: string; timezone: string }, period: { scene: string; startedAt: Date; endedAt: Date }): Promise<void> {
   const day = localDayOf(period.startedAt, account.timezone);
   const keptDays = keptDaysOf(day, localDayOf(period.endedAt, account.timezone));
   const lost = retentionDays.filter((days) => keptDays < days);
   if (lost.length === 0) return;
   const decrements = lost.map((days) => Prisma.raw(`"${keptDayColumns[days]}" = "${keptDayColumns[days]}" - 1`));
-  await tx.$executeRaw`UPDATE "RollupDay" SET ${Prisma.join(decrements)} WHERE "accountId" = ${account.id} AND "scene" = ${period.scene} AND "day" = ${day}`;
+  await sql.execute(Prisma.sql`UPDATE "RollupDay" SET ${Prisma.join(decrements)} WHERE "accountId" = ${account.id} AND "scene" = ${period.scene} AND "day" = ${day}`);
 }

@@ -1,7 +1,8 @@
 // How one event moves a follower's state and follow periods. A late retry (older than the last
 // state change) is still counted, but does not rewind the follow state.
-import type { Transaction } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
+import type { SqlRunner } from "@/lib/events/ingest-connection";
 import { removeEndedPeriodFromKept } from "@/lib/events/follow-cohorts";
 import { booleanParam, ConcurrentWriteError, instantParam, toDate } from "@/lib/events/ingest-sql";
 
@@ -15,67 +16,76 @@ export interface FollowerState {
 
 type Account = { id: string; timezone: string };
 
-export async function findFollowerState(tx: Transaction, accountId: string, openid: string): Promise<FollowerState | null> {
-  const [row] = await tx.$queryRaw<{ isFollowing: boolean | number | bigint; currentScene: string; firstFollowedAt: Date | string | null; stateChangedAt: Date | string }[]>`
-    SELECT "isFollowing", "currentScene", "firstFollowedAt", "stateChangedAt" FROM "Follower" WHERE "accountId" = ${accountId} AND "openid" = ${openid}`;
+export async function findFollowerState(sql: SqlRunner, accountId: string, openid: string): Promise<FollowerState | null> {
+  const [row] = await sql.query<{ isFollowing: boolean | number | bigint; currentScene: string; firstFollowedAt: Date | string | null; stateChangedAt: Date | string }>(Prisma.sql`
+    SELECT "isFollowing", "currentScene", "firstFollowedAt", "stateChangedAt" FROM "Follower" WHERE "accountId" = ${accountId} AND "openid" = ${openid}`);
   if (!row) return null;
   return { isFollowing: Boolean(Number(row.isFollowing)), currentScene: row.currentScene, firstFollowedAt: toDate(row.firstFollowedAt), stateChangedAt: toDate(row.stateChangedAt)! };
 }
 
 /** Applies the event; true when it began a follow period. */
-export async function applyEventToFollower(tx: Transaction, account: Account, event: NormalizedEvent, follower: FollowerState | null): Promise<{ startedFollowPeriod: boolean }> {
-  const accountId = account.id;
+export async function applyEventToFollower(sql: SqlRunner, account: Account, event: NormalizedEvent, follower: FollowerState | null): Promise<{ startedFollowPeriod: boolean }> {
   const at = event.occurredAt;
-  const key = { accountId_openid: { accountId, openid: event.openid } };
+  const { openid } = event;
+  const update = (assignments: Prisma.Sql[]) =>
+    sql.execute(Prisma.sql`UPDATE "Follower" SET ${Prisma.join(assignments)} WHERE "accountId" = ${account.id} AND "openid" = ${openid}`);
   if (event.type === "subscribe") {
     if (!follower) {
-      await createFollower(tx, accountId, event.openid, { isFollowing: true, scene: event.scene, followedAt: at, unfollowedAt: null, stateChangedAt: at });
+      await createFollower(sql, account.id, openid, { isFollowing: true, scene: event.scene, followedAt: at, unfollowedAt: null, stateChangedAt: at });
     } else if (at >= follower.stateChangedAt) {
-      await tx.follower.update({ where: key, data: { isFollowing: true, currentScene: event.scene, followedAt: at, firstFollowedAt: follower.firstFollowedAt ?? at, stateChangedAt: at } });
-      if (follower.isFollowing) await closeOpenPeriods(tx, account, event.openid, at);
+      await update([
+        Prisma.sql`"isFollowing" = ${booleanParam(true)}`,
+        Prisma.sql`"currentScene" = ${event.scene}`,
+        Prisma.sql`"followedAt" = ${instantParam(at)}`,
+        Prisma.sql`"firstFollowedAt" = ${instantParam(follower.firstFollowedAt ?? at)}`,
+        Prisma.sql`"stateChangedAt" = ${instantParam(at)}`,
+      ]);
+      if (follower.isFollowing) await closeOpenPeriods(sql, account, openid, at);
     } else {
       return { startedFollowPeriod: false };
     }
-    await tx.$executeRaw`INSERT INTO "FollowPeriod" ("accountId", "openid", "scene", "startedAt") VALUES (${accountId}, ${event.openid}, ${event.scene}, ${instantParam(at)})`;
+    await sql.execute(Prisma.sql`INSERT INTO "FollowPeriod" ("accountId", "openid", "scene", "startedAt") VALUES (${account.id}, ${openid}, ${event.scene}, ${instantParam(at)})`);
     return { startedFollowPeriod: true };
   }
   if (event.type === "unsubscribe") {
     if (!follower) {
-      await createFollower(tx, accountId, event.openid, { isFollowing: false, scene: "", followedAt: null, unfollowedAt: at, stateChangedAt: at });
+      await createFollower(sql, account.id, openid, { isFollowing: false, scene: "", followedAt: null, unfollowedAt: at, stateChangedAt: at });
     } else if (at >= follower.stateChangedAt) {
-      await tx.follower.update({ where: key, data: { isFollowing: false, unfollowedAt: at, stateChangedAt: at } });
-      await closeOpenPeriods(tx, account, event.openid, at);
+      await update([Prisma.sql`"isFollowing" = ${booleanParam(false)}`, Prisma.sql`"unfollowedAt" = ${instantParam(at)}`, Prisma.sql`"stateChangedAt" = ${instantParam(at)}`]);
+      await closeOpenPeriods(sql, account, openid, at);
     }
   } else if (event.type === "scan") {
     // A SCAN comes only from a follower. One we have never seen followed before Qudao was connected.
     if (!follower) {
-      await createFollower(tx, accountId, event.openid, { isFollowing: true, scene: "", followedAt: null, unfollowedAt: null, stateChangedAt: at });
+      await createFollower(sql, account.id, openid, { isFollowing: true, scene: "", followedAt: null, unfollowedAt: null, stateChangedAt: at });
     } else if (!follower.isFollowing && at >= follower.stateChangedAt) {
-      await tx.follower.update({ where: key, data: { isFollowing: true, stateChangedAt: at } });
+      await update([Prisma.sql`"isFollowing" = ${booleanParam(true)}`, Prisma.sql`"stateChangedAt" = ${instantParam(at)}`]);
     }
   }
   return { startedFollowPeriod: false };
 }
 
 async function createFollower(
-  tx: Transaction,
+  sql: SqlRunner,
   accountId: string,
   openid: string,
   state: { isFollowing: boolean; scene: string; followedAt: Date | null; unfollowedAt: Date | null; stateChangedAt: Date },
 ): Promise<void> {
   const orNull = (instant: Date | null) => (instant ? instantParam(instant) : null);
   // A subscribe's scene is the follower's first and current one; firstFollowedAt is its time.
-  const created = await tx.$executeRaw`
+  const created = await sql.execute(Prisma.sql`
     INSERT INTO "Follower" ("accountId", "openid", "isFollowing", "currentScene", "firstScene", "followedAt", "firstFollowedAt", "unfollowedAt", "stateChangedAt", "createdAt")
     VALUES (${accountId}, ${openid}, ${booleanParam(state.isFollowing)}, ${state.scene}, ${state.scene}, ${orNull(state.followedAt)}, ${orNull(state.followedAt)}, ${orNull(state.unfollowedAt)}, ${instantParam(state.stateChangedAt)}, ${instantParam(new Date())})
-    ON CONFLICT DO NOTHING`;
+    ON CONFLICT DO NOTHING`);
   if (created === 0) throw new ConcurrentWriteError("follower");
 }
 
 /** A follow period ends at the unsubscribe, or at a new subscribe when we missed the unsubscribe. */
-async function closeOpenPeriods(tx: Transaction, account: Account, openid: string, at: Date): Promise<void> {
-  const open = await tx.followPeriod.findMany({ where: { accountId: account.id, openid, endedAt: null, startedAt: { lte: at } }, select: { id: true, scene: true, startedAt: true } });
+async function closeOpenPeriods(sql: SqlRunner, account: Account, openid: string, at: Date): Promise<void> {
+  const open = await sql.query<{ id: number; scene: string; startedAt: Date | string }>(Prisma.sql`
+    SELECT "id", "scene", "startedAt" FROM "FollowPeriod"
+    WHERE "accountId" = ${account.id} AND "openid" = ${openid} AND "endedAt" IS NULL AND "startedAt" <= ${instantParam(at)}`);
   if (open.length === 0) return;
-  await tx.followPeriod.updateMany({ where: { id: { in: open.map((period) => period.id) } }, data: { endedAt: at } });
-  for (const period of open) await removeEndedPeriodFromKept(tx, account, { ...period, endedAt: at });
+  await sql.execute(Prisma.sql`UPDATE "FollowPeriod" SET "endedAt" = ${instantParam(at)} WHERE "id" IN (${Prisma.join(open.map((period) => Number(period.id)))})`);
+  for (const period of open) await removeEndedPeriodFromKept(sql, account, { scene: period.scene, startedAt: toDate(period.startedAt)!, endedAt: at });
 }

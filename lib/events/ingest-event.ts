@@ -1,12 +1,13 @@
 // Stores one normalised push exactly once: the event, the follower's state, the rollups and
 // the work to do after the reply (auto-tagging) in one transaction. A retry of the same push
 // hits the (account, dedupeKey) unique key and changes nothing.
-import { getDb, isUniqueViolation, type Transaction } from "@/lib/db/client";
+import { getDb, Prisma } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
 import { applyEventToFollower, findFollowerState } from "@/lib/events/follower-state";
 import { addToRollups } from "@/lib/events/rollups";
 import { ConcurrentWriteError, instantParam } from "@/lib/events/ingest-sql";
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { inIngestTransaction, type SqlRunner } from "@/lib/events/ingest-connection";
+import { enqueueJobSql } from "@/lib/jobs/enqueue-job";
 import { autoTagJobKey } from "@/lib/jobs/auto-tag";
 
 export interface IngestResult {
@@ -32,7 +33,7 @@ export async function ingestEvent(account: Account, event: NormalizedEvent, raw:
       throw new Error("A push was refused as a duplicate but no stored event has its key");
     } catch (error) {
       // Another event of the same follower raced us to create its row: run again.
-      if (!(error instanceof ConcurrentWriteError) && !isUniqueViolation(error)) throw error;
+      if (!(error instanceof ConcurrentWriteError)) throw error;
       if (attempt >= transactionAttempts) throw error;
     }
   }
@@ -40,33 +41,33 @@ export async function ingestEvent(account: Account, event: NormalizedEvent, raw:
 
 /** The stored event, or null when the push is a retry of one already stored. */
 async function storeEvent(account: Account, event: NormalizedEvent, raw: string | null): Promise<IngestResult | null> {
-  return getDb().$transaction(async (tx) => {
-    const follower = await findFollowerState(tx, account.id, event.openid);
+  return inIngestTransaction(async (sql) => {
+    const follower = await findFollowerState(sql, account.id, event.openid);
     // Unfollows carry no scene: they count against the scene that began the follow period they end.
     const scene = event.type === "unsubscribe" ? (follower?.isFollowing ? follower.currentScene : "") : event.scene;
-    const channel = scene ? await findChannelOfScene(tx, account.id, scene) : null;
-    const [created] = await tx.$queryRaw<{ id: number | bigint }[]>`
+    const channel = scene ? await findChannelOfScene(sql, account.id, scene) : null;
+    const [created] = await sql.query<{ id: number | bigint }>(Prisma.sql`
       INSERT INTO "Event" ("accountId", "openid", "type", "name", "scene", "channelId", "occurredAt", "receivedAt", "dedupeKey", "raw")
       VALUES (${account.id}, ${event.openid}, ${event.type}, ${event.name}, ${scene}, ${channel?.id ?? null}, ${instantParam(event.occurredAt)}, ${instantParam(new Date())}, ${event.dedupeKey}, ${raw})
       ON CONFLICT ("accountId", "dedupeKey") DO NOTHING
-      RETURNING "id"`;
+      RETURNING "id"`);
     // A retry: nothing written yet, nothing to undo.
     if (!created) return null;
-    const { startedFollowPeriod } = await applyEventToFollower(tx, account, event, follower);
-    await addToRollups(tx, { accountId: account.id, timezone: account.timezone, scene, isChannelScene: channel !== null, startsFollowPeriod: startedFollowPeriod, event });
+    const { startedFollowPeriod } = await applyEventToFollower(sql, account, event, follower);
+    await addToRollups(sql, { accountId: account.id, timezone: account.timezone, scene, isChannelScene: channel !== null, startsFollowPeriod: startedFollowPeriod, event });
     // Tagging calls WeChat, which may take longer than WeChat waits for our reply: it is queued
     // here, in the event's transaction, and done after the reply.
     const eventId = Number(created.id);
     const isTaggable = event.type === "subscribe" || event.type === "scan";
     const autoTag = isTaggable && channel?.autoTagName ? { accountId: account.id, channelId: channel.id, openid: event.openid, tagName: channel.autoTagName } : null;
-    if (autoTag) await enqueueJob(tx, { kind: "auto-tag", payload: autoTag, uniqueKey: autoTagJobKey(autoTag, eventId) });
+    if (autoTag) await enqueueJobSql(sql, { kind: "auto-tag", payload: autoTag, uniqueKey: autoTagJobKey(autoTag, eventId) });
     return { isDuplicate: false, eventId, channel: channel && { id: channel.id, welcomeMessage: channel.welcomeMessage }, hasQueuedWork: autoTag !== null };
   });
 }
 
-async function findChannelOfScene(tx: Transaction, accountId: string, scene: string): Promise<ChannelOfScene | null> {
-  const [channel] = await tx.$queryRaw<ChannelOfScene[]>`
-    SELECT "id", "welcomeMessage", "autoTagName" FROM "Channel" WHERE "accountId" = ${accountId} AND "scene" = ${scene}`;
+async function findChannelOfScene(sql: SqlRunner, accountId: string, scene: string): Promise<ChannelOfScene | null> {
+  const [channel] = await sql.query<ChannelOfScene>(Prisma.sql`
+    SELECT "id", "welcomeMessage", "autoTagName" FROM "Channel" WHERE "accountId" = ${accountId} AND "scene" = ${scene}`);
   return channel ?? null;
 }
 

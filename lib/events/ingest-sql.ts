@@ -1,7 +1,7 @@
-// The ingest transaction's statements as plain SQL, the same for SQLite and PostgreSQL: the
-// webhook's hot path runs about fifteen of them per push, and Prisma's model queries cost about
-// four times as much as the same statement sent raw (measured: scripts/bench, "Analytics and ingest").
-import { getDatabaseConfig, Prisma, type Transaction } from "@/lib/db/client";
+// Pieces of the ingest transaction's SQL, the same for SQLite and PostgreSQL (ingest-connection.ts
+// runs them on the database driver).
+import { getDatabaseConfig, Prisma } from "@/lib/db/client";
+import type { SqlRunner } from "@/lib/events/ingest-connection";
 
 /** A DateTime parameter: ISO text on SQLite (as Prisma stores it), a typed timestamp on PostgreSQL. */
 export function instantParam(instant: Date): Prisma.Sql {
@@ -26,14 +26,14 @@ export class ConcurrentWriteError extends Error {
 }
 
 /** INSERT … ON CONFLICT (key) DO UPDATE adding each counter: one statement on both databases. */
-export async function addToCounters(tx: Transaction, table: "RollupDay" | "RollupHour" | "ScannerDayTotal" | "ScannerReturn", key: Record<string, string | Prisma.Sql>, counters: Record<string, number>): Promise<void> {
+export async function addToCounters(sql: SqlRunner, table: "RollupDay" | "RollupHour" | "ScannerDayTotal" | "ScannerReturn", key: Record<string, string | Prisma.Sql>, counters: Record<string, number>): Promise<void> {
   const keyNames = Object.keys(key);
   const counterNames = Object.keys(counters);
   const quoted = (name: string) => Prisma.raw(`"${name}"`);
   const values = [...keyNames.map((name) => (typeof key[name] === "string" ? Prisma.sql`${key[name]}` : (key[name] as Prisma.Sql))), ...counterNames.map((name) => Prisma.sql`${counters[name]}`)];
-  await tx.$executeRaw`
+  await sql.execute(Prisma.sql`
     INSERT INTO ${quoted(table)} (${Prisma.join([...keyNames, ...counterNames].map(quoted))}) VALUES (${Prisma.join(values)})
     ON CONFLICT (${Prisma.join(keyNames.map(quoted))}) DO UPDATE SET ${Prisma.join(
       counterNames.map((name) => Prisma.sql`${quoted(name)} = ${quoted(table)}.${quoted(name)} + excluded.${quoted(name)}`),
-    )}`;
+    )}`);
 }

@@ -1,7 +1,7 @@
 // WeChat's server URL: URL verification and pushes. The reply is decided from what is already
 // in the database (the channel's welcome message), so the answer comes well inside WeChat's 5 s.
 import { AppError } from "@/lib/http/errors";
-import { findAccountRow, toCredentials } from "@/lib/accounts/account-records";
+import { findAccountRow, findRecentAccountRow, toCredentials } from "@/lib/accounts/account-records";
 import { ingestEvent } from "@/lib/events/ingest-event";
 import { WechatProtocolError } from "@/lib/wechat/errors";
 import { normalizeEvent } from "@/lib/wechat/events";
@@ -48,7 +48,7 @@ export async function answerVerification(accountId: string, query: PushQuery): P
 }
 
 export async function receivePush(accountId: string, query: PushQuery, body: string): Promise<PushReply> {
-  const account = toCredentials(await findAccountRow(accountId));
+  const account = toCredentials(await findRecentAccountRow(accountId));
   const credentials = credentialsOf(account);
   let opened;
   let event;

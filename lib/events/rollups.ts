@@ -1,6 +1,6 @@
 // Keeps the per-scene hour and day counters current in the same transaction as the event, so
 // dashboards read O(channels × buckets) rows, never the raw events.
-import type { Transaction } from "@/lib/db/client";
+import type { SqlRunner } from "@/lib/events/ingest-connection";
 import type { NormalizedEvent } from "@/lib/wechat/events";
 import { localDayOf, localHourStartOf } from "@/lib/time/zone";
 import { allChannelsScope, recordScannerDay } from "@/lib/events/scanner-tallies";
@@ -38,17 +38,17 @@ export interface RollupInput {
   event: NormalizedEvent;
 }
 
-export async function addToRollups(tx: Transaction, input: RollupInput): Promise<void> {
+export async function addToRollups(sql: SqlRunner, input: RollupInput): Promise<void> {
   const delta = rollupDeltaOf(input.event);
   if (!delta) return;
   const { accountId, scene, event } = input;
   const day = localDayOf(event.occurredAt, input.timezone);
   const cohort = input.startsFollowPeriod ? 1 : 0;
-  await addToCounters(tx, "RollupDay", { accountId, scene, day }, { ...delta, cohortFollows: cohort, keptDay1: cohort, keptDay7: cohort, keptDay30: cohort });
-  await addToCounters(tx, "RollupHour", { accountId, scene, hourStart: instantParam(localHourStartOf(event.occurredAt, input.timezone)) }, { ...delta });
+  await addToCounters(sql, "RollupDay", { accountId, scene, day }, { ...delta, cohortFollows: cohort, keptDay1: cohort, keptDay7: cohort, keptDay30: cohort });
+  await addToCounters(sql, "RollupHour", { accountId, scene, hourStart: instantParam(localHourStartOf(event.occurredAt, input.timezone)) }, { ...delta });
   if (delta.scans > 0) {
     const openid = event.openid;
-    await recordScannerDay(tx, { accountId, scope: scene, openid, day });
-    if (input.isChannelScene) await recordScannerDay(tx, { accountId, scope: allChannelsScope, openid, day });
+    await recordScannerDay(sql, { accountId, scope: scene, openid, day });
+    if (input.isChannelScene) await recordScannerDay(sql, { accountId, scope: allChannelsScope, openid, day });
   }
 }

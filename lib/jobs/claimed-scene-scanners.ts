@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { allChannelsScope, recordScannerDay } from "@/lib/events/scanner-tallies";
+import { inIngestTransaction } from "@/lib/events/ingest-connection";
 import type { JobHandler } from "@/lib/jobs/job-types";
 
 const payloadSchema = z.object({ accountId: z.string(), scene: z.string().min(1) });
@@ -46,8 +47,8 @@ export async function addClaimedSceneScanners({ accountId, scene }: ClaimedScene
       select: { openid: true, day: true },
     });
     if (page.length === 0) return added;
-    await db.$transaction(async (tx) => {
-      for (const { openid, day } of page) await recordScannerDay(tx, { accountId, scope: allChannelsScope, openid, day });
+    await inIngestTransaction(async (sql) => {
+      for (const { openid, day } of page) await recordScannerDay(sql, { accountId, scope: allChannelsScope, openid, day });
     });
     added += page.length;
     after = page.at(-1)!;
