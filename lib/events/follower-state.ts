@@ -16,11 +16,17 @@ export interface FollowerState {
 
 type Account = { id: string; timezone: string };
 
-export async function findFollowerState(sql: SqlRunner, accountId: string, openid: string): Promise<FollowerState | null> {
-  const [row] = await sql.query<{ isFollowing: boolean | number | bigint; currentScene: string; firstFollowedAt: Date | string | null; stateChangedAt: Date | string }>(Prisma.sql`
-    SELECT "isFollowing", "currentScene", "firstFollowedAt", "stateChangedAt" FROM "Follower" WHERE "accountId" = ${accountId} AND "openid" = ${openid}`);
-  if (!row) return null;
+/** The follower's columns as a raw query returns them. */
+export type FollowerRow = { isFollowing: boolean | number | bigint; currentScene: string; firstFollowedAt: Date | string | null; stateChangedAt: Date | string };
+
+export function toFollowerState(row: FollowerRow): FollowerState {
   return { isFollowing: Boolean(Number(row.isFollowing)), currentScene: row.currentScene, firstFollowedAt: toDate(row.firstFollowedAt), stateChangedAt: toDate(row.stateChangedAt)! };
+}
+
+export async function findFollowerState(sql: SqlRunner, accountId: string, openid: string): Promise<FollowerState | null> {
+  const [row] = await sql.query<FollowerRow>(Prisma.sql`
+    SELECT "isFollowing", "currentScene", "firstFollowedAt", "stateChangedAt" FROM "Follower" WHERE "accountId" = ${accountId} AND "openid" = ${openid}`);
+  return row ? toFollowerState(row) : null;
 }
 
 /** Applies the event; true when it began a follow period. */

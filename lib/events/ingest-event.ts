@@ -3,7 +3,7 @@
 // hits the (account, dedupeKey) unique key and changes nothing.
 import { getDb, Prisma } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
-import { applyEventToFollower, findFollowerState } from "@/lib/events/follower-state";
+import { applyEventToFollower, findFollowerState, toFollowerState, type FollowerRow, type FollowerState } from "@/lib/events/follower-state";
 import { addToRollups } from "@/lib/events/rollups";
 import { ConcurrentWriteError, instantParam } from "@/lib/events/ingest-sql";
 import { inIngestTransaction, type SqlRunner } from "@/lib/events/ingest-connection";
@@ -42,10 +42,9 @@ export async function ingestEvent(account: Account, event: NormalizedEvent, raw:
 /** The stored event, or null when the push is a retry of one already stored. */
 async function storeEvent(account: Account, event: NormalizedEvent, raw: string | null): Promise<IngestResult | null> {
   return inIngestTransaction(async (sql) => {
-    const follower = await findFollowerState(sql, account.id, event.openid);
+    const { follower, channel } = await findFollowerAndChannel(sql, account.id, event);
     // Unfollows carry no scene: they count against the scene that began the follow period they end.
     const scene = event.type === "unsubscribe" ? (follower?.isFollowing ? follower.currentScene : "") : event.scene;
-    const channel = scene ? await findChannelOfScene(sql, account.id, scene) : null;
     const [created] = await sql.query<{ id: number | bigint }>(Prisma.sql`
       INSERT INTO "Event" ("accountId", "openid", "type", "name", "scene", "channelId", "occurredAt", "receivedAt", "dedupeKey", "raw")
       VALUES (${account.id}, ${event.openid}, ${event.type}, ${event.name}, ${scene}, ${channel?.id ?? null}, ${instantParam(event.occurredAt)}, ${instantParam(new Date())}, ${event.dedupeKey}, ${raw})
@@ -63,6 +62,25 @@ async function storeEvent(account: Account, event: NormalizedEvent, raw: string 
     if (autoTag) await enqueueJobSql(sql, { kind: "auto-tag", payload: autoTag, uniqueKey: autoTagJobKey(autoTag, eventId) });
     return { isDuplicate: false, eventId, channel: channel && { id: channel.id, welcomeMessage: channel.welcomeMessage }, hasQueuedWork: autoTag !== null };
   });
+}
+
+/** The follower before the event, and the channel of its scene: one query when the push names the scene. */
+async function findFollowerAndChannel(sql: SqlRunner, accountId: string, event: NormalizedEvent): Promise<{ follower: FollowerState | null; channel: ChannelOfScene | null }> {
+  if (event.type === "unsubscribe") {
+    const follower = await findFollowerState(sql, accountId, event.openid);
+    const scene = follower?.isFollowing ? follower.currentScene : "";
+    return { follower, channel: scene ? await findChannelOfScene(sql, accountId, scene) : null };
+  }
+  if (!event.scene) return { follower: await findFollowerState(sql, accountId, event.openid), channel: null };
+  const [row] = await sql.query<FollowerRow & { channelId: string | null; welcomeMessage: string | null; autoTagName: string | null }>(Prisma.sql`
+    SELECT f."isFollowing", f."currentScene", f."firstFollowedAt", f."stateChangedAt", c."id" AS "channelId", c."welcomeMessage", c."autoTagName"
+    FROM (SELECT 1 AS "one") x
+    LEFT JOIN "Follower" f ON f."accountId" = ${accountId} AND f."openid" = ${event.openid}
+    LEFT JOIN "Channel" c ON c."accountId" = ${accountId} AND c."scene" = ${event.scene}`);
+  return {
+    follower: row && row.stateChangedAt !== null ? toFollowerState(row) : null,
+    channel: row?.channelId ? { id: row.channelId, welcomeMessage: row.welcomeMessage, autoTagName: row.autoTagName } : null,
+  };
 }
 
 async function findChannelOfScene(sql: SqlRunner, accountId: string, scene: string): Promise<ChannelOfScene | null> {

@@ -47,8 +47,6 @@ export async function addToRollups(sql: SqlRunner, input: RollupInput): Promise<
   await addToCounters(sql, "RollupDay", { accountId, scene, day }, { ...delta, cohortFollows: cohort, keptDay1: cohort, keptDay7: cohort, keptDay30: cohort });
   await addToCounters(sql, "RollupHour", { accountId, scene, hourStart: instantParam(localHourStartOf(event.occurredAt, input.timezone)) }, { ...delta });
   if (delta.scans > 0) {
-    const openid = event.openid;
-    await recordScannerDay(sql, { accountId, scope: scene, openid, day });
-    if (input.isChannelScene) await recordScannerDay(sql, { accountId, scope: allChannelsScope, openid, day });
+    await recordScannerDay(sql, { accountId, scopes: input.isChannelScene ? [scene, allChannelsScope] : [scene], openid: event.openid, day });
   }
 }

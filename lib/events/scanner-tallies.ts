@@ -13,20 +13,23 @@ export const allChannelsScope = "";
 
 export interface ScannerDayKey {
   accountId: string;
-  /** A scene, or allChannelsScope. */
-  scope: string;
+  /** Scenes, and/or allChannelsScope. */
+  scopes: string[];
   openid: string;
   day: string;
 }
 
-/** Adds a scanner's day to a scope once; a second scan the same day changes nothing. */
+/** Adds a scanner's day to each scope once; a second scan the same day changes nothing. */
 export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey): Promise<void> {
-  const { accountId, scope, openid, day } = key;
   if (getDatabaseConfig().provider === "postgresql") {
     // Two events of one scanner on different days must not read each other's neighbours half
     // written (SQLite runs one writer at a time already).
-    await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${accountId}|${openid}`}, 0))`);
+    await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${key.accountId}|${key.openid}`}, 0))`);
   }
+  for (const scope of key.scopes) await recordInScope(sql, key.accountId, scope, key.openid, key.day);
+}
+
+async function recordInScope(sql: SqlRunner, accountId: string, scope: string, openid: string, day: string): Promise<void> {
   const inserted = await sql.execute(Prisma.sql`
     INSERT INTO "ScannerDay" ("accountId", "scene", "day", "openid") VALUES (${accountId}, ${scope}, ${day}, ${openid})
     ON CONFLICT DO NOTHING`);

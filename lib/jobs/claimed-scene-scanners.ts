@@ -48,7 +48,7 @@ export async function addClaimedSceneScanners({ accountId, scene }: ClaimedScene
     });
     if (page.length === 0) return added;
     await inIngestTransaction(async (sql) => {
-      for (const { openid, day } of page) await recordScannerDay(sql, { accountId, scope: allChannelsScope, openid, day });
+      for (const { openid, day } of page) await recordScannerDay(sql, { accountId, scopes: [allChannelsScope], openid, day });
     });
     added += page.length;
     after = page.at(-1)!;
