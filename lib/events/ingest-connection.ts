@@ -62,6 +62,8 @@ function sqliteConnection(key: string, filePath: string): IngestConnection {
   };
   const toValue = (value: unknown) =>
     value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? (value ? 1 : 0) : value === undefined ? null : value;
+  // Transaction control, prepared once (exec would parse it on every push).
+  const control = { savepoint: db.prepare("SAVEPOINT push"), release: db.prepare("RELEASE push"), rollbackTo: db.prepare("ROLLBACK TO push"), commit: db.prepare("COMMIT") };
   const runner: SqlRunner = {
     async query<Row>(sql: Prisma.Sql) {
       const statement = prepare(sql.sql);
@@ -90,19 +92,19 @@ function sqliteConnection(key: string, filePath: string): IngestConnection {
       }
       const outcomes: (() => void)[] = [];
       for (const item of group) {
-        db.exec("SAVEPOINT push");
+        control.savepoint.run();
         try {
           const result = await item.work(runner);
-          db.exec("RELEASE push");
+          control.release.run();
           outcomes.push(() => item.resolve(result));
         } catch (error) {
-          db.exec("ROLLBACK TO push");
-          db.exec("RELEASE push");
+          control.rollbackTo.run();
+          control.release.run();
           outcomes.push(() => item.reject(error));
         }
       }
       try {
-        db.exec("COMMIT");
+        control.commit.run();
       } catch (error) {
         if (db.inTransaction) db.exec("ROLLBACK");
         for (const item of group) item.reject(error);
@@ -159,10 +161,20 @@ async function beginImmediate(db: Sqlite.Database): Promise<void> {
   }
 }
 
+// Named statements are parsed and planned once per connection, not on every push (pg caches
+// them by name). The statements' texts are few: the templates, not the values.
+const statementNames = new Map<string, string>();
+const maxNamedStatements = 200;
+function namedStatement(sql: Prisma.Sql, toValue: (value: unknown) => unknown): pg.QueryConfig {
+  let name = statementNames.get(sql.text);
+  if (!name && statementNames.size < maxNamedStatements) statementNames.set(sql.text, (name = `qudao_ingest_${statementNames.size}`));
+  return { ...(name ? { name } : {}), text: sql.text, values: sql.values.map(toValue) };
+}
+
 function postgresConnection(key: string, config: Extract<DatabaseConfig, { provider: "postgresql" }>): IngestConnection {
   const pool = new pg.Pool({
     connectionString: config.url,
-    max: 5,
+    max: 10,
     // Scripts that ingest (the CLI's simulated scans) exit when their work is done.
     allowExitOnIdle: true,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
@@ -177,10 +189,10 @@ function postgresConnection(key: string, config: Extract<DatabaseConfig, { provi
       const client = await pool.connect();
       const runner: SqlRunner = {
         async query<Row>(sql: Prisma.Sql) {
-          return (await client.query(sql.text, sql.values.map(toValue))).rows as Row[];
+          return (await client.query(namedStatement(sql, toValue))).rows as Row[];
         },
         async execute(sql) {
-          return (await client.query(sql.text, sql.values.map(toValue))).rowCount ?? 0;
+          return (await client.query(namedStatement(sql, toValue))).rowCount ?? 0;
         },
       };
       try {

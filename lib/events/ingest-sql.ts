@@ -25,14 +25,30 @@ export class ConcurrentWriteError extends Error {
   }
 }
 
+type CounterTable = "RollupDay" | "RollupHour" | "ScannerDayTotal" | "ScannerReturn";
+type CounterRow = { key: Record<string, string | Prisma.Sql>; counters: Record<string, number> };
+
 /** INSERT … ON CONFLICT (key) DO UPDATE adding each counter: one statement on both databases. */
-export async function addToCounters(sql: SqlRunner, table: "RollupDay" | "RollupHour" | "ScannerDayTotal" | "ScannerReturn", key: Record<string, string | Prisma.Sql>, counters: Record<string, number>): Promise<void> {
-  const keyNames = Object.keys(key);
-  const counterNames = Object.keys(counters);
+export async function addToCounters(sql: SqlRunner, table: CounterTable, key: CounterRow["key"], counters: CounterRow["counters"]): Promise<void> {
+  await addToCounterRows(sql, table, [{ key, counters }]);
+}
+
+/** addToCounters for several rows of one table (distinct keys, the same columns) in one statement. */
+export async function addToCounterRows(sql: SqlRunner, table: CounterTable, rows: CounterRow[]): Promise<void> {
+  const [first] = rows;
+  if (!first) return;
+  const keyNames = Object.keys(first.key);
+  const counterNames = Object.keys(first.counters);
   const quoted = (name: string) => Prisma.raw(`"${name}"`);
-  const values = [...keyNames.map((name) => (typeof key[name] === "string" ? Prisma.sql`${key[name]}` : (key[name] as Prisma.Sql))), ...counterNames.map((name) => Prisma.sql`${counters[name]}`)];
+  const valuesOf = (row: CounterRow) => {
+    const keyValues = keyNames.map((name) => {
+      const value = row.key[name]!;
+      return typeof value === "string" ? Prisma.sql`${value}` : value;
+    });
+    return Prisma.sql`(${Prisma.join([...keyValues, ...counterNames.map((name) => Prisma.sql`${row.counters[name]}`)])})`;
+  };
   await sql.execute(Prisma.sql`
-    INSERT INTO ${quoted(table)} (${Prisma.join([...keyNames, ...counterNames].map(quoted))}) VALUES (${Prisma.join(values)})
+    INSERT INTO ${quoted(table)} (${Prisma.join([...keyNames, ...counterNames].map(quoted))}) VALUES ${Prisma.join(rows.map(valuesOf))}
     ON CONFLICT (${Prisma.join(keyNames.map(quoted))}) DO UPDATE SET ${Prisma.join(
       counterNames.map((name) => Prisma.sql`${quoted(name)} = ${quoted(table)}.${quoted(name)} + excluded.${quoted(name)}`),
     )}`);

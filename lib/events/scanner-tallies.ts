@@ -6,7 +6,7 @@
 // because each scanner of the range is counted once, on its first day in the range.
 import { getDatabaseConfig, Prisma } from "@/lib/db/client";
 import type { SqlRunner } from "@/lib/events/ingest-connection";
-import { addToCounters } from "@/lib/events/ingest-sql";
+import { addToCounterRows, addToCounters } from "@/lib/events/ingest-sql";
 
 /** The scope of every channel of the account together (no scan has the scene ""). */
 export const allChannelsScope = "";
@@ -21,34 +21,42 @@ export interface ScannerDayKey {
 
 /** Adds a scanner's day to each scope once; a second scan the same day changes nothing. */
 export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey): Promise<void> {
+  const { accountId, openid, day } = key;
   if (getDatabaseConfig().provider === "postgresql") {
     // Two events of one scanner on different days must not read each other's neighbours half
     // written (SQLite runs one writer at a time already).
-    await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${key.accountId}|${key.openid}`}, 0))`);
+    await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${accountId}|${openid}`}, 0))`);
   }
-  for (const scope of key.scopes) await recordInScope(sql, key.accountId, scope, key.openid, key.day);
-}
+  // Per scope, in one read: is the day counted already, and the scanner's days just before and after it.
+  const known = await sql.query<{ scene: string; seen: number | bigint; previous: string | null; next: string | null }>(Prisma.sql`
+    SELECT s."scene" AS "scene", MAX(CASE WHEN s."day" = ${day} THEN 1 ELSE 0 END) AS "seen",
+      MAX(CASE WHEN s."day" < ${day} THEN s."day" END) AS "previous", MIN(CASE WHEN s."day" > ${day} THEN s."day" END) AS "next"
+    FROM "ScannerDay" s
+    WHERE s."accountId" = ${accountId} AND s."openid" = ${openid} AND s."scene" IN (${Prisma.join(key.scopes)})
+    GROUP BY s."scene"`);
+  const byScope = new Map(known.map((row) => [row.scene, row]));
+  const added = key.scopes.flatMap((scope) => {
+    const row = byScope.get(scope);
+    return row && Number(row.seen) === 1 ? [] : [{ scope, previous: row?.previous ?? null, next: row?.next ?? null }];
+  });
+  if (added.length === 0) return;
 
-async function recordInScope(sql: SqlRunner, accountId: string, scope: string, openid: string, day: string): Promise<void> {
-  const inserted = await sql.execute(Prisma.sql`
-    INSERT INTO "ScannerDay" ("accountId", "scene", "day", "openid") VALUES (${accountId}, ${scope}, ${day}, ${openid})
-    ON CONFLICT DO NOTHING`);
-  if (inserted === 0) return;
-  // The scanner's days in the scope just before and after this one (one index range each way).
-  const [neighbours] = await sql.query<{ previous: string | null; next: string | null }>(Prisma.sql`
-    SELECT
-      (SELECT MAX(s."day") FROM "ScannerDay" s WHERE s."accountId" = ${accountId} AND s."scene" = ${scope} AND s."openid" = ${openid} AND s."day" < ${day}) AS "previous",
-      (SELECT MIN(s."day") FROM "ScannerDay" s WHERE s."accountId" = ${accountId} AND s."scene" = ${scope} AND s."openid" = ${openid} AND s."day" > ${day}) AS "next"`);
-  const previous = neighbours?.previous ?? null;
+  await sql.execute(Prisma.sql`
+    INSERT INTO "ScannerDay" ("accountId", "scene", "day", "openid") VALUES ${Prisma.join(added.map(({ scope }) => Prisma.sql`(${accountId}, ${scope}, ${day}, ${openid})`))}`);
+  await addToCounterRows(
+    sql,
+    "ScannerDayTotal",
+    added.map(({ scope, previous }) => ({ key: { accountId, scene: scope, day }, counters: { scanners: 1, firstTimeScanners: previous === null ? 1 : 0 } })),
+  );
+  const returns = added.filter(({ previous }) => previous !== null);
+  await addToCounterRows(sql, "ScannerReturn", returns.map(({ scope, previous }) => ({ key: { accountId, scene: scope, day, previousDay: previous! }, counters: { scanners: 1 } })));
   // A late event (a day before one already counted) moves the next day's link to this day.
-  const next = neighbours?.next ?? null;
-
-  await addToDayTotal(sql, accountId, scope, day, { scanners: 1, firstTimeScanners: previous === null ? 1 : 0 });
-  if (previous !== null) await addToReturns(sql, accountId, scope, day, previous, 1);
-  if (next === null) return;
-  if (previous === null) await addToDayTotal(sql, accountId, scope, next, { scanners: 0, firstTimeScanners: -1 });
-  else await addToReturns(sql, accountId, scope, next, previous, -1);
-  await addToReturns(sql, accountId, scope, next, day, 1);
+  for (const { scope, previous, next } of added) {
+    if (next === null) continue;
+    if (previous === null) await addToDayTotal(sql, accountId, scope, next, { scanners: 0, firstTimeScanners: -1 });
+    else await addToReturns(sql, accountId, scope, next, previous, -1);
+    await addToReturns(sql, accountId, scope, next, day, 1);
+  }
 }
 
 async function addToDayTotal(sql: SqlRunner, accountId: string, scene: string, day: string, delta: { scanners: number; firstTimeScanners: number }): Promise<void> {

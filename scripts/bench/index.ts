@@ -199,9 +199,9 @@ async function benchDatabase(database: "sqlite" | "postgresql", port: number): P
         });
       };
       console.log(`load: bare route, webhook, bare route again (${number("webhook-seconds")} s each, ${number("concurrency")} connections)`);
-      const bareBefore = await load((push) => `/api/bench/bare?${push.query}`);
+      const bareBefore = await load((push) => `/api/bench/bare/${prepared.accountId}?${push.query}`);
       const webhook = await load((push) => `/api/wechat/${prepared.accountId}?${push.query}`);
-      const bareAfter = await load((push) => `/api/bench/bare?${push.query}`);
+      const bareAfter = await load((push) => `/api/bench/bare/${prepared.accountId}?${push.query}`);
       const bare: LoadResult = bareBefore.requestsPerSecond >= bareAfter.requestsPerSecond ? bareBefore : bareAfter;
       console.log(`bare ${bareBefore.requestsPerSecond.toFixed(0)} / ${bareAfter.requestsPerSecond.toFixed(0)} req/s, webhook ${webhook.requestsPerSecond.toFixed(0)} req/s (p99 ${webhook.latency.p99.toFixed(0)} ms, ${webhook.failed} failed)`);
       return { database, seed: prepared.seed, queries, webhook, bare, bareRuns: [bareBefore.requestsPerSecond, bareAfter.requestsPerSecond] };

@@ -67,7 +67,7 @@ function section(report: BenchReport): string {
       "",
       "| route | requests/s | p50 | p99 | failed |",
       "|---|---:|---:|---:|---:|",
-      `| bare \`POST /api/bench/bare\` (best of ${database.bareRuns.map((run) => run.toFixed(0)).join(" and ")}) | ${database.bare.requestsPerSecond.toFixed(0)} | ${ms(database.bare.latency.p50)} ms | ${ms(database.bare.latency.p99)} ms | ${database.bare.failed} |`,
+      `| bare \`POST /api/bench/bare/{accountId}\` (best of ${database.bareRuns.map((run) => run.toFixed(0)).join(" and ")}) | ${database.bare.requestsPerSecond.toFixed(0)} | ${ms(database.bare.latency.p50)} ms | ${ms(database.bare.latency.p99)} ms | ${database.bare.failed} |`,
       `| webhook \`POST /api/wechat/{accountId}\` | ${database.webhook.requestsPerSecond.toFixed(0)} | ${ms(database.webhook.latency.p50)} ms | ${ms(database.webhook.latency.p99)} ms | ${database.webhook.failed} |`,
       "",
       `Webhook ÷ bare: **${ratio.toFixed(2)}** (target ≥ ${throughputTarget}) ${check(ratio >= throughputTarget)}`,
