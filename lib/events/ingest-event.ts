@@ -5,6 +5,7 @@ import { getDb, Prisma } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
 import { applyEventToFollower, findFollowerState, toFollowerState, type FollowerRow, type FollowerState } from "@/lib/events/follower-state";
 import { addToRollups } from "@/lib/events/rollups";
+import { scannerLockSql } from "@/lib/events/scanner-tallies";
 import { ConcurrentWriteError, instantParam } from "@/lib/events/ingest-sql";
 import { inIngestTransaction, type SqlRunner } from "@/lib/events/ingest-connection";
 import { enqueueJobSql } from "@/lib/jobs/enqueue-job";
@@ -42,7 +43,7 @@ export async function ingestEvent(account: Account, event: NormalizedEvent, raw:
 /** The stored event, or null when the push is a retry of one already stored. */
 async function storeEvent(account: Account, event: NormalizedEvent, raw: string | null): Promise<IngestResult | null> {
   return inIngestTransaction(async (sql) => {
-    const { follower, channel } = await findFollowerAndChannel(sql, account.id, event);
+    const { follower, channel, isScannerLocked } = await findFollowerAndChannel(sql, account.id, event);
     // Unfollows carry no scene: they count against the scene that began the follow period they end.
     const scene = event.type === "unsubscribe" ? (follower?.isFollowing ? follower.currentScene : "") : event.scene;
     const [created] = await sql.query<{ id: number | bigint }>(Prisma.sql`
@@ -53,7 +54,7 @@ async function storeEvent(account: Account, event: NormalizedEvent, raw: string 
     // A retry: nothing written yet, nothing to undo.
     if (!created) return null;
     const { startedFollowPeriod } = await applyEventToFollower(sql, account, event, follower);
-    await addToRollups(sql, { accountId: account.id, timezone: account.timezone, scene, isChannelScene: channel !== null, startsFollowPeriod: startedFollowPeriod, event });
+    await addToRollups(sql, { accountId: account.id, timezone: account.timezone, scene, isChannelScene: channel !== null, isScannerLocked, startsFollowPeriod: startedFollowPeriod, event });
     // Tagging calls WeChat, which may take longer than WeChat waits for our reply: it is queued
     // here, in the event's transaction, and done after the reply.
     const eventId = Number(created.id);
@@ -64,22 +65,27 @@ async function storeEvent(account: Account, event: NormalizedEvent, raw: string 
   });
 }
 
-/** The follower before the event, and the channel of its scene: one query when the push names the scene. */
-async function findFollowerAndChannel(sql: SqlRunner, accountId: string, event: NormalizedEvent): Promise<{ follower: FollowerState | null; channel: ChannelOfScene | null }> {
+/**
+ * The follower before the event, and the channel of its scene: one query when the push names the
+ * scene, which also takes the scanner's lock the tallies need (on PostgreSQL), saving a round trip.
+ */
+async function findFollowerAndChannel(sql: SqlRunner, accountId: string, event: NormalizedEvent): Promise<{ follower: FollowerState | null; channel: ChannelOfScene | null; isScannerLocked: boolean }> {
   if (event.type === "unsubscribe") {
     const follower = await findFollowerState(sql, accountId, event.openid);
     const scene = follower?.isFollowing ? follower.currentScene : "";
-    return { follower, channel: scene ? await findChannelOfScene(sql, accountId, scene) : null };
+    return { follower, channel: scene ? await findChannelOfScene(sql, accountId, scene) : null, isScannerLocked: false };
   }
-  if (!event.scene) return { follower: await findFollowerState(sql, accountId, event.openid), channel: null };
+  if (!event.scene) return { follower: await findFollowerState(sql, accountId, event.openid), channel: null, isScannerLocked: false };
+  const lock = scannerLockSql(accountId, event.openid);
   const [row] = await sql.query<FollowerRow & { channelId: string | null; welcomeMessage: string | null; autoTagName: string | null }>(Prisma.sql`
     SELECT f."isFollowing", f."currentScene", f."firstFollowedAt", f."stateChangedAt", c."id" AS "channelId", c."welcomeMessage", c."autoTagName"
-    FROM (SELECT 1 AS "one") x
+    FROM (SELECT ${lock ?? Prisma.sql`1`} AS "lock") x
     LEFT JOIN "Follower" f ON f."accountId" = ${accountId} AND f."openid" = ${event.openid}
     LEFT JOIN "Channel" c ON c."accountId" = ${accountId} AND c."scene" = ${event.scene}`);
   return {
     follower: row && row.stateChangedAt !== null ? toFollowerState(row) : null,
     channel: row?.channelId ? { id: row.channelId, welcomeMessage: row.welcomeMessage, autoTagName: row.autoTagName } : null,
+    isScannerLocked: lock !== null,
   };
 }
 

@@ -33,6 +33,8 @@ export interface RollupInput {
   scene: string;
   /** A channel owns the scene: its scans also count towards all channels together. */
   isChannelScene: boolean;
+  /** The transaction holds the scanner's lock already (scanner-tallies.ts: scannerLockSql). */
+  isScannerLocked: boolean;
   /** The event began a follow period: it joins the retention cohort of its scene and day (follow-cohorts.ts). */
   startsFollowPeriod: boolean;
   event: NormalizedEvent;
@@ -47,6 +49,7 @@ export async function addToRollups(sql: SqlRunner, input: RollupInput): Promise<
   await addToCounters(sql, "RollupDay", { accountId, scene, day }, { ...delta, cohortFollows: cohort, keptDay1: cohort, keptDay7: cohort, keptDay30: cohort });
   await addToCounters(sql, "RollupHour", { accountId, scene, hourStart: instantParam(localHourStartOf(event.occurredAt, input.timezone)) }, { ...delta });
   if (delta.scans > 0) {
-    await recordScannerDay(sql, { accountId, scopes: input.isChannelScene ? [scene, allChannelsScope] : [scene], openid: event.openid, day });
+    const scopes = input.isChannelScene ? [scene, allChannelsScope] : [scene];
+    await recordScannerDay(sql, { accountId, scopes, openid: event.openid, day }, { isLocked: input.isScannerLocked });
   }
 }

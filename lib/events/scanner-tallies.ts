@@ -19,14 +19,20 @@ export interface ScannerDayKey {
   day: string;
 }
 
+/**
+ * On PostgreSQL, the expression that locks a scanner's tallies until the transaction ends: two
+ * events of one scanner on different days must not read each other's neighbours half written.
+ * Null on SQLite, which runs one writer at a time already. Ingest evaluates it in its first read.
+ */
+export function scannerLockSql(accountId: string, openid: string): Prisma.Sql | null {
+  return getDatabaseConfig().provider === "postgresql" ? Prisma.sql`pg_advisory_xact_lock(hashtextextended(${`${accountId}|${openid}`}, 0))` : null;
+}
+
 /** Adds a scanner's day to each scope once; a second scan the same day changes nothing. */
-export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey): Promise<void> {
+export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey, options: { isLocked?: boolean } = {}): Promise<void> {
   const { accountId, openid, day } = key;
-  if (getDatabaseConfig().provider === "postgresql") {
-    // Two events of one scanner on different days must not read each other's neighbours half
-    // written (SQLite runs one writer at a time already).
-    await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${accountId}|${openid}`}, 0))`);
-  }
+  const lock = options.isLocked ? null : scannerLockSql(accountId, openid);
+  if (lock) await sql.query(Prisma.sql`SELECT ${lock}`);
   // Per scope, in one read: is the day counted already, and the scanner's days just before and after it.
   const known = await sql.query<{ scene: string; seen: number | bigint; previous: string | null; next: string | null }>(Prisma.sql`
     SELECT s."scene" AS "scene", MAX(CASE WHEN s."day" = ${day} THEN 1 ELSE 0 END) AS "seen",
