@@ -50,7 +50,7 @@ export async function applyEventToFollower(sql: SqlRunner, account: Account, eve
     } else {
       return { startedFollowPeriod: false };
     }
-    await sql.execute(Prisma.sql`INSERT INTO "FollowPeriod" ("accountId", "openid", "scene", "startedAt") VALUES (${account.id}, ${openid}, ${event.scene}, ${instantParam(at)})`);
+    await sql.writeLater(Prisma.sql`INSERT INTO "FollowPeriod" ("accountId", "openid", "scene", "startedAt") VALUES (${account.id}, ${openid}, ${event.scene}, ${instantParam(at)})`);
     return { startedFollowPeriod: true };
   }
   if (event.type === "unsubscribe") {

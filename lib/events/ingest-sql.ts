@@ -28,13 +28,17 @@ export class ConcurrentWriteError extends Error {
 type CounterTable = "RollupDay" | "RollupHour" | "ScannerDayTotal" | "ScannerReturn";
 type CounterRow = { key: Record<string, string | Prisma.Sql>; counters: Record<string, number> };
 
-/** INSERT … ON CONFLICT (key) DO UPDATE adding each counter: one statement on both databases. */
-export async function addToCounters(sql: SqlRunner, table: CounterTable, key: CounterRow["key"], counters: CounterRow["counters"]): Promise<void> {
-  await addToCounterRows(sql, table, [{ key, counters }]);
+/**
+ * INSERT … ON CONFLICT (key) DO UPDATE adding each counter: one statement on both databases.
+ * `later`: sent with the push's next statement (SqlRunner.writeLater), for a row nothing else in
+ * the push reads or writes before then.
+ */
+export async function addToCounters(sql: SqlRunner, table: CounterTable, key: CounterRow["key"], counters: CounterRow["counters"], options: { later?: boolean } = {}): Promise<void> {
+  await addToCounterRows(sql, table, [{ key, counters }], options);
 }
 
 /** addToCounters for several rows of one table (distinct keys, the same columns) in one statement. */
-export async function addToCounterRows(sql: SqlRunner, table: CounterTable, rows: CounterRow[]): Promise<void> {
+export async function addToCounterRows(sql: SqlRunner, table: CounterTable, rows: CounterRow[], options: { later?: boolean } = {}): Promise<void> {
   const [first] = rows;
   if (!first) return;
   const keyNames = Object.keys(first.key);
@@ -47,9 +51,10 @@ export async function addToCounterRows(sql: SqlRunner, table: CounterTable, rows
     });
     return Prisma.sql`(${Prisma.join([...keyValues, ...counterNames.map((name) => Prisma.sql`${row.counters[name]}`)])})`;
   };
-  await sql.execute(Prisma.sql`
+  const statement = Prisma.sql`
     INSERT INTO ${quoted(table)} (${Prisma.join([...keyNames, ...counterNames].map(quoted))}) VALUES ${Prisma.join(rows.map(valuesOf))}
     ON CONFLICT (${Prisma.join(keyNames.map(quoted))}) DO UPDATE SET ${Prisma.join(
       counterNames.map((name) => Prisma.sql`${quoted(name)} = ${quoted(table)}.${quoted(name)} + excluded.${quoted(name)}`),
-    )}`);
+    )}`;
+  await (options.later ? sql.writeLater(statement) : sql.execute(statement));
 }

@@ -46,8 +46,9 @@ export async function addToRollups(sql: SqlRunner, input: RollupInput): Promise<
   const { accountId, scene, event } = input;
   const day = localDayOf(event.occurredAt, input.timezone);
   const cohort = input.startsFollowPeriod ? 1 : 0;
-  await addToCounters(sql, "RollupDay", { accountId, scene, day }, { ...delta, cohortFollows: cohort, keptDay1: cohort, keptDay7: cohort, keptDay30: cohort });
-  await addToCounters(sql, "RollupHour", { accountId, scene, hourStart: instantParam(localHourStartOf(event.occurredAt, input.timezone)) }, { ...delta });
+  const later = { later: true };
+  await addToCounters(sql, "RollupDay", { accountId, scene, day }, { ...delta, cohortFollows: cohort, keptDay1: cohort, keptDay7: cohort, keptDay30: cohort }, later);
+  await addToCounters(sql, "RollupHour", { accountId, scene, hourStart: instantParam(localHourStartOf(event.occurredAt, input.timezone)) }, { ...delta }, later);
   if (delta.scans > 0) {
     const scopes = input.isChannelScene ? [scene, allChannelsScope] : [scene];
     await recordScannerDay(sql, { accountId, scopes, openid: event.openid, day }, { isLocked: input.isScannerLocked });

@@ -47,15 +47,18 @@ export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey, optio
   });
   if (added.length === 0) return;
 
-  await sql.execute(Prisma.sql`
+  // New rows and this day's counters: nothing in the push reads them again (the scanner is locked).
+  const later = { later: true };
+  await sql.writeLater(Prisma.sql`
     INSERT INTO "ScannerDay" ("accountId", "scene", "day", "openid") VALUES ${Prisma.join(added.map(({ scope }) => Prisma.sql`(${accountId}, ${scope}, ${day}, ${openid})`))}`);
   await addToCounterRows(
     sql,
     "ScannerDayTotal",
     added.map(({ scope, previous }) => ({ key: { accountId, scene: scope, day }, counters: { scanners: 1, firstTimeScanners: previous === null ? 1 : 0 } })),
+    later,
   );
   const returns = added.filter(({ previous }) => previous !== null);
-  await addToCounterRows(sql, "ScannerReturn", returns.map(({ scope, previous }) => ({ key: { accountId, scene: scope, day, previousDay: previous! }, counters: { scanners: 1 } })));
+  await addToCounterRows(sql, "ScannerReturn", returns.map(({ scope, previous }) => ({ key: { accountId, scene: scope, day, previousDay: previous! }, counters: { scanners: 1 } })), later);
   // A late event (a day before one already counted) moves the next day's link to this day.
   for (const { scope, previous, next } of added) {
     if (next === null) continue;
