@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { getEnv } from "@/lib/env";
-import { parseDatabaseUrl, type DatabaseConfig } from "@/lib/db/config";
+import { parseDatabaseUrl, sqliteCachePragma, type DatabaseConfig } from "@/lib/db/config";
 import { PrismaClient as SqliteClient, Prisma } from "@/lib/db/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/db/generated/postgresql/client";
 
@@ -18,7 +18,10 @@ export function createDatabase(config: DatabaseConfig): Database {
     mkdirSync(dirname(config.filePath), { recursive: true });
     // WAL lets the dashboard read while the webhook writes; busy_timeout queues writers instead of failing.
     const adapter = new PrismaBetterSqlite3({ url: `file:${config.filePath}`, timeout: 10_000 });
-    return new SqliteClient({ adapter });
+    const client = new SqliteClient({ adapter });
+    // The adapter opens one connection and takes no pragmas: set the cache on it as it starts.
+    void client.$executeRawUnsafe(`PRAGMA cache_size = ${sqliteCachePragma}`).catch(() => undefined);
+    return client;
   }
   const adapter = new PrismaPg(
     { connectionString: config.url, max: 10, ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}) },

@@ -7,7 +7,7 @@
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { getDatabaseConfig, Prisma } from "@/lib/db/client";
-import type { DatabaseConfig } from "@/lib/db/config";
+import { sqliteCachePragma, type DatabaseConfig } from "@/lib/db/config";
 
 /** Runs statements inside one transaction, in the order they are given. */
 export interface SqlRunner {
@@ -60,6 +60,7 @@ function sqliteConnection(key: string, filePath: string): IngestConnection {
   const db = new Sqlite(filePath, { timeout: 0 });
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
+  db.pragma(`cache_size = ${sqliteCachePragma}`);
   const statements = new Map<string, Sqlite.Statement>();
   const prepare = (text: string) => {
     let statement = statements.get(text);

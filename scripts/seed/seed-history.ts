@@ -129,7 +129,7 @@ export async function seedHistory(options: SeedOptions): Promise<SeedResult> {
     // What ingest keeps current event by event, derived once from the rows just written.
     await rebuildScannerTallies(account.id);
     await rebuildFollowCohorts(account.id, account.timezone);
-    await writer.analyze();
+    await writer.settle();
     return {
       accountId: account.id,
       timezone: account.timezone,
