@@ -75,27 +75,26 @@ export interface RollupClasses {
   unattributed: RollupSums;
 }
 
-/** The summary's sums by class, without grouping the range's rows by scene. */
+/**
+ * The summary's sums by class: one pass over the range's day rows grouped by scene (read from the
+ * covering index, in scene order), each scene then put in its class here.
+ */
 export async function sumRollupClasses(scope: StatsScope, range: DayRange): Promise<RollupClasses> {
-  const sum = async (sceneFilter: Prisma.Sql) => {
-    const rows = await getDb().$queryRaw<SumRow[]>(Prisma.sql`
-      SELECT SUM(r."scans") AS "scans", SUM(r."follows") AS "follows", SUM(r."unfollows") AS "unfollows"
-      FROM "RollupDay" r
-      WHERE r."accountId" = ${scope.accountId} AND r."day" >= ${range.from} AND r."day" <= ${range.to}${sceneFilter}`);
-    return toSums(rows[0] ?? { scans: 0, follows: 0, unfollows: 0 });
-  };
-  const none = { scans: 0, follows: 0, unfollows: 0 };
-  const unowned = await listUnownedScenes(scope);
-  const [inScope, organic, unattributed] = await Promise.all([
-    !hasScenes(scope) ? none : sum(scope.isFiltered ? sceneInScopeSql(scope, Prisma.sql`r."scene"`) : Prisma.sql` AND r."scene" <> ''`),
-    sum(Prisma.sql` AND r."scene" = ''`),
-    unowned.length ? sum(Prisma.sql` AND r."scene" IN (${Prisma.join(unowned)})`) : none,
-  ]);
-  // Unfiltered, the channels are every scene but "" less the unowned ones.
-  const channels = scope.isFiltered || !hasScenes(scope)
-    ? inScope
-    : { scans: inScope.scans - unattributed.scans, follows: inScope.follows - unattributed.follows, unfollows: inScope.unfollows - unattributed.unfollows };
-  return { channels, organic, unattributed };
+  const rows = await getDb().$queryRaw<(SumRow & { scene: string })[]>(Prisma.sql`
+    SELECT r."scene" AS "scene", SUM(r."scans") AS "scans", SUM(r."follows") AS "follows", SUM(r."unfollows") AS "unfollows"
+    FROM "RollupDay" r
+    WHERE r."accountId" = ${scope.accountId} AND r."day" >= ${range.from} AND r."day" <= ${range.to}
+    GROUP BY r."scene"`);
+  const classes: RollupClasses = { channels: { scans: 0, follows: 0, unfollows: 0 }, organic: { scans: 0, follows: 0, unfollows: 0 }, unattributed: { scans: 0, follows: 0, unfollows: 0 } };
+  for (const row of rows) {
+    const target = row.scene === "" ? classes.organic : scope.channelScenes.has(row.scene) ? classes.channels : scope.ownedScenes.has(row.scene) ? null : classes.unattributed;
+    if (!target) continue;
+    const sums = toSums(row);
+    target.scans += sums.scans;
+    target.follows += sums.follows;
+    target.unfollows += sums.unfollows;
+  }
+  return classes;
 }
 
 export function countsFromClasses(classes: RollupClasses, uniqueScanners: number): SummaryCounts {

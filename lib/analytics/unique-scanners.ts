@@ -7,7 +7,7 @@ import { getDb, Prisma } from "@/lib/db/client";
 import { hasScenes, sceneInScopeSql, type StatsScope } from "@/lib/analytics/scope";
 import { dayBucketsCte, instantBucketsCte, toCount } from "@/lib/analytics/sql";
 import { allChannelsScope } from "@/lib/events/scanner-tallies";
-import type { DayRange } from "@/lib/time/zone";
+import { daysBetweenInclusive, type DayRange } from "@/lib/time/zone";
 
 type CountRow = { i: bigint | number; count: bigint | number | null };
 
@@ -70,9 +70,25 @@ export async function countUniqueScannersByDay(scope: StatsScope, range: DayRang
   return new Map(rows.map((row) => [row.day, toCount(row.count)]));
 }
 
+/**
+ * Which index finds the returns of every scene in [from, to] whose previous scan came before
+ * `from` with fewer rows read: by day (the rows of the range) or by previous day (the rows before
+ * it). The planner may not know (SQLite has no statistics until ANALYZE runs), so the query says:
+ * an expression on the other column (`|| ''`) keeps it off that column's index. Returns spread
+ * over the days roughly evenly, so comparing day counts is enough.
+ */
+async function returnsIndexFor(accountId: string, range: DayRange): Promise<"day" | "previousDay"> {
+  const [first] = await getDb().$queryRaw<{ day: string | null }[]>(Prisma.sql`SELECT MIN(t."day") AS "day" FROM "ScannerDayTotal" t WHERE t."accountId" = ${accountId}`);
+  if (!first?.day || first.day >= range.from) return "previousDay";
+  return daysBetweenInclusive(range.from, range.to) <= daysBetweenInclusive(first.day, range.from) ? "day" : "previousDay";
+}
+
 /** Distinct scanners of each scene over the range (every scene of the account with scans). */
 export async function countUniqueScannersByScene(accountId: string, range: DayRange): Promise<Map<string, number>> {
   const db = getDb();
+  const byDay = (await returnsIndexFor(accountId, range)) === "day";
+  const day = byDay ? Prisma.sql`r."day"` : Prisma.sql`(r."day" || '')`;
+  const previousDay = byDay ? Prisma.sql`(r."previousDay" || '')` : Prisma.sql`r."previousDay"`;
   const [firstTimers, returns] = await Promise.all([
     db.$queryRaw<{ scene: string; count: bigint | number | null }[]>(Prisma.sql`
       SELECT t."scene" AS "scene", SUM(t."firstTimeScanners") AS "count"
@@ -82,7 +98,7 @@ export async function countUniqueScannersByScene(accountId: string, range: DayRa
     db.$queryRaw<{ scene: string; count: bigint | number | null }[]>(Prisma.sql`
       SELECT r."scene" AS "scene", SUM(r."scanners") AS "count"
       FROM "ScannerReturn" r
-      WHERE r."accountId" = ${accountId} AND r."day" >= ${range.from} AND r."day" <= ${range.to} AND r."previousDay" < ${range.from} AND r."scene" <> ${allChannelsScope}
+      WHERE r."accountId" = ${accountId} AND ${day} >= ${range.from} AND ${day} <= ${range.to} AND ${previousDay} < ${range.from} AND r."scene" <> ${allChannelsScope}
       GROUP BY r."scene"`),
   ]);
   const counts = new Map<string, number>();

@@ -8,6 +8,7 @@ import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { getDatabaseConfig, Prisma } from "@/lib/db/client";
 import { sqliteCachePragma, type DatabaseConfig } from "@/lib/db/config";
+import { startCheckpointer } from "@/lib/db/sqlite-checkpointer";
 
 /** Runs statements inside one transaction, in the order they are given. */
 export interface SqlRunner {
@@ -38,9 +39,11 @@ export async function inIngestTransaction<T>(work: (sql: SqlRunner) => Promise<T
   const state = (holder.__qudaoIngestConnection ??= {});
   const key = config.provider === "sqlite" ? `sqlite:${config.filePath}` : `pg:${config.url}:${config.schema ?? ""}`;
   if (state.connection?.key !== key) {
-    // Tests switch databases; the old connection goes with the old database.
-    await state.connection?.close();
+    // Tests switch databases; the old connection goes with the old database. Replaced before any
+    // await, so concurrent first pushes share one connection.
+    const old = state.connection;
     state.connection = config.provider === "sqlite" ? sqliteConnection(key, config.filePath) : postgresConnection(key, config);
+    await old?.close();
   }
   return state.connection.transaction(work);
 }
@@ -61,6 +64,10 @@ function sqliteConnection(key: string, filePath: string): IngestConnection {
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
   db.pragma(`cache_size = ${sqliteCachePragma}`);
+  // Checkpoints copy the WAL back into a file of many gigabytes: in a worker thread, never on the
+  // thread that answers pushes (sqlite-checkpointer.ts).
+  const checkpointer = startCheckpointer(filePath);
+  if (checkpointer) db.pragma("wal_autocheckpoint = 0");
   const statements = new Map<string, Sqlite.Statement>();
   const prepare = (text: string) => {
     let statement = statements.get(text);
@@ -145,6 +152,7 @@ function sqliteConnection(key: string, filePath: string): IngestConnection {
       await flushing;
       pending = [];
       db.close();
+      await checkpointer?.stop();
     },
   };
 }
