@@ -267,6 +267,7 @@ async function benchAnalytics(databases: ("sqlite" | "postgresql")[]): Promise<v
     date: new Date().toISOString(),
     node: process.version,
     command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+    commit: execFileSync("git", ["rev-parse", "--short", "HEAD"]).toString().trim() + (execFileSync("git", ["status", "--porcelain", "--untracked-files=no"]).toString().trim() ? " (with uncommitted changes)" : ""),
   };
   if (!flags["no-report"]) writeBenchReport(join(root, "docs", "benchmarks.md"), { machine, reports, events: number("events"), channels: number("channels"), days: number("days"), concurrency: number("concurrency"), webhookSeconds: number("webhook-seconds") });
 }

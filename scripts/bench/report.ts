@@ -14,7 +14,7 @@ export interface DatabaseReport {
 }
 
 export interface BenchReport {
-  machine: { cpus: number; cpuModel: string; memory: string; date: string; node: string; command: string };
+  machine: { cpus: number; cpuModel: string; memory: string; date: string; node: string; command: string; commit: string };
   reports: DatabaseReport[];
   events: number;
   channels: number;
@@ -36,7 +36,7 @@ function section(report: BenchReport): string {
   const lines = [
     heading,
     "",
-    `Written by \`npm run bench\` (scripts/bench/index.ts) on ${machine.date.slice(0, 10)}. Command: \`${machine.command}\`.`,
+    `Written by \`npm run bench\` (scripts/bench/index.ts) on ${machine.date.slice(0, 10)}, code at commit ${machine.commit}. Command: \`${machine.command}\`.`,
     "",
     `Machine: ${machine.cpus} × ${machine.cpuModel} (\`nproc\` = ${machine.cpus}), Node ${machine.node}; shared with other work while it ran.`,
     "",
