@@ -3,6 +3,7 @@
 import { resolveScope } from "@/lib/analytics/scope";
 import { sumRollupsWithRetentionByScene } from "@/lib/analytics/scene-rollups";
 import { countUniqueScannersByScene } from "@/lib/analytics/unique-scanners";
+import { planRanges } from "@/lib/analytics/range-plan";
 import { todayIn } from "@/lib/time/zone";
 import type { ChannelStats, StatsFilterQuery } from "@/lib/schemas/stats";
 
@@ -10,10 +11,10 @@ const noRetention = { d1: null, d7: null, d30: null };
 
 export async function getChannelStats(query: StatsFilterQuery, now = new Date()): Promise<ChannelStats> {
   const scope = await resolveScope(query);
-  const range = { from: query.from, to: query.to };
+  const [plan] = await planRanges(scope.accountId, [{ from: query.from, to: query.to }]);
   const [rollups, uniques] = await Promise.all([
-    sumRollupsWithRetentionByScene(scope.accountId, range, todayIn(scope.timezone, now)),
-    countUniqueScannersByScene(scope.accountId, range),
+    sumRollupsWithRetentionByScene(scope.accountId, plan!, todayIn(scope.timezone, now)),
+    countUniqueScannersByScene(scope.accountId, plan!),
   ]);
   const rows = scope.channels.map((channel) => {
     const channelRollup = rollups.get(channel.scene);

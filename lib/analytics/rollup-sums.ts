@@ -2,6 +2,7 @@
 // never the raw events.
 import { getDb, Prisma } from "@/lib/db/client";
 import { hasScenes, sceneInScopeSql, type StatsScope } from "@/lib/analytics/scope";
+import { dayColumnFor, type RangePlan } from "@/lib/analytics/range-plan";
 import type { DayRange } from "@/lib/time/zone";
 import type { SummaryCounts } from "@/lib/schemas/stats";
 
@@ -79,13 +80,15 @@ export interface RollupClasses {
  * The summary's sums by class: one pass over the range's day rows grouped by scene (read from the
  * covering index, in scene order), each scene then put in its class here.
  */
-export async function sumRollupClasses(scope: StatsScope, range: DayRange): Promise<RollupClasses> {
+export async function sumRollupClasses(scope: StatsScope, plan: RangePlan): Promise<RollupClasses> {
+  const classes: RollupClasses = { channels: { scans: 0, follows: 0, unfollows: 0 }, organic: { scans: 0, follows: 0, unfollows: 0 }, unattributed: { scans: 0, follows: 0, unfollows: 0 } };
+  if (plan.isBeforeHistory) return classes;
+  const day = dayColumnFor(plan, Prisma.sql`r."day"`);
   const rows = await getDb().$queryRaw<(SumRow & { scene: string })[]>(Prisma.sql`
     SELECT r."scene" AS "scene", SUM(r."scans") AS "scans", SUM(r."follows") AS "follows", SUM(r."unfollows") AS "unfollows"
     FROM "RollupDay" r
-    WHERE r."accountId" = ${scope.accountId} AND r."day" >= ${range.from} AND r."day" <= ${range.to}
+    WHERE r."accountId" = ${scope.accountId} AND ${day} >= ${plan.range.from} AND ${day} <= ${plan.range.to}
     GROUP BY r."scene"`);
-  const classes: RollupClasses = { channels: { scans: 0, follows: 0, unfollows: 0 }, organic: { scans: 0, follows: 0, unfollows: 0 }, unattributed: { scans: 0, follows: 0, unfollows: 0 } };
   for (const row of rows) {
     const target = row.scene === "" ? classes.organic : scope.channelScenes.has(row.scene) ? classes.channels : scope.ownedScenes.has(row.scene) ? null : classes.unattributed;
     if (!target) continue;

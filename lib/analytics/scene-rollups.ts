@@ -5,7 +5,8 @@ import { getDb, Prisma } from "@/lib/db/client";
 import { retentionRate } from "@/lib/analytics/retention";
 import { toSums, type RollupSums, type SumRow } from "@/lib/analytics/rollup-sums";
 import { keptDayColumns, retentionDays, type RetentionDays } from "@/lib/events/follow-cohorts";
-import { addDays, type DayRange } from "@/lib/time/zone";
+import { dayColumnFor, type RangePlan } from "@/lib/analytics/range-plan";
+import { addDays } from "@/lib/time/zone";
 import type { Retention } from "@/lib/schemas/stats";
 
 export interface SceneRollup {
@@ -17,7 +18,9 @@ type Count = bigint | number | null;
 type SceneRow = SumRow & { scene: string } & Record<`eligible${RetentionDays}` | `retained${RetentionDays}`, Count>;
 
 /** Every scene of the account with rows in the range but "" (organic). */
-export async function sumRollupsWithRetentionByScene(accountId: string, range: DayRange, today: string): Promise<Map<string, SceneRollup>> {
+export async function sumRollupsWithRetentionByScene(accountId: string, plan: RangePlan, today: string): Promise<Map<string, SceneRollup>> {
+  if (plan.isBeforeHistory) return new Map();
+  const day = dayColumnFor(plan, Prisma.sql`r."day"`);
   const cohortSums = (days: RetentionDays) => {
     const isOldEnough = Prisma.sql`r."day" <= ${addDays(today, -days)}`;
     const kept = Prisma.raw(`r."${keptDayColumns[days]}"`);
@@ -28,7 +31,7 @@ export async function sumRollupsWithRetentionByScene(accountId: string, range: D
     SELECT r."scene" AS "scene", SUM(r."scans") AS "scans", SUM(r."follows") AS "follows", SUM(r."unfollows") AS "unfollows",
       ${Prisma.join(retentionDays.map(cohortSums), ", ")}
     FROM "RollupDay" r
-    WHERE r."accountId" = ${accountId} AND r."day" >= ${range.from} AND r."day" <= ${range.to} AND r."scene" <> ''
+    WHERE r."accountId" = ${accountId} AND ${day} >= ${plan.range.from} AND ${day} <= ${plan.range.to} AND r."scene" <> ''
     GROUP BY r."scene"`);
   const rateOf = (row: SceneRow, days: RetentionDays) => retentionRate({ eligible: Number(row[`eligible${days}`] ?? 0), retained: Number(row[`retained${days}`] ?? 0) });
   return new Map(rows.map((row) => [row.scene, { sums: toSums(row), retention: { d1: rateOf(row, 1), d7: rateOf(row, 7), d30: rateOf(row, 30) } }]));

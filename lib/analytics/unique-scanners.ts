@@ -7,7 +7,8 @@ import { getDb, Prisma } from "@/lib/db/client";
 import { hasScenes, sceneInScopeSql, type StatsScope } from "@/lib/analytics/scope";
 import { dayBucketsCte, instantBucketsCte, toCount } from "@/lib/analytics/sql";
 import { allChannelsScope } from "@/lib/events/scanner-tallies";
-import { daysBetweenInclusive, type DayRange } from "@/lib/time/zone";
+import { returnsColumnsFor, dayColumnFor, planRanges, type RangePlan } from "@/lib/analytics/range-plan";
+import type { DayRange } from "@/lib/time/zone";
 
 type CountRow = { i: bigint | number; count: bigint | number | null };
 
@@ -18,8 +19,11 @@ function talliedScopeOf(scope: StatsScope): string | null {
   return scope.channelScenes.size === 1 ? [...scope.channelScenes][0]! : null;
 }
 
-/** Distinct scanners of the scope in each range, in the order given. */
-export async function countUniqueScanners(scope: StatsScope, ranges: DayRange[]): Promise<number[]> {
+/** Up to this many ranges are counted a query each, with the index their plan chooses (the summary's two). */
+const maxPlannedRanges = 2;
+
+/** Distinct scanners of the scope in each range, in the order given (`plans`: of the same ranges, when known). */
+export async function countUniqueScanners(scope: StatsScope, ranges: DayRange[], plans?: RangePlan[]): Promise<number[]> {
   const counts = ranges.map(() => 0);
   if (!hasScenes(scope) || ranges.length === 0) return counts;
   const tallied = talliedScopeOf(scope);
@@ -34,6 +38,11 @@ export async function countUniqueScanners(scope: StatsScope, ranges: DayRange[])
     for (const row of rows) counts[Number(row.i)] = toCount(row.count);
     return counts;
   }
+  if (ranges.length <= maxPlannedRanges) {
+    const planned = plans ?? (await planRanges(scope.accountId, ranges));
+    return Promise.all(planned.map((plan) => countTalliedScanners(scope.accountId, tallied, plan)));
+  }
+  // Many buckets (a week or month series): one query each for all of them, by day.
   const [firstTimers, returns] = await Promise.all([
     db.$queryRaw<CountRow[]>(Prisma.sql`
       ${dayBucketsCte(ranges)}
@@ -50,6 +59,22 @@ export async function countUniqueScanners(scope: StatsScope, ranges: DayRange[])
   ]);
   for (const row of [...firstTimers, ...returns]) counts[Number(row.i)]! += toCount(row.count);
   return counts;
+}
+
+/** First-timers of the range's days plus its returns from before it, read by the plan's index. */
+async function countTalliedScanners(accountId: string, tallied: string, plan: RangePlan): Promise<number> {
+  if (plan.isBeforeHistory) return 0;
+  const { from, to } = plan.range;
+  const r = returnsColumnsFor(plan, "r");
+  const [[firstTimers], [returns]] = await Promise.all([
+    getDb().$queryRaw<{ count: bigint | number | null }[]>(Prisma.sql`
+      SELECT SUM(t."firstTimeScanners") AS "count" FROM "ScannerDayTotal" t
+      WHERE t."accountId" = ${accountId} AND t."scene" = ${tallied} AND t."day" >= ${from} AND t."day" <= ${to}`),
+    getDb().$queryRaw<{ count: bigint | number | null }[]>(Prisma.sql`
+      SELECT SUM(r."scanners") AS "count" FROM "ScannerReturn" r
+      WHERE r."accountId" = ${accountId} AND r."scene" = ${tallied} AND ${r.day} >= ${from} AND ${r.day} <= ${to} AND ${r.previousDay} < ${from}`),
+  ]);
+  return toCount(firstTimers?.count) + toCount(returns?.count);
 }
 
 /** Distinct scanners of the scope per local day of the range. */
@@ -70,30 +95,18 @@ export async function countUniqueScannersByDay(scope: StatsScope, range: DayRang
   return new Map(rows.map((row) => [row.day, toCount(row.count)]));
 }
 
-/**
- * Which index finds the returns of every scene in [from, to] whose previous scan came before
- * `from` with fewer rows read: by day (the rows of the range) or by previous day (the rows before
- * it). The planner may not know (SQLite has no statistics until ANALYZE runs), so the query says:
- * an expression on the other column (`|| ''`) keeps it off that column's index. Returns spread
- * over the days roughly evenly, so comparing day counts is enough.
- */
-async function returnsIndexFor(accountId: string, range: DayRange): Promise<"day" | "previousDay"> {
-  const [first] = await getDb().$queryRaw<{ day: string | null }[]>(Prisma.sql`SELECT MIN(t."day") AS "day" FROM "ScannerDayTotal" t WHERE t."accountId" = ${accountId}`);
-  if (!first?.day || first.day >= range.from) return "previousDay";
-  return daysBetweenInclusive(range.from, range.to) <= daysBetweenInclusive(first.day, range.from) ? "day" : "previousDay";
-}
-
 /** Distinct scanners of each scene over the range (every scene of the account with scans). */
-export async function countUniqueScannersByScene(accountId: string, range: DayRange): Promise<Map<string, number>> {
+export async function countUniqueScannersByScene(accountId: string, plan: RangePlan): Promise<Map<string, number>> {
+  if (plan.isBeforeHistory) return new Map();
   const db = getDb();
-  const byDay = (await returnsIndexFor(accountId, range)) === "day";
-  const day = byDay ? Prisma.sql`r."day"` : Prisma.sql`(r."day" || '')`;
-  const previousDay = byDay ? Prisma.sql`(r."previousDay" || '')` : Prisma.sql`r."previousDay"`;
+  const { range } = plan;
+  const { day, previousDay } = returnsColumnsFor(plan, "r");
+  const totalsDay = dayColumnFor(plan, Prisma.sql`t."day"`);
   const [firstTimers, returns] = await Promise.all([
     db.$queryRaw<{ scene: string; count: bigint | number | null }[]>(Prisma.sql`
       SELECT t."scene" AS "scene", SUM(t."firstTimeScanners") AS "count"
       FROM "ScannerDayTotal" t
-      WHERE t."accountId" = ${accountId} AND t."day" >= ${range.from} AND t."day" <= ${range.to} AND t."scene" <> ${allChannelsScope}
+      WHERE t."accountId" = ${accountId} AND ${totalsDay} >= ${range.from} AND ${totalsDay} <= ${range.to} AND t."scene" <> ${allChannelsScope}
       GROUP BY t."scene"`),
     db.$queryRaw<{ scene: string; count: bigint | number | null }[]>(Prisma.sql`
       SELECT r."scene" AS "scene", SUM(r."scanners") AS "count"
