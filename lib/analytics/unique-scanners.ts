@@ -7,7 +7,7 @@ import { getDb, Prisma } from "@/lib/db/client";
 import { hasScenes, sceneInScopeSql, type StatsScope } from "@/lib/analytics/scope";
 import { dayBucketsCte, instantBucketsCte, toCount } from "@/lib/analytics/sql";
 import { allChannelsScope } from "@/lib/events/scanner-tallies";
-import { returnsColumnsFor, dayColumnFor, planRanges, type RangePlan } from "@/lib/analytics/range-plan";
+import { returnsColumnsFor, planRanges, type RangePlan } from "@/lib/analytics/range-plan";
 import type { DayRange } from "@/lib/time/zone";
 
 type CountRow = { i: bigint | number; count: bigint | number | null };
@@ -95,24 +95,27 @@ export async function countUniqueScannersByDay(scope: StatsScope, range: DayRang
   return new Map(rows.map((row) => [row.day, toCount(row.count)]));
 }
 
-/** Distinct scanners of each scene over the range (every scene of the account with scans). */
+/**
+ * Distinct scanners of each channel's scene over the range. Channel by channel (CROSS JOIN keeps
+ * SQLite's loop on the channels), each reading only its scene's rows of the range from the
+ * scene-led indexes.
+ */
 export async function countUniqueScannersByScene(accountId: string, plan: RangePlan): Promise<Map<string, number>> {
   if (plan.isBeforeHistory) return new Map();
   const db = getDb();
   const { range } = plan;
   const { day, previousDay } = returnsColumnsFor(plan, "r");
-  const totalsDay = dayColumnFor(plan, Prisma.sql`t."day"`);
   const [firstTimers, returns] = await Promise.all([
     db.$queryRaw<{ scene: string; count: bigint | number | null }[]>(Prisma.sql`
-      SELECT t."scene" AS "scene", SUM(t."firstTimeScanners") AS "count"
-      FROM "ScannerDayTotal" t
-      WHERE t."accountId" = ${accountId} AND ${totalsDay} >= ${range.from} AND ${totalsDay} <= ${range.to} AND t."scene" <> ${allChannelsScope}
-      GROUP BY t."scene"`),
+      SELECT c."scene" AS "scene", SUM(t."firstTimeScanners") AS "count"
+      FROM "Channel" c CROSS JOIN "ScannerDayTotal" t
+      WHERE c."accountId" = ${accountId} AND t."accountId" = c."accountId" AND t."scene" = c."scene" AND t."day" >= ${range.from} AND t."day" <= ${range.to}
+      GROUP BY c."scene"`),
     db.$queryRaw<{ scene: string; count: bigint | number | null }[]>(Prisma.sql`
-      SELECT r."scene" AS "scene", SUM(r."scanners") AS "count"
-      FROM "ScannerReturn" r
-      WHERE r."accountId" = ${accountId} AND ${day} >= ${range.from} AND ${day} <= ${range.to} AND ${previousDay} < ${range.from} AND r."scene" <> ${allChannelsScope}
-      GROUP BY r."scene"`),
+      SELECT c."scene" AS "scene", SUM(r."scanners") AS "count"
+      FROM "Channel" c CROSS JOIN "ScannerReturn" r
+      WHERE c."accountId" = ${accountId} AND r."accountId" = c."accountId" AND r."scene" = c."scene" AND ${day} >= ${range.from} AND ${day} <= ${range.to} AND ${previousDay} < ${range.from}
+      GROUP BY c."scene"`),
   ]);
   const counts = new Map<string, number>();
   for (const row of [...firstTimers, ...returns]) counts.set(row.scene, (counts.get(row.scene) ?? 0) + toCount(row.count));
