@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
 import type { SqlRunner } from "@/lib/events/ingest-connection";
 import { removeEndedPeriodFromKept } from "@/lib/events/follow-cohorts";
-import { booleanParam, ConcurrentWriteError, instantParam, toDate } from "@/lib/events/ingest-sql";
+import { booleanParam, instantParam, toDate } from "@/lib/events/ingest-sql";
 
 /** What ingest reads of a follower before the event. */
 export interface FollowerState {
@@ -33,8 +33,9 @@ export async function findFollowerState(sql: SqlRunner, accountId: string, openi
 export async function applyEventToFollower(sql: SqlRunner, account: Account, event: NormalizedEvent, follower: FollowerState | null): Promise<{ startedFollowPeriod: boolean }> {
   const at = event.occurredAt;
   const { openid } = event;
+  // Written later: nothing in the push reads the follower again (closeOpenPeriods' read sends it first).
   const update = (assignments: Prisma.Sql[]) =>
-    sql.execute(Prisma.sql`UPDATE "Follower" SET ${Prisma.join(assignments)} WHERE "accountId" = ${account.id} AND "openid" = ${openid}`);
+    sql.writeLater(Prisma.sql`UPDATE "Follower" SET ${Prisma.join(assignments)} WHERE "accountId" = ${account.id} AND "openid" = ${openid}`);
   if (event.type === "subscribe") {
     if (!follower) {
       await createFollower(sql, account.id, openid, { isFollowing: true, scene: event.scene, followedAt: at, unfollowedAt: null, stateChangedAt: at });
@@ -78,12 +79,11 @@ async function createFollower(
   state: { isFollowing: boolean; scene: string; followedAt: Date | null; unfollowedAt: Date | null; stateChangedAt: Date },
 ): Promise<void> {
   const orNull = (instant: Date | null) => (instant ? instantParam(instant) : null);
-  // A subscribe's scene is the follower's first and current one; firstFollowedAt is its time.
-  const created = await sql.execute(Prisma.sql`
+  // A subscribe's scene is the follower's first and current one; firstFollowedAt is its time. No
+  // other push of this follower runs meanwhile (ingest-event.ts), so the row cannot exist yet.
+  await sql.writeLater(Prisma.sql`
     INSERT INTO "Follower" ("accountId", "openid", "isFollowing", "currentScene", "firstScene", "followedAt", "firstFollowedAt", "unfollowedAt", "stateChangedAt", "createdAt")
-    VALUES (${accountId}, ${openid}, ${booleanParam(state.isFollowing)}, ${state.scene}, ${state.scene}, ${orNull(state.followedAt)}, ${orNull(state.followedAt)}, ${orNull(state.unfollowedAt)}, ${instantParam(state.stateChangedAt)}, ${instantParam(new Date())})
-    ON CONFLICT DO NOTHING`);
-  if (created === 0) throw new ConcurrentWriteError("follower");
+    VALUES (${accountId}, ${openid}, ${booleanParam(state.isFollowing)}, ${state.scene}, ${state.scene}, ${orNull(state.followedAt)}, ${orNull(state.followedAt)}, ${orNull(state.unfollowedAt)}, ${instantParam(state.stateChangedAt)}, ${instantParam(new Date())})`);
 }
 
 /** A follow period ends at the unsubscribe, or at a new subscribe when we missed the unsubscribe. */

@@ -23,9 +23,18 @@ export interface SqlRunner {
   writeLater(sql: Prisma.Sql): Promise<void>;
 }
 
+export interface TransactionOptions {
+  /**
+   * On PostgreSQL, an advisory lock held until the transaction ends, taken in BEGIN's own round
+   * trip so every statement of the transaction reads what the lock's previous holder committed.
+   * SQLite runs one writer at a time already.
+   */
+  lockKey?: string;
+}
+
 interface IngestConnection {
   key: string;
-  transaction<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T>;
+  transaction<T>(work: (sql: SqlRunner) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -34,7 +43,7 @@ type Holder = { connection?: IngestConnection };
 const holder = globalThis as typeof globalThis & { __qudaoIngestConnection?: Holder };
 
 /** Runs `work` in a transaction on the ingest connection of the configured database. */
-export async function inIngestTransaction<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T> {
+export async function inIngestTransaction<T>(work: (sql: SqlRunner) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const config = getDatabaseConfig();
   const state = (holder.__qudaoIngestConnection ??= {});
   const key = config.provider === "sqlite" ? `sqlite:${config.filePath}` : `pg:${config.url}:${config.schema ?? ""}`;
@@ -45,7 +54,7 @@ export async function inIngestTransaction<T>(work: (sql: SqlRunner) => Promise<T
     state.connection = config.provider === "sqlite" ? sqliteConnection(key, config.filePath) : postgresConnection(key, config);
     await old?.close();
   }
-  return state.connection.transaction(work);
+  return state.connection.transaction(work, options);
 }
 
 export async function closeIngestConnection(): Promise<void> {
@@ -204,7 +213,7 @@ function postgresConnection(key: string, config: Extract<DatabaseConfig, { provi
   const toValue = (value: unknown) => (value instanceof Date ? value.toISOString() : value === undefined ? null : value);
   return {
     key,
-    async transaction(work) {
+    async transaction(work, options = {}) {
       const client = await pool.connect();
       let later: Prisma.Sql[] = [];
       const send = (sql: Prisma.Sql) => client.query(namedStatement(sql, toValue));
@@ -229,7 +238,8 @@ function postgresConnection(key: string, config: Extract<DatabaseConfig, { provi
         },
       };
       try {
-        await client.query("BEGIN");
+        // One round trip: a simple query may hold two statements (the key is quoted as a literal).
+        await client.query(options.lockKey === undefined ? "BEGIN" : `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${client.escapeLiteral(options.lockKey)}, 0))`);
         const result = await work(runner);
         await flushLater();
         await client.query("COMMIT");

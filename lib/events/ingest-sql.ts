@@ -18,11 +18,13 @@ export function toDate(value: Date | string | null): Date | null {
   return value === null ? null : value instanceof Date ? value : new Date(value);
 }
 
-/** A follower, or a bucket row, was created by a concurrent transaction first: run the push again. */
-export class ConcurrentWriteError extends Error {
-  constructor(what: string) {
-    super(`A concurrent push created the same ${what}`);
-  }
+/**
+ * PostgreSQL failed the transaction to break a deadlock (two pushes waiting on each other's
+ * counter rows) or a serialization conflict: running it again succeeds.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "40P01" || code === "40001";
 }
 
 type CounterTable = "RollupDay" | "RollupHour" | "ScannerDayTotal" | "ScannerReturn";

@@ -3,7 +3,7 @@
 import type { SqlRunner } from "@/lib/events/ingest-connection";
 import type { NormalizedEvent } from "@/lib/wechat/events";
 import { localDayOf, localHourStartOf } from "@/lib/time/zone";
-import { allChannelsScope, recordScannerDay } from "@/lib/events/scanner-tallies";
+import { allChannelsScope, recordScannerDay, type KnownScannerDays } from "@/lib/events/scanner-tallies";
 import { addToCounters, instantParam } from "@/lib/events/ingest-sql";
 
 export interface RollupDelta {
@@ -33,8 +33,8 @@ export interface RollupInput {
   scene: string;
   /** A channel owns the scene: its scans also count towards all channels together. */
   isChannelScene: boolean;
-  /** The transaction holds the scanner's lock already (scanner-tallies.ts: scannerLockSql). */
-  isScannerLocked: boolean;
+  /** The scanner's days in the scopes, read under its lock with the follower (ingest-event.ts). */
+  knownScannerDays: KnownScannerDays[];
   /** The event began a follow period: it joins the retention cohort of its scene and day (follow-cohorts.ts). */
   startsFollowPeriod: boolean;
   event: NormalizedEvent;
@@ -51,6 +51,6 @@ export async function addToRollups(sql: SqlRunner, input: RollupInput): Promise<
   await addToCounters(sql, "RollupHour", { accountId, scene, hourStart: instantParam(localHourStartOf(event.occurredAt, input.timezone)) }, { ...delta }, later);
   if (delta.scans > 0) {
     const scopes = input.isChannelScene ? [scene, allChannelsScope] : [scene];
-    await recordScannerDay(sql, { accountId, scopes, openid: event.openid, day }, { isLocked: input.isScannerLocked });
+    await recordScannerDay(sql, { accountId, scopes, openid: event.openid, day }, input.knownScannerDays);
   }
 }

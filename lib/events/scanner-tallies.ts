@@ -20,27 +20,49 @@ export interface ScannerDayKey {
 }
 
 /**
- * On PostgreSQL, the expression that locks a scanner's tallies until the transaction ends: two
- * events of one scanner on different days must not read each other's neighbours half written.
- * Null on SQLite, which runs one writer at a time already. Ingest evaluates it in its first read.
+ * The key of a scanner's lock (on PostgreSQL, ingest-connection.ts: TransactionOptions): two events
+ * of one scanner on different days must not read each other's neighbours half written. Ingest
+ * holds it for every push of the follower, the follower's row included.
  */
-export function scannerLockSql(accountId: string, openid: string): Prisma.Sql | null {
-  return getDatabaseConfig().provider === "postgresql" ? Prisma.sql`pg_advisory_xact_lock(hashtextextended(${`${accountId}|${openid}`}, 0))` : null;
+export function scannerLockKey(accountId: string, openid: string): string {
+  return `${accountId}|${openid}`;
 }
 
-/** Adds a scanner's day to each scope once; a second scan the same day changes nothing. */
-export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey, options: { isLocked?: boolean } = {}): Promise<void> {
+/** A scope's days of the scanner around `day`, as knownScannerDaysSql reads them. */
+export interface KnownScannerDays {
+  scene: string;
+  /** 1 when the day is counted already. */
+  seen: number | bigint;
+  previous: string | null;
+  next: string | null;
+}
+
+/**
+ * Per scope, in one read: is the day counted already, and the scanner's days just before and after
+ * it. A subquery, so ingest can read it with the follower in one statement.
+ */
+export function knownScannerDaysSql(key: ScannerDayKey): Prisma.Sql {
   const { accountId, openid, day } = key;
-  const lock = options.isLocked ? null : scannerLockSql(accountId, openid);
-  if (lock) await sql.query(Prisma.sql`SELECT ${lock}`);
-  // Per scope, in one read: is the day counted already, and the scanner's days just before and after it.
-  const known = await sql.query<{ scene: string; seen: number | bigint; previous: string | null; next: string | null }>(Prisma.sql`
+  return Prisma.sql`
     SELECT s."scene" AS "scene", MAX(CASE WHEN s."day" = ${day} THEN 1 ELSE 0 END) AS "seen",
       MAX(CASE WHEN s."day" < ${day} THEN s."day" END) AS "previous", MIN(CASE WHEN s."day" > ${day} THEN s."day" END) AS "next"
     FROM "ScannerDay" s
     WHERE s."accountId" = ${accountId} AND s."openid" = ${openid} AND s."scene" IN (${Prisma.join(key.scopes)})
-    GROUP BY s."scene"`);
-  const byScope = new Map(known.map((row) => [row.scene, row]));
+    GROUP BY s."scene"`;
+}
+
+/**
+ * Adds a scanner's day to each scope once; a second scan the same day changes nothing. `known`:
+ * the scopes' days as read under the scanner's lock already (ingest); without it the lock is taken
+ * and the days read here.
+ */
+export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey, known?: KnownScannerDays[]): Promise<void> {
+  const { accountId, openid, day } = key;
+  if (!known && getDatabaseConfig().provider === "postgresql") {
+    await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${scannerLockKey(accountId, openid)}, 0))`);
+  }
+  const scopesDays = known ?? (await sql.query<KnownScannerDays>(knownScannerDaysSql(key)));
+  const byScope = new Map(scopesDays.map((row) => [row.scene, row]));
   const added = key.scopes.flatMap((scope) => {
     const row = byScope.get(scope);
     return row && Number(row.seen) === 1 ? [] : [{ scope, previous: row?.previous ?? null, next: row?.next ?? null }];

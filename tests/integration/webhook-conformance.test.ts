@@ -122,6 +122,32 @@ describe.each(modes)("in %s mode", (mode) => {
     expect((await getChannel(channel.id)).counts).toEqual({ scans: 20, uniqueScanners: 20, newFollows: 20, unfollows: 0, netFollows: 20 });
     expect(await app.db.follower.count({ where: { accountId: account.id, isFollowing: true } })).toBe(20);
   });
+
+  it("counts exactly when one follower's different pushes arrive at once: 10 followers, a follow and two scans on three days, each twice", async () => {
+    const { account, channel } = await accountWithChannel(mode);
+    const credentials = await getAccountCredentials(account.id);
+    const day = 86_400;
+    const firstDay = nowSeconds() - 2 * day;
+    const pushes = Array.from({ length: 10 }, () => randomOpenidForTest()).flatMap((openid) => [
+      eventXml(credentials, { FromUserName: openid, CreateTime: firstDay, Event: "subscribe", EventKey: `qrscene_${channel.scene}` }),
+      eventXml(credentials, { FromUserName: openid, CreateTime: firstDay + day, Event: "SCAN", EventKey: channel.scene }),
+      eventXml(credentials, { FromUserName: openid, CreateTime: firstDay + 2 * day, Event: "SCAN", EventKey: channel.scene }),
+    ]);
+    const sealedPushes = await Promise.all(pushes.map((xml) => sealForAccount(app.server.url, account.id, xml)));
+    const replies = await Promise.all(sealedPushes.flatMap((sealed) => [0, 1].map(() => post(sealed.url, sealed.body))));
+    expect(replies.filter(([status]) => status === 200)).toHaveLength(60);
+    expect(await app.db.event.count({ where: { accountId: account.id } })).toBe(30);
+    expect(await app.db.follower.count({ where: { accountId: account.id, isFollowing: true } })).toBe(10);
+    expect((await getChannel(channel.id)).counts).toEqual({ scans: 30, uniqueScanners: 10, newFollows: 10, unfollows: 0, netFollows: 10 });
+    // Each scope (the channel's scene, all channels): 3 scanner-days and 2 returns per follower, 1 first time.
+    for (const scene of [channel.scene, ""]) {
+      expect(await app.db.scannerDay.count({ where: { accountId: account.id, scene } })).toBe(30);
+      const totals = await app.db.scannerDayTotal.aggregate({ where: { accountId: account.id, scene }, _sum: { scanners: true, firstTimeScanners: true } });
+      expect(totals._sum).toEqual({ scanners: 30, firstTimeScanners: 10 });
+      const returns = await app.db.scannerReturn.aggregate({ where: { accountId: account.id, scene }, _sum: { scanners: true } });
+      expect(returns._sum.scanners).toBe(20);
+    }
+  });
 });
 
 describe("welcome messages", () => {
