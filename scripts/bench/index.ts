@@ -6,7 +6,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -36,7 +36,14 @@ const { values: flags } = parseArgs({
     "postgres-url": { type: "string", default: "postgresql://postgres@127.0.0.1:5432/test" },
     port: { type: "string", default: "3950" },
     build: { type: "boolean", default: false },
+    /** Keep the seeded database (and its prepared.json) for `--reuse`. */
     keep: { type: "boolean", default: false },
+    /** A directory a `--keep` run left: skip the seed and bench that database again (one database). */
+    reuse: { type: "string" },
+    /** Only the webhook's load against the bare route, not the stats calls. */
+    "webhook-only": { type: "boolean", default: false },
+    /** Write the server's CPU profile (.cpuprofile, for Chrome's DevTools) into this directory. */
+    profile: { type: "string" },
     "no-report": { type: "boolean", default: false },
     /** Which benchmarks: analytics (10M events), channel-list (10 000 channels), qr-archive (1 000 codes). */
     only: { type: "string", default: "analytics,channel-list,qr-archive" },
@@ -71,7 +78,9 @@ function buildIfNeeded(): void {
 }
 
 async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const server = spawn(join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const startArgs = ["start", "-p", String(port), "-H", "127.0.0.1"];
+  const profiling = flags.profile ? [`--cpu-prof`, `--cpu-prof-dir=${String(flags.profile)}`] : [];
+  const server = spawn(process.execPath, [...profiling, join(root, "node_modules", "next", "dist", "bin", "next"), ...startArgs], {
     env: { ...process.env, ...env, NODE_ENV: "production", QUDAO_DIST_DIR: distDir, QUDAO_BENCH: "1", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -124,6 +133,34 @@ async function timeApi(baseUrl: string, prepared: Prepared, benchCase: BenchCase
   return { latency: summarize(samples), answer };
 }
 
+function seedDatabase(database: string, env: Record<string, string>): Prepared {
+  console.log(`\n== ${database}: migrate and seed ${number("events").toLocaleString("en")} events`);
+  runChild("scripts/db-migrate.ts", [], env);
+  const prepared = lastJsonLine<Prepared>(runChild("scripts/bench/prepare-database.ts", [String(number("events")), String(number("channels")), String(number("days"))], env));
+  console.log(`seeded ${prepared.seed.events.toLocaleString("en")} events, ${prepared.seed.followers.toLocaleString("en")} followers in ${prepared.seed.seconds.toFixed(0)} s`);
+  return prepared;
+}
+
+/** Each stats call through the API, then the same answer computed from the raw events. */
+async function timeQueries(baseUrl: string, prepared: Prepared, cases: BenchCase[], env: Record<string, string>): Promise<DatabaseReport["queries"]> {
+  const api: Record<string, { latency: LatencySummary; answer: unknown }> = {};
+  for (const benchCase of cases) {
+    api[benchCase.name] = await timeApi(baseUrl, prepared, benchCase, number("runs"));
+    console.log(`api ${benchCase.name}: p50 ${api[benchCase.name]!.latency.p50.toFixed(1)} ms, p95 ${api[benchCase.name]!.latency.p95.toFixed(1)} ms`);
+  }
+  const raw = lastJsonLine<Record<string, { latency: LatencySummary; answer: unknown }>>(
+    runChild("scripts/bench/measure-raw.ts", [JSON.stringify({ accountId: prepared.accountId, cases, runs: number("raw-runs"), caseSeconds: number("case-seconds") })], env),
+  );
+  const queries = cases.map((benchCase) => ({
+    name: benchCase.name,
+    api: api[benchCase.name]!.latency,
+    raw: raw[benchCase.name]!.latency,
+    isSameAnswer: isDeepStrictEqual(api[benchCase.name]!.answer, raw[benchCase.name]!.answer),
+  }));
+  for (const query of queries) if (!query.isSameAnswer) console.warn(`!! ${query.name}: the API and the raw events disagree`);
+  return queries;
+}
+
 /** Pushes as WeChat sends them in safe mode: new follows through the codes, SCANs, a few unfollows. */
 function pushSource(prepared: Prepared) {
   const recent: string[] = [];
@@ -150,36 +187,22 @@ function pushSource(prepared: Prepared) {
 }
 
 async function benchDatabase(database: "sqlite" | "postgresql", port: number): Promise<DatabaseReport> {
-  const workDir = mkdtempSync(join(tmpdir(), `qudao-bench-${database}-`));
-  const schema = `qudao_bench_${randomBytes(4).toString("hex")}`;
+  const reused = flags.reuse ? (JSON.parse(readFileSync(join(String(flags.reuse), "prepared.json"), "utf8")) as Prepared & { databaseUrl: string }) : null;
+  const workDir = flags.reuse ? String(flags.reuse) : mkdtempSync(join(tmpdir(), `qudao-bench-${database}-`));
   const postgresUrl = String(flags["postgres-url"]);
-  const databaseUrl = database === "sqlite" ? `file:${join(workDir, "bench.db")}` : `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}schema=${schema}`;
+  const schema = `qudao_bench_${randomBytes(4).toString("hex")}`;
+  const databaseUrl = reused?.databaseUrl ?? (database === "sqlite" ? `file:${join(workDir, "bench.db")}` : `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}schema=${schema}`);
   const env = { DATABASE_URL: databaseUrl, QUDAO_DATA_DIR: workDir, QUDAO_PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn" };
+  const isKept = flags.keep || Boolean(reused);
   try {
-    console.log(`\n== ${database}: migrate and seed ${number("events").toLocaleString("en")} events`);
-    runChild("scripts/db-migrate.ts", [], env);
-    const prepared = lastJsonLine<Prepared>(runChild("scripts/bench/prepare-database.ts", [String(number("events")), String(number("channels")), String(number("days"))], env));
-    console.log(`seeded ${prepared.seed.events.toLocaleString("en")} events, ${prepared.seed.followers.toLocaleString("en")} followers in ${prepared.seed.seconds.toFixed(0)} s`);
+    const prepared = reused ?? seedDatabase(database, env);
+    if (flags.keep && !reused) writeFileSync(join(workDir, "prepared.json"), JSON.stringify({ ...prepared, databaseUrl }));
     const cases = benchCases(todayIn(prepared.seed.timezone));
 
     const server = await startServer(env, port);
     const baseUrl = `http://127.0.0.1:${port}`;
     try {
-      const api: Record<string, { latency: LatencySummary; answer: unknown }> = {};
-      for (const benchCase of cases) {
-        api[benchCase.name] = await timeApi(baseUrl, prepared, benchCase, number("runs"));
-        console.log(`api ${benchCase.name}: p50 ${api[benchCase.name]!.latency.p50.toFixed(1)} ms, p95 ${api[benchCase.name]!.latency.p95.toFixed(1)} ms`);
-      }
-      const raw = lastJsonLine<Record<string, { latency: LatencySummary; answer: unknown }>>(
-        runChild("scripts/bench/measure-raw.ts", [JSON.stringify({ accountId: prepared.accountId, cases, runs: number("raw-runs"), caseSeconds: number("case-seconds") })], env),
-      );
-      const queries = cases.map((benchCase) => ({
-        name: benchCase.name,
-        api: api[benchCase.name]!.latency,
-        raw: raw[benchCase.name]!.latency,
-        isSameAnswer: isDeepStrictEqual(api[benchCase.name]!.answer, raw[benchCase.name]!.answer),
-      }));
-      for (const query of queries) if (!query.isSameAnswer) console.warn(`!! ${query.name}: the API and the raw events disagree`);
+      const queries = flags["webhook-only"] ? [] : await timeQueries(baseUrl, prepared, cases, env);
 
       const load = (path: (request: { query: string; body: string }) => string) => {
         // Sealed before the clock starts, so sealing (AES, signatures) does not take CPU from the
@@ -209,7 +232,7 @@ async function benchDatabase(database: "sqlite" | "postgresql", port: number): P
       await stopServer(server);
     }
   } finally {
-    if (!flags.keep) {
+    if (!isKept) {
       if (database === "postgresql") {
         const client = new pg.Client({ connectionString: postgresUrl });
         await client.connect();
@@ -257,6 +280,7 @@ async function main(): Promise<void> {
 }
 
 async function benchAnalytics(databases: ("sqlite" | "postgresql")[]): Promise<void> {
+  if (flags.reuse && databases.length !== 1) throw new Error("--reuse benches one database: name it with --databases");
   buildIfNeeded();
   const reports: DatabaseReport[] = [];
   for (const database of databases) reports.push(await benchDatabase(database, number("port")));
@@ -269,7 +293,8 @@ async function benchAnalytics(databases: ("sqlite" | "postgresql")[]): Promise<v
     command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
     commit: execFileSync("git", ["rev-parse", "--short", "HEAD"]).toString().trim() + (execFileSync("git", ["status", "--porcelain", "--untracked-files=no"]).toString().trim() ? " (with uncommitted changes)" : ""),
   };
-  if (!flags["no-report"]) writeBenchReport(join(root, "docs", "benchmarks.md"), { machine, reports, events: number("events"), channels: number("channels"), days: number("days"), concurrency: number("concurrency"), webhookSeconds: number("webhook-seconds") });
+  // A webhook-only run has no stats calls to report: it is for working on the ingest path.
+  if (!flags["no-report"] && !flags["webhook-only"]) writeBenchReport(join(root, "docs", "benchmarks.md"), { machine, reports, events: number("events"), channels: number("channels"), days: number("days"), concurrency: number("concurrency"), webhookSeconds: number("webhook-seconds") });
 }
 
 main().catch((error: unknown) => {
