@@ -8,7 +8,7 @@ import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { getDatabaseConfig, Prisma } from "@/lib/db/client";
 import { sqliteCachePragma, type DatabaseConfig } from "@/lib/db/config";
-import { startCheckpointer } from "@/lib/db/sqlite-checkpointer";
+import { restartWal, startCheckpointer } from "@/lib/db/sqlite-checkpointer";
 
 /** Runs statements inside one transaction, in the order they are given. */
 export interface SqlRunner {
@@ -75,7 +75,8 @@ function sqliteConnection(key: string, filePath: string): IngestConnection {
   db.pragma(`cache_size = ${sqliteCachePragma}`);
   // Checkpoints copy the WAL back into a file of many gigabytes: in a worker thread, never on the
   // thread that answers pushes (sqlite-checkpointer.ts).
-  const checkpointer = startCheckpointer(filePath);
+  let isRestartDue = false;
+  const checkpointer = startCheckpointer(filePath, { onRestartDue: () => (isRestartDue = true) });
   if (checkpointer) db.pragma("wal_autocheckpoint = 0");
   const statements = new Map<string, Sqlite.Statement>();
   const prepare = (text: string) => {
@@ -138,6 +139,10 @@ function sqliteConnection(key: string, filePath: string): IngestConnection {
         continue;
       }
       for (const settle of outcomes) settle();
+      if (isRestartDue) {
+        isRestartDue = false;
+        restartWal(db);
+      }
     }
   };
   const schedule = () => {

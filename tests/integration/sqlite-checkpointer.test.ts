@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Sqlite from "better-sqlite3";
-import { startCheckpointer } from "@/lib/db/sqlite-checkpointer";
+import { restartWal, startCheckpointer } from "@/lib/db/sqlite-checkpointer";
 
 const provider = process.env.QUDAO_TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 const folders: string[] = [];
@@ -20,7 +20,8 @@ async function writeSteadily(filePath: string, options: { restartAtBytes: number
   db.pragma("journal_mode = WAL");
   db.pragma("wal_autocheckpoint = 0");
   db.exec("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, body BLOB)");
-  const checkpointer = startCheckpointer(filePath, { everyMs: 10, restartAtBytes: options.restartAtBytes });
+  let isRestartDue = false;
+  const checkpointer = startCheckpointer(filePath, { everyMs: 10, restartAtBytes: options.restartAtBytes, onRestartDue: () => (isRestartDue = true) });
   expect(checkpointer).not.toBeNull();
   const insert = db.prepare("INSERT INTO t (body) VALUES (?)");
   const body = Buffer.alloc(4096, 7);
@@ -41,6 +42,11 @@ async function writeSteadily(filePath: string, options: { restartAtBytes: number
       }
       for (let row = 0; row < 8; row++) insert.run(body);
       db.exec("COMMIT");
+      // As the ingest connection does between its group commits.
+      if (isRestartDue) {
+        isRestartDue = false;
+        restartWal(db);
+      }
       largestWalBytes = Math.max(largestWalBytes, statSync(`${filePath}-wal`).size);
       // About 30 MB a second, like the webhook's pushes at 10 million events.
       await new Promise((resolve) => setTimeout(resolve, 1));
