@@ -65,25 +65,26 @@ export async function findAccountRow(accountId: string): Promise<AccountRow> {
   return row;
 }
 
-const recentRows = new Map<string, { row: AccountRow; readAt: number }>();
+const recentCredentials = new Map<string, { credentials: AccountCredentials; readAt: number }>();
 
 /**
- * findAccountRow for the webhook, read at most once a second per account: a push burst does not
- * re-read the same row hundreds of times. A settings change reaches pushes within that second.
+ * An account's credentials for the webhook, read and decrypted at most once a second per account:
+ * a push burst does not re-read (and decrypt) the same row hundreds of times. A settings change
+ * reaches pushes within that second.
  */
-export async function findRecentAccountRow(accountId: string, maxAgeMs = 1_000): Promise<AccountRow> {
+export async function findRecentAccountCredentials(accountId: string, maxAgeMs = 1_000): Promise<AccountCredentials> {
   const now = Date.now();
-  const recent = recentRows.get(accountId);
-  if (recent && now - recent.readAt < maxAgeMs) return recent.row;
-  const row = await findAccountRow(accountId);
-  if (recentRows.size > 1_000) recentRows.clear();
-  recentRows.set(accountId, { row, readAt: now });
-  return row;
+  const recent = recentCredentials.get(accountId);
+  if (recent && now - recent.readAt < maxAgeMs) return recent.credentials;
+  const credentials = toCredentials(await findAccountRow(accountId));
+  if (recentCredentials.size > 1_000) recentCredentials.clear();
+  recentCredentials.set(accountId, { credentials, readAt: now });
+  return credentials;
 }
 
 /** This process changed the account: its next push reads the new row. */
-export function forgetRecentAccountRow(accountId: string): void {
-  recentRows.delete(accountId);
+export function forgetRecentAccountCredentials(accountId: string): void {
+  recentCredentials.delete(accountId);
 }
 
 export async function getAccountCredentials(accountId: string): Promise<AccountCredentials> {

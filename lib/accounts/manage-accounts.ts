@@ -2,7 +2,7 @@
 import { getDb, isUniqueViolation } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { sealSecret } from "@/lib/accounts/secret-box";
-import { findAccountRow, forgetRecentAccountRow, toPublicAccount } from "@/lib/accounts/account-records";
+import { findAccountRow, forgetRecentAccountCredentials, toPublicAccount } from "@/lib/accounts/account-records";
 import { accountCreateSchema, type Account, type AccountCreateInput, type AccountUpdateInput } from "@/lib/schemas/accounts";
 
 export async function listAccounts(): Promise<Account[]> {
@@ -66,7 +66,7 @@ export async function updateAccount(accountId: string, input: AccountUpdateInput
       accessTokenKind: input.accessTokenKind,
     },
   });
-  // Other instances see the change within findRecentAccountRow's second; this one at once.
-  forgetRecentAccountRow(accountId);
+  // Other instances see the change within findRecentAccountCredentials's second; this one at once.
+  forgetRecentAccountCredentials(accountId);
   return toPublicAccount(row);
 }

@@ -40,6 +40,15 @@ export function getDatabaseConfig(): DatabaseConfig {
   return holder.__qudaoDatabase.config;
 }
 
+/**
+ * For the ingest thread (lib/events/ingest-worker.ts): the database the webhook's thread uses,
+ * which a test may have switched. Its statements go through the driver; no Prisma client is made.
+ */
+export function useDatabaseConfig(config: DatabaseConfig): void {
+  holder.__qudaoDatabase ??= {};
+  if (JSON.stringify(holder.__qudaoDatabase.config) !== JSON.stringify(config)) holder.__qudaoDatabase.config = config;
+}
+
 export function getDb(): Database {
   holder.__qudaoDatabase ??= {};
   holder.__qudaoDatabase.database ??= createDatabase(getDatabaseConfig());

@@ -1,19 +1,10 @@
-// Stores one normalised push exactly once: the event, the follower's state, the rollups and
-// the work to do after the reply (auto-tagging) in one transaction. A retry of the same push
-// hits the (account, dedupeKey) unique key and changes nothing. Pushes of one follower run one
-// at a time (SQLite has one writer; on PostgreSQL the transaction holds the scanner's lock from
-// BEGIN), so what the transaction reads of the follower stays true until it commits.
-import { getDb, Prisma } from "@/lib/db/client";
+// The webhook's ingest: a push stored exactly once, with the follower's state and the rollups in
+// the same transaction (store-event.ts), which runs on the ingest thread (ingest-thread.ts).
+import { getDb } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
-import { applyEventToFollower, findFollowerState, toFollowerState, type FollowerRow, type FollowerState } from "@/lib/events/follower-state";
-import { addToRollups, rollupDeltaOf } from "@/lib/events/rollups";
-import { allChannelsScope, knownScannerDaysSql, scannerLockKey, type KnownScannerDays } from "@/lib/events/scanner-tallies";
-import { instantParam, isRetryableConflict } from "@/lib/events/ingest-sql";
-import { localDayOf } from "@/lib/time/zone";
-import { log } from "@/lib/log";
-import { inIngestTransaction, type SqlRunner } from "@/lib/events/ingest-connection";
-import { enqueueJobSql } from "@/lib/jobs/enqueue-job";
-import { autoTagJobKey } from "@/lib/jobs/auto-tag";
+import type { IngestAccount } from "@/lib/events/store-event";
+import type { StoredEvent } from "@/lib/events/store-event";
+import { callIngestThread } from "@/lib/events/ingest-thread";
 
 export interface IngestResult {
   isDuplicate: boolean;
@@ -23,88 +14,20 @@ export interface IngestResult {
   hasQueuedWork: boolean;
 }
 
-type Account = { id: string; timezone: string };
-type ChannelOfScene = { id: string; welcomeMessage: string | null; autoTagName: string | null };
-
-const transactionAttempts = 4;
-
-export async function ingestEvent(account: Account, event: NormalizedEvent, raw: string | null): Promise<IngestResult> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const stored = await storeEvent(account, event, raw);
-      if (stored) return stored;
-      const existing = await findStoredEvent(account.id, event.dedupeKey);
-      if (existing) return { ...existing, isDuplicate: true, hasQueuedWork: false };
-      throw new Error("A push was refused as a duplicate but no stored event has its key");
-    } catch (error) {
-      // The transaction was rolled back whole: nothing of it is stored, so it runs again.
-      if (!isRetryableConflict(error) || attempt >= transactionAttempts) throw error;
-      log.warn({ accountId: account.id, attempt, code: (error as { code: string }).code }, "a push's transaction met another's; running it again");
-    }
-  }
-}
-
-/** The stored event, or null when the push is a retry of one already stored. */
-async function storeEvent(account: Account, event: NormalizedEvent, raw: string | null): Promise<IngestResult | null> {
-  return inIngestTransaction(async (sql) => {
-    const { follower, channel, knownScannerDays } = await findFollowerAndChannel(sql, account, event);
-    // Unfollows carry no scene: they count against the scene that began the follow period they end.
-    const scene = event.type === "unsubscribe" ? (follower?.isFollowing ? follower.currentScene : "") : event.scene;
-    const [created] = await sql.query<{ id: number | bigint }>(Prisma.sql`
-      INSERT INTO "Event" ("accountId", "openid", "type", "name", "scene", "channelId", "occurredAt", "receivedAt", "dedupeKey", "raw")
-      VALUES (${account.id}, ${event.openid}, ${event.type}, ${event.name}, ${scene}, ${channel?.id ?? null}, ${instantParam(event.occurredAt)}, ${instantParam(new Date())}, ${event.dedupeKey}, ${raw})
-      ON CONFLICT ("accountId", "dedupeKey") DO NOTHING
-      RETURNING "id"`);
-    // A retry: nothing written yet, nothing to undo.
-    if (!created) return null;
-    const { startedFollowPeriod } = await applyEventToFollower(sql, account, event, follower);
-    await addToRollups(sql, { accountId: account.id, timezone: account.timezone, scene, isChannelScene: channel !== null, knownScannerDays, startsFollowPeriod: startedFollowPeriod, event });
-    // Tagging calls WeChat, which may take longer than WeChat waits for our reply: it is queued
-    // here, in the event's transaction, and done after the reply.
-    const eventId = Number(created.id);
-    const isTaggable = event.type === "subscribe" || event.type === "scan";
-    const autoTag = isTaggable && channel?.autoTagName ? { accountId: account.id, channelId: channel.id, openid: event.openid, tagName: channel.autoTagName } : null;
-    if (autoTag) await enqueueJobSql(sql, { kind: "auto-tag", payload: autoTag, uniqueKey: autoTagJobKey(autoTag, eventId) });
-    return { isDuplicate: false, eventId, channel: channel && { id: channel.id, welcomeMessage: channel.welcomeMessage }, hasQueuedWork: autoTag !== null };
-  }, { lockKey: scannerLockKey(account.id, event.openid) });
-}
-
 /**
- * The follower before the event, and the channel of its scene: one query when the push names the
- * scene, which for a scan also reads the scanner's days the tallies need (scanner-tallies.ts).
+ * Stores an opened, normalised event exactly once (tests and replays; the webhook hands the ingest
+ * thread the push as sent: receive-push.ts).
  */
-async function findFollowerAndChannel(sql: SqlRunner, account: Account, event: NormalizedEvent): Promise<{ follower: FollowerState | null; channel: ChannelOfScene | null; knownScannerDays: KnownScannerDays[] }> {
-  const accountId = account.id;
-  if (event.type === "unsubscribe") {
-    const follower = await findFollowerState(sql, accountId, event.openid);
-    const scene = follower?.isFollowing ? follower.currentScene : "";
-    return { follower, channel: scene ? await findChannelOfScene(sql, accountId, scene) : null, knownScannerDays: [] };
-  }
-  if (!event.scene) return { follower: await findFollowerState(sql, accountId, event.openid), channel: null, knownScannerDays: [] };
-  // Both scopes are read: whether the scene's channel exists is learnt in the same statement.
-  const isScan = (rollupDeltaOf(event)?.scans ?? 0) > 0;
-  const scannerDays = isScan
-    ? knownScannerDaysSql({ accountId, scopes: [event.scene, allChannelsScope], openid: event.openid, day: localDayOf(event.occurredAt, account.timezone) })
-    : Prisma.sql`SELECT NULL AS "scene", 0 AS "seen", NULL AS "previous", NULL AS "next" WHERE 1 = 0`;
-  const rows = await sql.query<FollowerRow & { channelId: string | null; welcomeMessage: string | null; autoTagName: string | null } & Partial<KnownScannerDays>>(Prisma.sql`
-    SELECT f."isFollowing", f."currentScene", f."firstFollowedAt", f."stateChangedAt", c."id" AS "channelId", c."welcomeMessage", c."autoTagName",
-      s."scene" AS "scene", s."seen" AS "seen", s."previous" AS "previous", s."next" AS "next"
-    FROM (SELECT 1 AS "one") x
-    LEFT JOIN "Follower" f ON f."accountId" = ${accountId} AND f."openid" = ${event.openid}
-    LEFT JOIN "Channel" c ON c."accountId" = ${accountId} AND c."scene" = ${event.scene}
-    LEFT JOIN (${scannerDays}) s ON 1 = 1`);
-  const [row] = rows;
-  return {
-    follower: row && row.stateChangedAt !== null ? toFollowerState(row) : null,
-    channel: row?.channelId ? { id: row.channelId, welcomeMessage: row.welcomeMessage, autoTagName: row.autoTagName } : null,
-    knownScannerDays: rows.flatMap((scope) => (scope.scene === null || scope.scene === undefined ? [] : [{ scene: scope.scene, seen: scope.seen ?? 0, previous: scope.previous ?? null, next: scope.next ?? null }])),
-  };
+export async function ingestEvent(account: IngestAccount, event: NormalizedEvent, raw: string | null): Promise<IngestResult> {
+  return resultOfStoring(account.id, event.dedupeKey, await callIngestThread({ kind: "store", account, event, raw }));
 }
 
-async function findChannelOfScene(sql: SqlRunner, accountId: string, scene: string): Promise<ChannelOfScene | null> {
-  const [channel] = await sql.query<ChannelOfScene>(Prisma.sql`
-    SELECT "id", "welcomeMessage", "autoTagName" FROM "Channel" WHERE "accountId" = ${accountId} AND "scene" = ${scene}`);
-  return channel ?? null;
+/** What storing gave; for a retry of a push already stored (null), what was stored then. */
+export async function resultOfStoring(accountId: string, dedupeKey: string, stored: StoredEvent | null): Promise<IngestResult> {
+  if (stored) return { ...stored, isDuplicate: false };
+  const existing = await findStoredEvent(accountId, dedupeKey);
+  if (existing) return { ...existing, isDuplicate: true, hasQueuedWork: false };
+  throw new Error("A push was refused as a duplicate but no stored event has its key");
 }
 
 async function findStoredEvent(accountId: string, dedupeKey: string): Promise<Omit<IngestResult, "isDuplicate" | "hasQueuedWork"> | null> {

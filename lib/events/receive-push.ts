@@ -1,11 +1,13 @@
-// WeChat's server URL: URL verification and pushes. The reply is decided from what is already
-// in the database (the channel's welcome message), so the answer comes well inside WeChat's 5 s.
+// WeChat's server URL: URL verification and pushes. A push is opened and stored on the ingest
+// thread (accept-push.ts, ingest-thread.ts); the reply is decided from what is already in the
+// database (the channel's welcome message), so the answer comes well inside WeChat's 5 s.
 import { AppError } from "@/lib/http/errors";
-import { findAccountRow, findRecentAccountRow, toCredentials } from "@/lib/accounts/account-records";
-import { ingestEvent } from "@/lib/events/ingest-event";
+import { findAccountRow, findRecentAccountCredentials, toCredentials } from "@/lib/accounts/account-records";
+import { resultOfStoring } from "@/lib/events/ingest-event";
+import { callIngestThread } from "@/lib/events/ingest-thread";
+import { refusalCodeOf } from "@/lib/events/accept-push";
 import { WechatProtocolError } from "@/lib/wechat/errors";
-import { normalizeEvent } from "@/lib/wechat/events";
-import { openPush, verifyEchoRequest, type PushCredentials, type PushQuery } from "@/lib/wechat/push";
+import { verifyEchoRequest, type PushCredentials, type PushQuery } from "@/lib/wechat/push";
 import { buildEncryptedReply, buildTextReply } from "@/lib/wechat/reply";
 import { log } from "@/lib/log";
 import { randomBytes } from "node:crypto";
@@ -29,8 +31,7 @@ function credentialsOf(account: ReturnType<typeof toCredentials>): PushCredentia
  */
 function refusal(accountId: string, error: unknown): unknown {
   if (!(error instanceof WechatProtocolError)) return error;
-  const isForgery = error.code === "bad_signature" || error.code === "appid_mismatch" || error.code === "stale_timestamp";
-  return refused(accountId, new AppError(isForgery ? "unauthorized" : "bad_request", error.message));
+  return refused(accountId, new AppError(refusalCodeOf(error), error.message));
 }
 
 function refused(accountId: string, error: AppError): AppError {
@@ -47,33 +48,22 @@ export async function answerVerification(accountId: string, query: PushQuery): P
   }
 }
 
+/** Opened and stored on the ingest thread (accept-push.ts); the reply is built here. */
 export async function receivePush(accountId: string, query: PushQuery, body: string): Promise<PushReply> {
-  const account = toCredentials(await findRecentAccountRow(accountId));
-  const credentials = credentialsOf(account);
-  let opened;
-  let event;
-  try {
-    opened = openPush({ query, body, credentials, nowSeconds: nowInSeconds() });
-    event = normalizeEvent(opened.fields);
-  } catch (error) {
-    throw refusal(accountId, error);
-  }
-  // The signature covers only the query: a plaintext body under a query captured from an
-  // encrypted push would otherwise get past an account that WeChat encrypts for.
-  if (account.mode !== "plaintext" && !opened.isEncrypted) {
-    throw refused(accountId, new AppError("unauthorized", `This account is in ${account.mode} mode: unencrypted pushes are refused`));
-  }
-  if (account.originalId && event.toUserName !== account.originalId) {
-    throw refused(accountId, new AppError("unauthorized", "This push is addressed to another official account"));
-  }
-
-  const result = await ingestEvent({ id: account.id, timezone: account.timezone }, event, opened.xml);
+  const account = await findRecentAccountCredentials(accountId);
+  const accepted = await callIngestThread({
+    kind: "accept",
+    push: { account: { id: account.id, timezone: account.timezone, mode: account.mode, originalId: account.originalId, credentials: credentialsOf(account) }, query, body, nowSeconds: nowInSeconds() },
+  });
+  if (accepted.kind === "refused") throw refused(accountId, new AppError(accepted.code, accepted.message));
+  const { event, isEncrypted } = accepted;
+  const result = await resultOfStoring(account.id, event.dedupeKey, accepted.stored);
   const { hasQueuedWork } = result;
   const welcome = (event.type === "subscribe" || event.type === "scan") && result.channel?.welcomeMessage;
   if (!welcome) return { body: "success", contentType: "text/plain; charset=utf-8", hasQueuedWork };
 
   const replyXml = buildTextReply({ toUser: event.openid, fromUser: event.toUserName, content: welcome, createTime: nowInSeconds() });
-  if (!opened.isEncrypted || !account.encodingAESKey) return { body: replyXml, contentType: "application/xml; charset=utf-8", hasQueuedWork };
+  if (!isEncrypted || !account.encodingAESKey) return { body: replyXml, contentType: "application/xml; charset=utf-8", hasQueuedWork };
   const encrypted = buildEncryptedReply({
     replyXml,
     token: account.token,
