@@ -1,6 +1,6 @@
-// The connection the webhook's ingest transaction runs on: the database driver itself
-// (better-sqlite3, pg), not Prisma. A push runs about fifteen small statements; through Prisma
-// each costs 0.08 ms (raw) to 0.37 ms (model API) of the one Node thread that also serves HTTP,
+// The connection the webhook's ingest transaction runs on (on the ingest thread: ingest-thread.ts):
+// the database driver itself (better-sqlite3, pg), not Prisma. A push runs about fifteen small
+// statements; through Prisma each costs 0.08 ms (raw) to 0.37 ms (model API) of the thread,
 // straight through the driver a few microseconds on SQLite. The statements are Prisma.sql
 // templates, the same for both databases; values are sent as Prisma stores them (DateTime as
 // ISO text on SQLite, as a UTC timestamp on PostgreSQL), so Prisma reads these rows unchanged.
@@ -74,7 +74,7 @@ function sqliteConnection(key: string, filePath: string): IngestConnection {
   db.pragma("foreign_keys = ON");
   db.pragma(`cache_size = ${sqliteCachePragma}`);
   // Checkpoints copy the WAL back into a file of many gigabytes: in a worker thread, never on the
-  // thread that answers pushes (sqlite-checkpointer.ts).
+  // thread that stores pushes (sqlite-checkpointer.ts), which only starts the WAL over when told.
   let isRestartDue = false;
   const checkpointer = startCheckpointer(filePath, { onRestartDue: () => (isRestartDue = true) });
   if (checkpointer) db.pragma("wal_autocheckpoint = 0");
@@ -106,7 +106,7 @@ function sqliteConnection(key: string, filePath: string): IngestConnection {
   };
   // Group commit: pushes that arrive while a commit is under way share the next one, each in its
   // own savepoint (a push that fails rolls back alone). A commit waits for the disk (the WAL's
-  // fsync), during which the driver holds the one thread: once per group, not once per push.
+  // fsync), during which the driver holds the thread: once per group, not once per push.
   let pending: PendingWork[] = [];
   let flushing: Promise<void> | null = null;
   const flush = async () => {
