@@ -1,14 +1,15 @@
 // The channel table's counts and retention in one pass over RollupDay: a row per channel's scene
 // with its sums over the range and, for each N, the cohort days at least N days old (the cohort
-// counts ingest keeps: lib/events/follow-cohorts.ts). Channel by channel (CROSS JOIN keeps SQLite's
-// loop on the channels), each reading its range's rows from the covering (accountId, scene, day, …)
-// index: O(channels × days in the range) rows, read once.
+// counts ingest keeps: lib/events/follow-cohorts.ts). The rows as channelScenesRowsSql reads them
+// (on SQLite channel by channel from the covering (accountId, scene, day, …) index): O(channels ×
+// days in the range) rows, read once.
 import { getDb, Prisma } from "@/lib/db/client";
 import { retentionRate } from "@/lib/analytics/retention";
 import { toSums, type RollupSums, type SumRow } from "@/lib/analytics/rollup-sums";
 import { keptDayColumns, retentionDays, type RetentionDays } from "@/lib/events/follow-cohorts";
 import type { RangePlan } from "@/lib/analytics/range-plan";
 import { addDays } from "@/lib/time/zone";
+import { channelScenesRowsSql } from "@/lib/analytics/sql";
 import type { Retention } from "@/lib/schemas/stats";
 
 export interface SceneRollup {
@@ -29,11 +30,10 @@ export async function sumRollupsWithRetentionByScene(accountId: string, plan: Ra
       SUM(CASE WHEN ${isOldEnough} THEN ${kept} ELSE 0 END) AS ${Prisma.raw(`"retained${days}"`)}`;
   };
   const rows = await getDb().$queryRaw<SceneRow[]>(Prisma.sql`
-    SELECT c."scene" AS "scene", SUM(r."scans") AS "scans", SUM(r."follows") AS "follows", SUM(r."unfollows") AS "unfollows",
+    SELECT r."scene" AS "scene", SUM(r."scans") AS "scans", SUM(r."follows") AS "follows", SUM(r."unfollows") AS "unfollows",
       ${Prisma.join(retentionDays.map(cohortSums), ", ")}
-    FROM "Channel" c CROSS JOIN "RollupDay" r
-    WHERE c."accountId" = ${accountId} AND r."accountId" = c."accountId" AND r."scene" = c."scene" AND r."day" >= ${plan.range.from} AND r."day" <= ${plan.range.to}
-    GROUP BY c."scene"`);
+    ${channelScenesRowsSql("RollupDay", "r", accountId, plan.range)}
+    GROUP BY r."scene"`);
   const rateOf = (row: SceneRow, days: RetentionDays) => retentionRate({ eligible: Number(row[`eligible${days}`] ?? 0), retained: Number(row[`retained${days}`] ?? 0) });
   return new Map(rows.map((row) => [row.scene, { sums: toSums(row), retention: { d1: rateOf(row, 1), d7: rateOf(row, 7), d30: rateOf(row, 30) } }]));
 }

@@ -5,7 +5,7 @@
 // channels counts distinct openids of its ScannerDay rows.
 import { getDb, Prisma } from "@/lib/db/client";
 import { hasScenes, sceneInScopeSql, type StatsScope } from "@/lib/analytics/scope";
-import { dayBucketsCte, instantBucketsCte, toCount } from "@/lib/analytics/sql";
+import { channelScenesRowsSql, dayBucketsCte, instantBucketsCte, toCount } from "@/lib/analytics/sql";
 import { allChannelsScope } from "@/lib/events/scanner-tallies";
 import { returnsColumnsFor, planRanges, type RangePlan } from "@/lib/analytics/range-plan";
 import type { DayRange } from "@/lib/time/zone";
@@ -96,9 +96,10 @@ export async function countUniqueScannersByDay(scope: StatsScope, range: DayRang
 }
 
 /**
- * Distinct scanners of each channel's scene over the range. Channel by channel (CROSS JOIN keeps
- * SQLite's loop on the channels), each reading only its scene's rows of the range from the
- * scene-led indexes.
+ * Distinct scanners of each channel's scene over the range. The first-timers as channelScenesRowsSql
+ * reads them; the returns channel by channel on both databases (CROSS JOIN), each reading only its
+ * scene's rows from the scene-led indexes: on PostgreSQL 5 ms for a year where one grouped pass
+ * took 107.
  */
 export async function countUniqueScannersByScene(accountId: string, plan: RangePlan): Promise<Map<string, number>> {
   if (plan.isBeforeHistory) return new Map();
@@ -107,10 +108,9 @@ export async function countUniqueScannersByScene(accountId: string, plan: RangeP
   const { day, previousDay } = returnsColumnsFor(plan, "r");
   const [firstTimers, returns] = await Promise.all([
     db.$queryRaw<{ scene: string; count: bigint | number | null }[]>(Prisma.sql`
-      SELECT c."scene" AS "scene", SUM(t."firstTimeScanners") AS "count"
-      FROM "Channel" c CROSS JOIN "ScannerDayTotal" t
-      WHERE c."accountId" = ${accountId} AND t."accountId" = c."accountId" AND t."scene" = c."scene" AND t."day" >= ${range.from} AND t."day" <= ${range.to}
-      GROUP BY c."scene"`),
+      SELECT t."scene" AS "scene", SUM(t."firstTimeScanners") AS "count"
+      ${channelScenesRowsSql("ScannerDayTotal", "t", accountId, range)}
+      GROUP BY t."scene"`),
     db.$queryRaw<{ scene: string; count: bigint | number | null }[]>(Prisma.sql`
       SELECT c."scene" AS "scene", SUM(r."scanners") AS "count"
       FROM "Channel" c CROSS JOIN "ScannerReturn" r
