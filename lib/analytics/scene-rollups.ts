@@ -1,6 +1,6 @@
 // The channel table's counts and retention in one pass over RollupDay: a row per channel's scene
 // with its sums over the range and, for each N, the cohort days at least N days old (the cohort
-// counts ingest keeps: lib/events/follow-cohorts.ts). The rows as channelScenesRowsSql reads them
+// counts ingest keeps: lib/events/follow-cohorts.ts). The rows as channelScenesRows reads them
 // (on SQLite channel by channel from the covering (accountId, scene, day, …) index): O(channels ×
 // days in the range) rows, read once.
 import { getDb, Prisma } from "@/lib/db/client";
@@ -9,7 +9,7 @@ import { toSums, type RollupSums, type SumRow } from "@/lib/analytics/rollup-sum
 import { keptDayColumns, retentionDays, type RetentionDays } from "@/lib/events/follow-cohorts";
 import type { RangePlan } from "@/lib/analytics/range-plan";
 import { addDays } from "@/lib/time/zone";
-import { channelScenesRowsSql } from "@/lib/analytics/sql";
+import { channelScenesRows } from "@/lib/analytics/sql";
 import type { Retention } from "@/lib/schemas/stats";
 
 export interface SceneRollup {
@@ -29,11 +29,12 @@ export async function sumRollupsWithRetentionByScene(accountId: string, plan: Ra
     return Prisma.sql`SUM(CASE WHEN ${isOldEnough} THEN r."cohortFollows" ELSE 0 END) AS ${Prisma.raw(`"eligible${days}"`)},
       SUM(CASE WHEN ${isOldEnough} THEN ${kept} ELSE 0 END) AS ${Prisma.raw(`"retained${days}"`)}`;
   };
-  const rows = await getDb().$queryRaw<SceneRow[]>(Prisma.sql`
-    SELECT r."scene" AS "scene", SUM(r."scans") AS "scans", SUM(r."follows") AS "follows", SUM(r."unfollows") AS "unfollows",
+  const rows = channelScenesRows("RollupDay", "r", accountId, plan.range);
+  const sums = await getDb().$queryRaw<SceneRow[]>(Prisma.sql`
+    SELECT ${rows.scene} AS "scene", SUM(r."scans") AS "scans", SUM(r."follows") AS "follows", SUM(r."unfollows") AS "unfollows",
       ${Prisma.join(retentionDays.map(cohortSums), ", ")}
-    ${channelScenesRowsSql("RollupDay", "r", accountId, plan.range)}
-    GROUP BY r."scene"`);
+    ${rows.fromWhere}
+    GROUP BY ${rows.scene}`);
   const rateOf = (row: SceneRow, days: RetentionDays) => retentionRate({ eligible: Number(row[`eligible${days}`] ?? 0), retained: Number(row[`retained${days}`] ?? 0) });
-  return new Map(rows.map((row) => [row.scene, { sums: toSums(row), retention: { d1: rateOf(row, 1), d7: rateOf(row, 7), d30: rateOf(row, 30) } }]));
+  return new Map(sums.map((row) => [row.scene, { sums: toSums(row), retention: { d1: rateOf(row, 1), d7: rateOf(row, 7), d30: rateOf(row, 30) } }]));
 }

@@ -5,7 +5,7 @@
 // channels counts distinct openids of its ScannerDay rows.
 import { getDb, Prisma } from "@/lib/db/client";
 import { hasScenes, sceneInScopeSql, type StatsScope } from "@/lib/analytics/scope";
-import { channelScenesRowsSql, dayBucketsCte, instantBucketsCte, toCount } from "@/lib/analytics/sql";
+import { channelScenesRows, dayBucketsCte, instantBucketsCte, toCount } from "@/lib/analytics/sql";
 import { allChannelsScope } from "@/lib/events/scanner-tallies";
 import { returnsColumnsFor, planRanges, type RangePlan } from "@/lib/analytics/range-plan";
 import type { DayRange } from "@/lib/time/zone";
@@ -96,7 +96,7 @@ export async function countUniqueScannersByDay(scope: StatsScope, range: DayRang
 }
 
 /**
- * Distinct scanners of each channel's scene over the range. The first-timers as channelScenesRowsSql
+ * Distinct scanners of each channel's scene over the range. The first-timers as channelScenesRows
  * reads them; the returns channel by channel on both databases (CROSS JOIN), each reading only its
  * scene's rows from the scene-led indexes: on PostgreSQL 5 ms for a year where one grouped pass
  * took 107.
@@ -106,11 +106,12 @@ export async function countUniqueScannersByScene(accountId: string, plan: RangeP
   const db = getDb();
   const { range } = plan;
   const { day, previousDay } = returnsColumnsFor(plan, "r");
+  const totals = channelScenesRows("ScannerDayTotal", "t", accountId, range);
   const [firstTimers, returns] = await Promise.all([
     db.$queryRaw<{ scene: string; count: bigint | number | null }[]>(Prisma.sql`
-      SELECT t."scene" AS "scene", SUM(t."firstTimeScanners") AS "count"
-      ${channelScenesRowsSql("ScannerDayTotal", "t", accountId, range)}
-      GROUP BY t."scene"`),
+      SELECT ${totals.scene} AS "scene", SUM(t."firstTimeScanners") AS "count"
+      ${totals.fromWhere}
+      GROUP BY ${totals.scene}`),
     db.$queryRaw<{ scene: string; count: bigint | number | null }[]>(Prisma.sql`
       SELECT c."scene" AS "scene", SUM(r."scanners") AS "count"
       FROM "Channel" c CROSS JOIN "ScannerReturn" r
