@@ -3,7 +3,6 @@
 // following N days later"). A period joins its cohort with the event that began it (rollups.ts)
 // and leaves keptDayN here when it ends short of N days. Retention over a range is then a sum of
 // day rows, never a read of the follow periods.
-import { Prisma } from "@/lib/db/client";
 import type { SqlRunner } from "@/lib/events/ingest-connection";
 import { daysBetweenInclusive, localDayOf } from "@/lib/time/zone";
 
@@ -22,6 +21,5 @@ export async function removeEndedPeriodFromKept(sql: SqlRunner, account: { id: s
   const keptDays = keptDaysOf(day, localDayOf(period.endedAt, account.timezone));
   const lost = retentionDays.filter((days) => keptDays < days);
   if (lost.length === 0) return;
-  const decrements = lost.map((days) => Prisma.raw(`"${keptDayColumns[days]}" = "${keptDayColumns[days]}" - 1`));
-  await sql.execute(Prisma.sql`UPDATE "RollupDay" SET ${Prisma.join(decrements)} WHERE "accountId" = ${account.id} AND "scene" = ${period.scene} AND "day" = ${day}`);
+  await sql.addToCounters("RollupDay", [{ key: { accountId: account.id, scene: period.scene, day }, counters: Object.fromEntries(lost.map((days) => [keptDayColumns[days], -1])) }]);
 }

@@ -23,17 +23,11 @@ export function toFollowerState(row: FollowerRow): FollowerState {
   return { isFollowing: Boolean(Number(row.isFollowing)), currentScene: row.currentScene, firstFollowedAt: toDate(row.firstFollowedAt), stateChangedAt: toDate(row.stateChangedAt)! };
 }
 
-export async function findFollowerState(sql: SqlRunner, accountId: string, openid: string): Promise<FollowerState | null> {
-  const [row] = await sql.query<FollowerRow>(Prisma.sql`
-    SELECT "isFollowing", "currentScene", "firstFollowedAt", "stateChangedAt" FROM "Follower" WHERE "accountId" = ${accountId} AND "openid" = ${openid}`);
-  return row ? toFollowerState(row) : null;
-}
-
 /** Applies the event; true when it began a follow period. */
 export async function applyEventToFollower(sql: SqlRunner, account: Account, event: NormalizedEvent, follower: FollowerState | null): Promise<{ startedFollowPeriod: boolean }> {
   const at = event.occurredAt;
   const { openid } = event;
-  // Written later: nothing in the push reads the follower again (closeOpenPeriods' read sends it first).
+  // Written later: nothing in the push reads the follower again.
   const update = (assignments: Prisma.Sql[]) =>
     sql.writeLater(Prisma.sql`UPDATE "Follower" SET ${Prisma.join(assignments)} WHERE "accountId" = ${account.id} AND "openid" = ${openid}`);
   if (event.type === "subscribe") {
@@ -88,10 +82,9 @@ async function createFollower(
 
 /** A follow period ends at the unsubscribe, or at a new subscribe when we missed the unsubscribe. */
 async function closeOpenPeriods(sql: SqlRunner, account: Account, openid: string, at: Date): Promise<void> {
-  const open = await sql.query<{ id: number; scene: string; startedAt: Date | string }>(Prisma.sql`
-    SELECT "id", "scene", "startedAt" FROM "FollowPeriod"
-    WHERE "accountId" = ${account.id} AND "openid" = ${openid} AND "endedAt" IS NULL AND "startedAt" <= ${instantParam(at)}`);
-  if (open.length === 0) return;
-  await sql.execute(Prisma.sql`UPDATE "FollowPeriod" SET "endedAt" = ${instantParam(at)} WHERE "id" IN (${Prisma.join(open.map((period) => Number(period.id)))})`);
-  for (const period of open) await removeEndedPeriodFromKept(sql, account, { scene: period.scene, startedAt: toDate(period.startedAt)!, endedAt: at });
+  const ended = await sql.query<{ scene: string; startedAt: Date | string }>(Prisma.sql`
+    UPDATE "FollowPeriod" SET "endedAt" = ${instantParam(at)}
+    WHERE "accountId" = ${account.id} AND "openid" = ${openid} AND "endedAt" IS NULL AND "startedAt" <= ${instantParam(at)}
+    RETURNING "scene", "startedAt"`);
+  for (const period of ended) await removeEndedPeriodFromKept(sql, account, { scene: period.scene, startedAt: toDate(period.startedAt)!, endedAt: at });
 }

@@ -1,7 +1,6 @@
 // Pieces of the ingest transaction's SQL, the same for SQLite and PostgreSQL (ingest-connection.ts
 // runs them on the database driver).
 import { getDatabaseConfig, Prisma } from "@/lib/db/client";
-import type { SqlRunner } from "@/lib/events/ingest-connection";
 
 /** A DateTime parameter: ISO text on SQLite (as Prisma stores it), a typed timestamp on PostgreSQL. */
 export function instantParam(instant: Date): Prisma.Sql {
@@ -27,36 +26,8 @@ export function isRetryableConflict(error: unknown): boolean {
   return code === "40P01" || code === "40001";
 }
 
-type CounterTable = "RollupDay" | "RollupHour" | "ScannerDayTotal" | "ScannerReturn";
-type CounterRow = { key: Record<string, string | Prisma.Sql>; counters: Record<string, number> };
-
-/**
- * INSERT … ON CONFLICT (key) DO UPDATE adding each counter: one statement on both databases.
- * `later`: sent with the push's next statement (SqlRunner.writeLater), for a row nothing else in
- * the push reads or writes before then.
- */
-export async function addToCounters(sql: SqlRunner, table: CounterTable, key: CounterRow["key"], counters: CounterRow["counters"], options: { later?: boolean } = {}): Promise<void> {
-  await addToCounterRows(sql, table, [{ key, counters }], options);
-}
-
-/** addToCounters for several rows of one table (distinct keys, the same columns) in one statement. */
-export async function addToCounterRows(sql: SqlRunner, table: CounterTable, rows: CounterRow[], options: { later?: boolean } = {}): Promise<void> {
-  const [first] = rows;
-  if (!first) return;
-  const keyNames = Object.keys(first.key);
-  const counterNames = Object.keys(first.counters);
-  const quoted = (name: string) => Prisma.raw(`"${name}"`);
-  const valuesOf = (row: CounterRow) => {
-    const keyValues = keyNames.map((name) => {
-      const value = row.key[name]!;
-      return typeof value === "string" ? Prisma.sql`${value}` : value;
-    });
-    return Prisma.sql`(${Prisma.join([...keyValues, ...counterNames.map((name) => Prisma.sql`${row.counters[name]}`)])})`;
-  };
-  const statement = Prisma.sql`
-    INSERT INTO ${quoted(table)} (${Prisma.join([...keyNames, ...counterNames].map(quoted))}) VALUES ${Prisma.join(rows.map(valuesOf))}
-    ON CONFLICT (${Prisma.join(keyNames.map(quoted))}) DO UPDATE SET ${Prisma.join(
-      counterNames.map((name) => Prisma.sql`${quoted(name)} = ${quoted(table)}.${quoted(name)} + excluded.${quoted(name)}`),
-    )}`;
-  await (options.later ? sql.writeLater(statement) : sql.execute(statement));
+/** The driver refused a row whose unique key another transaction had inserted (pg, better-sqlite3). */
+export function isUniqueKeyConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }

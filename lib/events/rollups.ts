@@ -4,7 +4,6 @@ import type { SqlRunner } from "@/lib/events/ingest-connection";
 import type { NormalizedEvent } from "@/lib/wechat/events";
 import { localDayOf, localHourStartOf } from "@/lib/time/zone";
 import { allChannelsScope, recordScannerDay, type KnownScannerDays } from "@/lib/events/scanner-tallies";
-import { addToCounters, instantParam } from "@/lib/events/ingest-sql";
 
 export interface RollupDelta {
   scans: number;
@@ -46,9 +45,8 @@ export async function addToRollups(sql: SqlRunner, input: RollupInput): Promise<
   const { accountId, scene, event } = input;
   const day = localDayOf(event.occurredAt, input.timezone);
   const cohort = input.startsFollowPeriod ? 1 : 0;
-  const later = { later: true };
-  await addToCounters(sql, "RollupDay", { accountId, scene, day }, { ...delta, cohortFollows: cohort, keptDay1: cohort, keptDay7: cohort, keptDay30: cohort }, later);
-  await addToCounters(sql, "RollupHour", { accountId, scene, hourStart: instantParam(localHourStartOf(event.occurredAt, input.timezone)) }, { ...delta }, later);
+  await sql.addToCounters("RollupDay", [{ key: { accountId, scene, day }, counters: { ...delta, cohortFollows: cohort, keptDay1: cohort, keptDay7: cohort, keptDay30: cohort } }]);
+  await sql.addToCounters("RollupHour", [{ key: { accountId, scene, hourStart: localHourStartOf(event.occurredAt, input.timezone) }, counters: { ...delta } }]);
   if (delta.scans > 0) {
     const scopes = input.isChannelScene ? [scene, allChannelsScope] : [scene];
     await recordScannerDay(sql, { accountId, scopes, openid: event.openid, day }, input.knownScannerDays);

@@ -6,7 +6,6 @@
 // because each scanner of the range is counted once, on its first day in the range.
 import { getDatabaseConfig, Prisma } from "@/lib/db/client";
 import type { SqlRunner } from "@/lib/events/ingest-connection";
-import { addToCounterRows, addToCounters } from "@/lib/events/ingest-sql";
 
 /** The scope of every channel of the account together (no scan has the scene ""). */
 export const allChannelsScope = "";
@@ -69,33 +68,21 @@ export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey, known
   });
   if (added.length === 0) return;
 
-  // New rows and this day's counters: nothing in the push reads them again (the scanner is locked).
-  const later = { later: true };
+  // New rows: nothing in the push reads them again (the scanner is locked).
   await sql.writeLater(Prisma.sql`
     INSERT INTO "ScannerDay" ("accountId", "scene", "day", "openid") VALUES ${Prisma.join(added.map(({ scope }) => Prisma.sql`(${accountId}, ${scope}, ${day}, ${openid})`))}`);
-  await addToCounterRows(
-    sql,
+  await sql.addToCounters(
     "ScannerDayTotal",
     added.map(({ scope, previous }) => ({ key: { accountId, scene: scope, day }, counters: { scanners: 1, firstTimeScanners: previous === null ? 1 : 0 } })),
-    later,
   );
   const returns = added.filter(({ previous }) => previous !== null);
-  await addToCounterRows(sql, "ScannerReturn", returns.map(({ scope, previous }) => ({ key: { accountId, scene: scope, day, previousDay: previous! }, counters: { scanners: 1 } })), later);
-  // A late event (a day before one already counted) moves the next day's link to this day.
+  await sql.addToCounters("ScannerReturn", returns.map(({ scope, previous }) => ({ key: { accountId, scene: scope, day, previousDay: previous! }, counters: { scanners: 1 } })));
+  // A late event (a day before one already counted) moves the next day's link to this day. A
+  // link moved away leaves no zero row (ingest-counters.ts deletes it).
   for (const { scope, previous, next } of added) {
     if (next === null) continue;
-    if (previous === null) await addToDayTotal(sql, accountId, scope, next, { scanners: 0, firstTimeScanners: -1 });
-    else await addToReturns(sql, accountId, scope, next, previous, -1);
-    await addToReturns(sql, accountId, scope, next, day, 1);
+    if (previous === null) await sql.addToCounters("ScannerDayTotal", [{ key: { accountId, scene: scope, day: next }, counters: { firstTimeScanners: -1 } }]);
+    else await sql.addToCounters("ScannerReturn", [{ key: { accountId, scene: scope, day: next, previousDay: previous }, counters: { scanners: -1 } }]);
+    await sql.addToCounters("ScannerReturn", [{ key: { accountId, scene: scope, day: next, previousDay: day }, counters: { scanners: 1 } }]);
   }
-}
-
-async function addToDayTotal(sql: SqlRunner, accountId: string, scene: string, day: string, delta: { scanners: number; firstTimeScanners: number }): Promise<void> {
-  await addToCounters(sql, "ScannerDayTotal", { accountId, scene, day }, delta);
-}
-
-async function addToReturns(sql: SqlRunner, accountId: string, scene: string, day: string, previousDay: string, scanners: number): Promise<void> {
-  await addToCounters(sql, "ScannerReturn", { accountId, scene, day, previousDay }, { scanners });
-  // The same rows as if the events had come in order: a link moved away leaves no zero row.
-  if (scanners < 0) await sql.execute(Prisma.sql`DELETE FROM "ScannerReturn" WHERE "accountId" = ${accountId} AND "scene" = ${scene} AND "day" = ${day} AND "previousDay" = ${previousDay} AND "scanners" = 0`);
 }

@@ -1,15 +1,15 @@
 // The push's transaction: the event, the follower's state, the rollups and the work to do after
-// the reply (auto-tagging), stored together or not at all. A retry of the same push hits the
-// (account, dedupeKey) unique key and changes nothing. Pushes of one follower run one at a time
+// the reply (auto-tagging), stored together or not at all. A retry of the same push is found by
+// its (account, dedupeKey) key before anything is written and changes nothing. Pushes of one follower run one at a time
 // (SQLite has one writer; on PostgreSQL the transaction holds the scanner's lock from BEGIN), so
 // what the transaction reads of the follower stays true until it commits. It runs on the ingest
 // thread (ingest-thread.ts), which holds the database connection the webhook writes through.
 import { Prisma } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
-import { applyEventToFollower, findFollowerState, toFollowerState, type FollowerRow, type FollowerState } from "@/lib/events/follower-state";
+import { applyEventToFollower, toFollowerState, type FollowerRow, type FollowerState } from "@/lib/events/follower-state";
 import { addToRollups, rollupDeltaOf } from "@/lib/events/rollups";
 import { allChannelsScope, knownScannerDaysSql, scannerLockKey, type KnownScannerDays } from "@/lib/events/scanner-tallies";
-import { instantParam, isRetryableConflict } from "@/lib/events/ingest-sql";
+import { instantParam, isRetryableConflict, isUniqueKeyConflict } from "@/lib/events/ingest-sql";
 import { localDayOf } from "@/lib/time/zone";
 import { log } from "@/lib/log";
 import { inIngestTransaction, type SqlRunner } from "@/lib/events/ingest-connection";
@@ -31,14 +31,15 @@ const transactionAttempts = 4;
 
 /**
  * Stores the push, or returns null when it is a retry of one already stored. A transaction that
- * met another's (PostgreSQL's deadlock or serialization failure) was rolled back whole and runs again.
+ * met another's (PostgreSQL's deadlock or serialization failure, or a row another transaction
+ * inserted first) was rolled back whole and runs again.
  */
 export async function storeEvent(account: IngestAccount, event: NormalizedEvent, raw: string | null): Promise<StoredEvent | null> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await storeEventOnce(account, event, raw);
     } catch (error) {
-      if (!isRetryableConflict(error) || attempt >= transactionAttempts) throw error;
+      if (!(isRetryableConflict(error) || isUniqueKeyConflict(error)) || attempt >= transactionAttempts) throw error;
       log.warn({ accountId: account.id, attempt, code: (error as { code: string }).code }, "a push's transaction met another's; running it again");
     }
   }
@@ -47,21 +48,23 @@ export async function storeEvent(account: IngestAccount, event: NormalizedEvent,
 /** The stored event, or null when the push is a retry of one already stored. */
 async function storeEventOnce(account: IngestAccount, event: NormalizedEvent, raw: string | null): Promise<StoredEvent | null> {
   return inIngestTransaction(async (sql) => {
-    const { follower, channel, knownScannerDays } = await findFollowerAndChannel(sql, account, event);
+    const { isStored, follower, channel, knownScannerDays } = await readBeforeEvent(sql, account, event);
+    // A retry: nothing to write. The key of an event push holds its openid, so under the
+    // follower's lock no other transaction stores it meanwhile; one that did anyway makes the
+    // event's insert below fail on the unique key, and the push runs again and finds it here.
+    if (isStored) return null;
     // Unfollows carry no scene: they count against the scene that began the follow period they end.
     const scene = event.type === "unsubscribe" ? (follower?.isFollowing ? follower.currentScene : "") : event.scene;
+    const { startedFollowPeriod } = await applyEventToFollower(sql, account, event, follower);
+    await addToRollups(sql, { accountId: account.id, timezone: account.timezone, scene, isChannelScene: channel !== null, knownScannerDays, startsFollowPeriod: startedFollowPeriod, event });
+    // Last, so that on PostgreSQL the writes queued above travel in its statement (writeLater).
     const [created] = await sql.query<{ id: number | bigint }>(Prisma.sql`
       INSERT INTO "Event" ("accountId", "openid", "type", "name", "scene", "channelId", "occurredAt", "receivedAt", "dedupeKey", "raw")
       VALUES (${account.id}, ${event.openid}, ${event.type}, ${event.name}, ${scene}, ${channel?.id ?? null}, ${instantParam(event.occurredAt)}, ${instantParam(new Date())}, ${event.dedupeKey}, ${raw})
-      ON CONFLICT ("accountId", "dedupeKey") DO NOTHING
       RETURNING "id"`);
-    // A retry: nothing written yet, nothing to undo.
-    if (!created) return null;
-    const { startedFollowPeriod } = await applyEventToFollower(sql, account, event, follower);
-    await addToRollups(sql, { accountId: account.id, timezone: account.timezone, scene, isChannelScene: channel !== null, knownScannerDays, startsFollowPeriod: startedFollowPeriod, event });
     // Tagging calls WeChat, which may take longer than WeChat waits for our reply: it is queued
     // here, in the event's transaction, and done after the reply.
-    const eventId = Number(created.id);
+    const eventId = Number(created!.id);
     const isTaggable = event.type === "subscribe" || event.type === "scan";
     const autoTag = isTaggable && channel?.autoTagName ? { accountId: account.id, channelId: channel.id, openid: event.openid, tagName: channel.autoTagName } : null;
     if (autoTag) await enqueueJobSql(sql, { kind: "auto-tag", payload: autoTag, uniqueKey: autoTagJobKey(autoTag, eventId) });
@@ -69,40 +72,43 @@ async function storeEventOnce(account: IngestAccount, event: NormalizedEvent, ra
   }, { lockKey: scannerLockKey(account.id, event.openid) });
 }
 
+interface BeforeEvent {
+  /** The push was stored before (a retry). */
+  isStored: boolean;
+  follower: FollowerState | null;
+  /** The channel of the push's scene; for an unfollow, of the scene that began the follow period. */
+  channel: ChannelOfScene | null;
+  knownScannerDays: KnownScannerDays[];
+}
+
+type BeforeEventRow = FollowerRow & { storedEventId: number | bigint | null; channelId: string | null; welcomeMessage: string | null; autoTagName: string | null } & Partial<KnownScannerDays>;
+
 /**
- * The follower before the event, and the channel of its scene: one query when the push names the
- * scene, which for a scan also reads the scanner's days the tallies need (scanner-tallies.ts).
+ * Everything the push's writes depend on, in one statement: whether it is stored already, the
+ * follower before it, the channel it counts for and, for a scan, the scanner's days the tallies
+ * need (scanner-tallies.ts). One row per scope read, or one row.
  */
-async function findFollowerAndChannel(sql: SqlRunner, account: IngestAccount, event: NormalizedEvent): Promise<{ follower: FollowerState | null; channel: ChannelOfScene | null; knownScannerDays: KnownScannerDays[] }> {
+async function readBeforeEvent(sql: SqlRunner, account: IngestAccount, event: NormalizedEvent): Promise<BeforeEvent> {
   const accountId = account.id;
-  if (event.type === "unsubscribe") {
-    const follower = await findFollowerState(sql, accountId, event.openid);
-    const scene = follower?.isFollowing ? follower.currentScene : "";
-    return { follower, channel: scene ? await findChannelOfScene(sql, accountId, scene) : null, knownScannerDays: [] };
-  }
-  if (!event.scene) return { follower: await findFollowerState(sql, accountId, event.openid), channel: null, knownScannerDays: [] };
+  const channelScene = event.type === "unsubscribe" ? Prisma.sql`CASE WHEN f."isFollowing" THEN f."currentScene" END` : Prisma.sql`${event.scene}`;
   // Both scopes are read: whether the scene's channel exists is learnt in the same statement.
   const isScan = (rollupDeltaOf(event)?.scans ?? 0) > 0;
   const scannerDays = isScan
     ? knownScannerDaysSql({ accountId, scopes: [event.scene, allChannelsScope], openid: event.openid, day: localDayOf(event.occurredAt, account.timezone) })
     : Prisma.sql`SELECT NULL AS "scene", 0 AS "seen", NULL AS "previous", NULL AS "next" WHERE 1 = 0`;
-  const rows = await sql.query<FollowerRow & { channelId: string | null; welcomeMessage: string | null; autoTagName: string | null } & Partial<KnownScannerDays>>(Prisma.sql`
-    SELECT f."isFollowing", f."currentScene", f."firstFollowedAt", f."stateChangedAt", c."id" AS "channelId", c."welcomeMessage", c."autoTagName",
-      s."scene" AS "scene", s."seen" AS "seen", s."previous" AS "previous", s."next" AS "next"
+  const rows = await sql.query<BeforeEventRow>(Prisma.sql`
+    SELECT e."id" AS "storedEventId", f."isFollowing", f."currentScene", f."firstFollowedAt", f."stateChangedAt",
+      c."id" AS "channelId", c."welcomeMessage", c."autoTagName", s."scene" AS "scene", s."seen" AS "seen", s."previous" AS "previous", s."next" AS "next"
     FROM (SELECT 1 AS "one") x
+    LEFT JOIN "Event" e ON e."accountId" = ${accountId} AND e."dedupeKey" = ${event.dedupeKey}
     LEFT JOIN "Follower" f ON f."accountId" = ${accountId} AND f."openid" = ${event.openid}
-    LEFT JOIN "Channel" c ON c."accountId" = ${accountId} AND c."scene" = ${event.scene}
+    LEFT JOIN "Channel" c ON c."accountId" = ${accountId} AND c."scene" = ${channelScene} AND c."scene" <> ''
     LEFT JOIN (${scannerDays}) s ON 1 = 1`);
   const [row] = rows;
   return {
+    isStored: row?.storedEventId !== null && row?.storedEventId !== undefined,
     follower: row && row.stateChangedAt !== null ? toFollowerState(row) : null,
     channel: row?.channelId ? { id: row.channelId, welcomeMessage: row.welcomeMessage, autoTagName: row.autoTagName } : null,
     knownScannerDays: rows.flatMap((scope) => (scope.scene === null || scope.scene === undefined ? [] : [{ scene: scope.scene, seen: scope.seen ?? 0, previous: scope.previous ?? null, next: scope.next ?? null }])),
   };
-}
-
-async function findChannelOfScene(sql: SqlRunner, accountId: string, scene: string): Promise<ChannelOfScene | null> {
-  const [channel] = await sql.query<ChannelOfScene>(Prisma.sql`
-    SELECT "id", "welcomeMessage", "autoTagName" FROM "Channel" WHERE "accountId" = ${accountId} AND "scene" = ${scene}`);
-  return channel ?? null;
 }

@@ -1,0 +1,118 @@
+// The ingest connection on SQLite (ingest-connection.ts): better-sqlite3 on the ingest thread,
+// one writer, group commit with a savepoint per transaction.
+import Sqlite from "better-sqlite3";
+import { sqliteCachePragma } from "@/lib/db/config";
+import { restartWal, startCheckpointer } from "@/lib/db/sqlite-checkpointer";
+import type { IngestConnection, SqlRunner } from "@/lib/events/ingest-connection";
+import { groupQueue, type PendingWork } from "@/lib/events/ingest-groups";
+import { CounterSums } from "@/lib/events/ingest-counters";
+
+// How long a push waits for another writer (the job worker, a seed) before it is refused with
+// an error and WeChat retries it.
+const writeLockWaitMs = 5_000;
+
+/** At most this many pushes share a commit, so none waits long behind the others. */
+const maxGroupSize = 64;
+
+export function sqliteConnection(key: string, filePath: string): IngestConnection {
+  // No busy timeout: waiting inside the driver would block the event loop. BEGIN IMMEDIATE is
+  // retried asynchronously instead; once it succeeds this connection holds the write lock.
+  const db = new Sqlite(filePath, { timeout: 0 });
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma(`cache_size = ${sqliteCachePragma}`);
+  // Checkpoints copy the WAL back into a file of many gigabytes: in a worker thread, never on the
+  // thread that stores pushes (sqlite-checkpointer.ts), which only starts the WAL over when told.
+  let isRestartDue = false;
+  const checkpointer = startCheckpointer(filePath, { onRestartDue: () => (isRestartDue = true) });
+  if (checkpointer) db.pragma("wal_autocheckpoint = 0");
+  const statements = new Map<string, Sqlite.Statement>();
+  const prepare = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) statements.set(text, (statement = db.prepare(text)));
+    return statement;
+  };
+  const toValue = (value: unknown) =>
+    value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? (value ? 1 : 0) : value === undefined ? null : value;
+  // Transaction control, prepared once (exec would parse it on every push).
+  const control = { savepoint: db.prepare("SAVEPOINT push"), release: db.prepare("RELEASE push"), rollbackTo: db.prepare("ROLLBACK TO push"), commit: db.prepare("COMMIT") };
+  const sums = new CounterSums();
+  const runner: SqlRunner = {
+    async query<Row>(sql: Parameters<SqlRunner["query"]>[0]) {
+      const statement = prepare(sql.sql);
+      const values = sql.values.map(toValue);
+      if (statement.reader) return statement.all(values) as Row[];
+      statement.run(values);
+      return [];
+    },
+    async execute(sql) {
+      return prepare(sql.sql).run(sql.values.map(toValue)).changes;
+    },
+    // In-process statements cost microseconds: nothing to gain by holding them.
+    async writeLater(sql) {
+      prepare(sql.sql).run(sql.values.map(toValue));
+    },
+    async addToCounters(table, additions) {
+      sums.add(table, additions);
+    },
+  };
+  const writeCounters = () => {
+    const { upserts, deletions } = sums.takeWrites();
+    for (const write of [...upserts, ...deletions]) prepare(write.sql).run(write.values.map(toValue));
+  };
+  // Each transaction of a group in its own savepoint: one that fails rolls back alone. The
+  // commit's fsync holds the thread (the driver is synchronous): once per group.
+  const runGroup = async (group: PendingWork[]) => {
+    await beginImmediate(db);
+    const outcomes: (() => void)[] = [];
+    for (const item of group) {
+      control.savepoint.run();
+      try {
+        const result = await item.work(runner);
+        writeCounters();
+        control.release.run();
+        outcomes.push(() => item.resolve(result));
+      } catch (error) {
+        sums.takeWrites();
+        control.rollbackTo.run();
+        control.release.run();
+        outcomes.push(() => item.reject(error));
+      }
+    }
+    try {
+      control.commit.run();
+    } catch (error) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      throw error;
+    }
+    for (const settle of outcomes) settle();
+    if (isRestartDue) {
+      isRestartDue = false;
+      restartWal(db);
+    }
+  };
+  const queue = groupQueue(runGroup, maxGroupSize);
+  return {
+    key,
+    transaction: (work) => queue.enqueue(work),
+    async close() {
+      await queue.close();
+      db.close();
+      await checkpointer?.stop();
+    },
+  };
+}
+
+async function beginImmediate(db: Sqlite.Database): Promise<void> {
+  const deadline = Date.now() + writeLockWaitMs;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 20)) {
+    try {
+      db.exec("BEGIN IMMEDIATE");
+      return;
+    } catch (error) {
+      const isBusy = error instanceof Sqlite.SqliteError && error.code.startsWith("SQLITE_BUSY");
+      if (!isBusy || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
