@@ -241,7 +241,8 @@ async function benchDatabase(database: "sqlite" | "postgresql", port: number): P
       }
       rmSync(workDir, { recursive: true, force: true });
     } else {
-      console.log(`kept ${database === "sqlite" ? workDir : `schema ${schema}`}`);
+      // The database this run benched, which on --reuse is not the schema named above.
+      console.log(`kept ${workDir} (${databaseUrl})`);
     }
   }
 }
