@@ -107,8 +107,8 @@ async function withClient<T>(pool: pg.Pool, run: (client: pg.PoolClient) => Prom
 /**
  * BEGIN, the lock keys' advisory locks (held until the transaction ends, taken in BEGIN's round
  * trip so that every statement after them reads what their previous holders committed), the work,
- * the counters, COMMIT. Keys are locked in one order everywhere, so two groups never wait for each
- * other's.
+ * the counters, COMMIT. Keys are locked in one order everywhere, so two groups never deadlock on
+ * them.
  */
 async function inTransaction<T>(client: pg.PoolClient, toValue: ToValue, lockKeys: string[], work: (statements: GroupStatements) => Promise<T>): Promise<T> {
   const statements = new GroupStatements(client, toValue);
