@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { getEnv } from "@/lib/env";
-import { parseDatabaseUrl, sqliteCachePragma, type DatabaseConfig } from "@/lib/db/config";
+import { parseDatabaseUrl, sqliteCachePragma, sqliteMmapPragma, type DatabaseConfig } from "@/lib/db/config";
 import { PrismaClient as SqliteClient, Prisma } from "@/lib/db/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/db/generated/postgresql/client";
 
@@ -19,8 +19,9 @@ export function createDatabase(config: DatabaseConfig): Database {
     // WAL lets the dashboard read while the webhook writes; busy_timeout queues writers instead of failing.
     const adapter = new PrismaBetterSqlite3({ url: `file:${config.filePath}`, timeout: 10_000 });
     const client = new SqliteClient({ adapter });
-    // The adapter opens one connection and takes no pragmas: set the cache on it as it starts.
+    // The adapter opens one connection and takes no pragmas: set the cache and the map on it as it starts.
     void client.$executeRawUnsafe(`PRAGMA cache_size = ${sqliteCachePragma}`).catch(() => undefined);
+    void client.$queryRawUnsafe(`PRAGMA mmap_size = ${sqliteMmapPragma}`).catch(() => undefined);
     return client;
   }
   const adapter = new PrismaPg(

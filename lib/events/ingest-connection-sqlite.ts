@@ -1,7 +1,7 @@
 // The ingest connection on SQLite (ingest-connection.ts): better-sqlite3 on the ingest thread,
 // one writer, group commit with a savepoint per transaction.
 import Sqlite from "better-sqlite3";
-import { sqliteCachePragma } from "@/lib/db/config";
+import { sqliteCachePragma, sqliteMmapPragma } from "@/lib/db/config";
 import { restartWal, startCheckpointer } from "@/lib/db/sqlite-checkpointer";
 import type { IngestConnection, SqlRunner } from "@/lib/events/ingest-connection";
 import { groupQueue, type PendingWork } from "@/lib/events/ingest-groups";
@@ -21,6 +21,7 @@ export function sqliteConnection(key: string, filePath: string): IngestConnectio
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
   db.pragma(`cache_size = ${sqliteCachePragma}`);
+  db.pragma(`mmap_size = ${sqliteMmapPragma}`);
   // Checkpoints copy the WAL back into a file of many gigabytes: in a worker thread, never on the
   // thread that stores pushes (sqlite-checkpointer.ts), which only starts the WAL over when told.
   let isRestartDue = false;
