@@ -24,6 +24,8 @@ import { useSummaryList, useTimeseriesList, type StatsFilter } from "@/lib/clien
 import { maxCompared } from "@/lib/schemas/stats";
 import type { Account } from "@/lib/schemas/accounts";
 import styles from "@/components/analytics/analytics.module.css";
+import { firstIncompleteBucket } from "@/lib/client/incomplete-buckets";
+import { todayIn } from "@/lib/time/zone";
 
 const palette = ["#3b6fd8", "#12965a", "#d8573b", "#8a5cd8", "#c98a12"];
 
@@ -46,6 +48,7 @@ interface ComparedItem {
 
 function CompareForAccount({ account }: { account: Account }) {
   const t = useTranslations("analytics.compare");
+  const tTrend = useTranslations("analytics.trend");
   const tMetrics = useTranslations("metrics");
   const formatters = useFormatters(account.timezone);
   const { params, update } = useStatsParams(account.timezone);
@@ -66,6 +69,7 @@ function CompareForAccount({ account }: { account: Account }) {
   const firstPoints = seriesQueries[0]?.data?.points;
   const ends = useMemo(() => new Map((firstPoints ?? []).flatMap((point) => (point.end ? [[point.start, point.end] as const] : []))), [firstPoints]);
   const formatBucket = useBucketFormat(params.interval, account.timezone, ends);
+  const incompleteFrom = firstPoints ? firstIncompleteBucket(firstPoints, params.interval, todayIn(account.timezone)) : null;
   const summaryQueries = useSummaryList(items.map((item) => item.filter));
   const error = [...seriesQueries, ...summaryQueries].find((query) => query.error)?.error;
   const isLoading = seriesQueries.some((query) => !query.data);
@@ -173,7 +177,16 @@ function CompareForAccount({ account }: { account: Account }) {
                 ) : isLoading ? (
                   <Skeleton height={320} />
                 ) : (
-                  <TrendChart points={points} series={series} formatDate={formatBucket} formatNumber={formatters.count} ariaLabel={t("aria", { range: rangeLabel })} height={320} variant="line" />
+                  <TrendChart
+                    points={points}
+                    series={series}
+                    incomplete={incompleteFrom === null ? null : { from: incompleteFrom, label: tTrend("incomplete"), note: tTrend("incompleteNote") }}
+                    formatDate={formatBucket}
+                    formatNumber={formatters.count}
+                    ariaLabel={t("aria", { range: rangeLabel })}
+                    height={320}
+                    variant="line"
+                  />
                 )}
               </CardBody>
             </Card>

@@ -9,6 +9,8 @@ import { Skeleton } from "@/components/ui/spinner";
 import { useFormatters } from "@/components/ui/use-formatters";
 import { TrendChart, type TrendPoint, type TrendSeries } from "@/components/charts/trend-chart";
 import { useBucketFormat } from "@/components/analytics/use-bucket-format";
+import { firstIncompleteBucket } from "@/lib/client/incomplete-buckets";
+import { todayIn } from "@/lib/time/zone";
 import type { StatsInterval, TimeseriesPoint } from "@/lib/schemas/stats";
 import styles from "@/components/analytics/analytics.module.css";
 
@@ -48,6 +50,7 @@ export function TrendPanel({ title, description, points, previousPoints, isRefre
   const toChartPoints = (source: TimeseriesPoint[]) => source.map((point) => ({ date: point.start, ...Object.fromEntries(trendMetrics.map((metric) => [metric, point[metric]])) }) as TrendPoint<TrendMetric>);
   const chartPoints = useMemo(() => toChartPoints(points ?? []), [points]);
   const comparisonPoints = useMemo(() => toChartPoints(previousPoints ?? []), [previousPoints]);
+  const incompleteFrom = points ? firstIncompleteBucket(points, interval, todayIn(timeZone)) : null;
   const series: TrendSeries<TrendMetric>[] = trendMetrics.filter((metric) => shown.includes(metric)).map((metric) => ({ key: metric, label: tMetrics(`${metric}.label`), color: metricColors[metric] }));
   const toggle = (metric: TrendMetric) => setShown((current) => (current.includes(metric) ? (current.length > 1 ? current.filter((candidate) => candidate !== metric) : current) : [...current, metric]));
 
@@ -77,6 +80,7 @@ export function TrendPanel({ title, description, points, previousPoints, isRefre
               points={chartPoints}
               series={series}
               comparison={isComparing && previousPoints ? { points: comparisonPoints, label: t("previousPeriod") } : undefined}
+              incomplete={incompleteFrom === null ? null : { from: incompleteFrom, label: t("incomplete"), note: t("incompleteNote") }}
               formatDate={formatBucket}
               formatNumber={formatters.count}
               ariaLabel={t("aria", { range: description })}

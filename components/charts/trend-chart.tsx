@@ -21,10 +21,21 @@ export interface TrendComparison<Key extends string> {
   label: string;
 }
 
+/** The buckets at the end that are not whole (lib/client/incomplete-buckets.ts): drawn dotted. */
+export interface TrendIncomplete {
+  /** The index of the first of them. */
+  from: number;
+  /** "Partial period" in the reader's language, for the tooltip. */
+  label: string;
+  /** What the dotted line means, under the chart. */
+  note: string;
+}
+
 interface TrendChartProps<Key extends string> {
   points: TrendPoint<Key>[];
   series: TrendSeries<Key>[];
   comparison?: TrendComparison<Key>;
+  incomplete?: TrendIncomplete | null;
   /** "axis": short (Jan 5 / 1月5日, or 14:00 for hours); "tooltip": with weekday and year. */
   formatDate: (date: string, style: "axis" | "tooltip") => string;
   formatNumber: (value: number) => string;
@@ -40,10 +51,19 @@ interface TrendChartProps<Key extends string> {
 type Row = Record<string, number | string>;
 
 const previousKey = (key: string) => `previous:${key}`;
+// A series is drawn in two parts: whole buckets solid, the incomplete ones dotted from the last
+// whole one on (so the two meet). The row keeps the value itself under the series' key.
+const wholeKey = (key: string) => `whole:${key}`;
+const incompleteKey = (key: string) => `incomplete:${key}`;
 
-export function TrendChart<Key extends string>({ points, series, comparison, formatDate, formatNumber, height = 280, ariaLabel, hasLegend = true, variant = "area" }: TrendChartProps<Key>) {
+export function TrendChart<Key extends string>({ points, series, comparison, incomplete, formatDate, formatNumber, height = 280, ariaLabel, hasLegend = true, variant = "area" }: TrendChartProps<Key>) {
+  const incompleteFrom = incomplete ? incomplete.from : points.length;
   const rows: Row[] = points.map((point, index) => {
     const row: Row = { ...point, index };
+    for (const line of series) {
+      if (index < incompleteFrom) row[wholeKey(line.key)] = point[line.key];
+      if (index >= incompleteFrom - 1 && incomplete) row[incompleteKey(line.key)] = point[line.key];
+    }
     const previous = comparison?.points[index];
     if (previous) {
       row.previousDate = previous.date;
@@ -105,6 +125,7 @@ export function TrendChart<Key extends string>({ points, series, comparison, for
                   row={props.active ? (props.payload?.[0]?.payload as Row | undefined) : undefined}
                   series={series}
                   comparison={comparison}
+                  incomplete={incomplete ?? null}
                   formatDate={formatDate}
                   formatNumber={formatNumber}
                 />
@@ -132,32 +153,62 @@ export function TrendChart<Key extends string>({ points, series, comparison, for
                 <Line
                   key={line.key}
                   type="monotone"
-                  dataKey={line.key}
+                  dataKey={wholeKey(line.key)}
                   name={line.label}
                   stroke={line.color}
                   strokeWidth={2}
-                  dot={points.length === 1 ? { r: 3 } : false}
+                  dot={points.length === 1 && !incomplete ? { r: 3 } : false}
                   activeDot={{ r: 4, strokeWidth: 2, stroke: "#fff" }}
                   isAnimationActive={false}
                 />
               ) : (
-              <Area
-                key={line.key}
-                type="monotone"
-                dataKey={line.key}
-                name={line.label}
-                stroke={line.color}
-                strokeWidth={2}
-                fill={`url(#trend-fill-${line.key})`}
-                activeDot={{ r: 4, strokeWidth: 2, stroke: "#fff" }}
-                dot={points.length === 1 ? { r: 3 } : false}
-                isAnimationActive={false}
-              />
+                <Area
+                  key={line.key}
+                  type="monotone"
+                  dataKey={wholeKey(line.key)}
+                  name={line.label}
+                  stroke={line.color}
+                  strokeWidth={2}
+                  fill={`url(#trend-fill-${line.key})`}
+                  activeDot={{ r: 4, strokeWidth: 2, stroke: "#fff" }}
+                  dot={points.length === 1 && !incomplete ? { r: 3 } : false}
+                  isAnimationActive={false}
+                />
               ),
             )}
+            {incomplete
+              ? series.map((line) => (
+                  <Line
+                    key={incompleteKey(line.key)}
+                    type="monotone"
+                    dataKey={incompleteKey(line.key)}
+                    name={`${line.label} · ${incomplete.label}`}
+                    stroke={line.color}
+                    strokeWidth={2}
+                    strokeDasharray="1 5"
+                    strokeLinecap="round"
+                    // A hollow dot on the last bucket: its number is not final.
+                    dot={(props: { cx?: number; cy?: number; index?: number }) =>
+                      props.index === points.length - 1 && props.cx !== undefined && props.cy !== undefined ? (
+                        <circle key={`end-${line.key}`} cx={props.cx} cy={props.cy} r={3.5} fill="var(--color-surface)" stroke={line.color} strokeWidth={2} />
+                      ) : (
+                        <g key={`none-${line.key}-${props.index}`} />
+                      )
+                    }
+                    activeDot={{ r: 4, strokeWidth: 2, stroke: "#fff" }}
+                    isAnimationActive={false}
+                  />
+                ))
+              : null}
           </ComposedChart>
         </ResponsiveContainer>
       </div>
+      {incomplete ? (
+        <p className={styles.incompleteNote} data-testid="trend-incomplete-note">
+          <span className={styles.dots} aria-hidden />
+          {incomplete.note}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -166,16 +217,19 @@ interface TrendTooltipProps<Key extends string> {
   row: Row | undefined;
   series: TrendSeries<Key>[];
   comparison: TrendComparison<Key> | undefined;
+  incomplete: TrendIncomplete | null;
   formatDate: TrendChartProps<Key>["formatDate"];
   formatNumber: (value: number) => string;
 }
 
-function TrendTooltip<Key extends string>({ row, series, comparison, formatDate, formatNumber }: TrendTooltipProps<Key>) {
+function TrendTooltip<Key extends string>({ row, series, comparison, incomplete, formatDate, formatNumber }: TrendTooltipProps<Key>) {
   if (!row) return null;
   const previousDate = typeof row.previousDate === "string" ? row.previousDate : null;
+  const isIncomplete = incomplete !== null && Number(row.index) >= incomplete.from;
   return (
     <div className={styles.tooltip}>
       <p className={styles.tooltipDate}>{formatDate(String(row.date), "tooltip")}</p>
+      {isIncomplete ? <p className={styles.tooltipIncomplete}>{incomplete.label}</p> : null}
       {comparison && previousDate ? <p className={styles.tooltipPrevious}>{`${comparison.label}: ${formatDate(previousDate, "tooltip")}`}</p> : null}
       <table className={styles.tooltipTable}>
         <tbody>
