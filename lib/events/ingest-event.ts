@@ -6,6 +6,9 @@ import type { IngestAccount } from "@/lib/events/store-event";
 import type { StoredEvent } from "@/lib/events/store-event";
 import { callIngestThread } from "@/lib/events/ingest-thread";
 
+/** What makes a push the same push: its time and its key (the Event table's unique key). */
+type EventKey = Pick<NormalizedEvent, "occurredAt" | "dedupeKey">;
+
 export interface IngestResult {
   isDuplicate: boolean;
   eventId: number;
@@ -19,20 +22,20 @@ export interface IngestResult {
  * thread the push as sent: receive-push.ts).
  */
 export async function ingestEvent(account: IngestAccount, event: NormalizedEvent, raw: string | null): Promise<IngestResult> {
-  return resultOfStoring(account.id, event.dedupeKey, await callIngestThread({ kind: "store", account, event, raw }));
+  return resultOfStoring(account.id, event, await callIngestThread({ kind: "store", account, event, raw }));
 }
 
 /** What storing gave; for a retry of a push already stored (null), what was stored then. */
-export async function resultOfStoring(accountId: string, dedupeKey: string, stored: StoredEvent | null): Promise<IngestResult> {
+export async function resultOfStoring(accountId: string, event: EventKey, stored: StoredEvent | null): Promise<IngestResult> {
   if (stored) return { ...stored, isDuplicate: false };
-  const existing = await findStoredEvent(accountId, dedupeKey);
+  const existing = await findStoredEvent(accountId, event);
   if (existing) return { ...existing, isDuplicate: true, hasQueuedWork: false };
   throw new Error("A push was refused as a duplicate but no stored event has its key");
 }
 
-async function findStoredEvent(accountId: string, dedupeKey: string): Promise<Omit<IngestResult, "isDuplicate" | "hasQueuedWork"> | null> {
+async function findStoredEvent(accountId: string, { occurredAt, dedupeKey }: EventKey): Promise<Omit<IngestResult, "isDuplicate" | "hasQueuedWork"> | null> {
   const stored = await getDb().event.findUnique({
-    where: { accountId_dedupeKey: { accountId, dedupeKey } },
+    where: { accountId_occurredAt_dedupeKey: { accountId, occurredAt, dedupeKey } },
     select: { id: true, channel: { select: { id: true, welcomeMessage: true } } },
   });
   return stored ? { eventId: stored.id, channel: stored.channel } : null;

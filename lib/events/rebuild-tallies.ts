@@ -24,7 +24,7 @@ export async function rebuildScannerTallies(accountId: string): Promise<void> {
         FROM "ScannerDay" s JOIN "Channel" c ON c."accountId" = s."accountId" AND c."scene" = s."scene"
         WHERE s."accountId" = ${accountId} AND s."scene" <> ${allChannelsScope}`;
       const withPreviousDay = Prisma.sql`(
-        SELECT s."scene" AS "scene", s."day" AS "day", LAG(s."day") OVER (PARTITION BY s."scene", s."openid" ORDER BY s."day") AS "previousDay"
+        SELECT s."scene" AS "scene", s."day" AS "day", LAG(s."day") OVER (PARTITION BY s."openid", s."scene" ORDER BY s."day") AS "previousDay"
         FROM "ScannerDay" s WHERE s."accountId" = ${accountId}) o`;
       await tx.$executeRaw`
         INSERT INTO "ScannerDayTotal" ("accountId", "scene", "day", "scanners", "firstTimeScanners")

@@ -57,7 +57,7 @@ export async function receivePush(accountId: string, query: PushQuery, body: str
   });
   if (accepted.kind === "refused") throw refused(accountId, new AppError(accepted.code, accepted.message));
   const { event, isEncrypted } = accepted;
-  const result = await resultOfStoring(account.id, event.dedupeKey, accepted.stored);
+  const result = await resultOfStoring(account.id, event, accepted.stored);
   const { hasQueuedWork } = result;
   const welcome = (event.type === "subscribe" || event.type === "scan") && result.channel?.welcomeMessage;
   if (!welcome) return { body: "success", contentType: "text/plain; charset=utf-8", hasQueuedWork };

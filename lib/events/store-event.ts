@@ -1,6 +1,6 @@
 // The push's transaction: the event, the follower's state, the rollups and the work to do after
 // the reply (auto-tagging), stored together or not at all. A retry of the same push is found by
-// its (account, dedupeKey) key before anything is written and changes nothing. Pushes of one follower run one at a time
+// its (account, occurredAt, dedupeKey) key before anything is written and changes nothing. Pushes of one follower run one at a time
 // (SQLite has one writer; on PostgreSQL the transaction holds the scanner's lock from BEGIN), so
 // what the transaction reads of the follower stays true until it commits. It runs on the ingest
 // thread (ingest-thread.ts), which holds the database connection the webhook writes through.
@@ -100,7 +100,7 @@ async function readBeforeEvent(sql: SqlRunner, account: IngestAccount, event: No
     SELECT e."id" AS "storedEventId", f."isFollowing", f."currentScene", f."firstFollowedAt", f."stateChangedAt",
       c."id" AS "channelId", c."welcomeMessage", c."autoTagName", s."scene" AS "scene", s."seen" AS "seen", s."previous" AS "previous", s."next" AS "next"
     FROM (SELECT 1 AS "one") x
-    LEFT JOIN "Event" e ON e."accountId" = ${accountId} AND e."dedupeKey" = ${event.dedupeKey}
+    LEFT JOIN "Event" e ON e."accountId" = ${accountId} AND e."occurredAt" = ${instantParam(event.occurredAt)} AND e."dedupeKey" = ${event.dedupeKey}
     LEFT JOIN "Follower" f ON f."accountId" = ${accountId} AND f."openid" = ${event.openid}
     LEFT JOIN "Channel" c ON c."accountId" = ${accountId} AND c."scene" = ${channelScene} AND c."scene" <> ''
     LEFT JOIN (${scannerDays}) s ON 1 = 1`);
