@@ -1,5 +1,5 @@
 // The ingest connection on SQLite (ingest-connection.ts): better-sqlite3 on the ingest thread,
-// one writer, group commit with a savepoint per transaction.
+// one writer, group commit with a savepoint per transaction and the group's counters summed.
 import Sqlite from "better-sqlite3";
 import { sqliteCachePragma, sqliteMmapPragma } from "@/lib/db/config";
 import { restartWal, startCheckpointer } from "@/lib/db/sqlite-checkpointer";
@@ -37,7 +37,10 @@ export function sqliteConnection(key: string, filePath: string): IngestConnectio
     value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? (value ? 1 : 0) : value === undefined ? null : value;
   // Transaction control, prepared once (exec would parse it on every push).
   const control = { savepoint: db.prepare("SAVEPOINT push"), release: db.prepare("RELEASE push"), rollbackTo: db.prepare("ROLLBACK TO push"), commit: db.prepare("COMMIT") };
-  const sums = new CounterSums();
+  // A push's counters, kept apart until its savepoint is released: then they join the group's,
+  // which are written once, before the commit (a row many pushes add to is written once).
+  const pushSums = new CounterSums();
+  const groupSums = new CounterSums();
   const runner: SqlRunner = {
     async query<Row>(sql: Parameters<SqlRunner["query"]>[0]) {
       const statement = prepare(sql.sql);
@@ -54,15 +57,15 @@ export function sqliteConnection(key: string, filePath: string): IngestConnectio
       prepare(sql.sql).run(sql.values.map(toValue));
     },
     async addToCounters(table, additions) {
-      sums.add(table, additions);
+      pushSums.add(table, additions);
     },
   };
   const writeCounters = () => {
-    const { upserts, deletions } = sums.takeWrites();
+    const { upserts, deletions } = groupSums.takeWrites();
     for (const write of [...upserts, ...deletions]) prepare(write.sql).run(write.values.map(toValue));
   };
-  // Each transaction of a group in its own savepoint: one that fails rolls back alone. The
-  // commit's fsync holds the thread (the driver is synchronous): once per group.
+  // Each transaction of a group in its own savepoint: one that fails rolls back alone, its
+  // counters with it. The commit's fsync holds the thread (the driver is synchronous): once per group.
   const runGroup = async (group: PendingWork[]) => {
     await beginImmediate(db);
     const outcomes: (() => void)[] = [];
@@ -70,19 +73,21 @@ export function sqliteConnection(key: string, filePath: string): IngestConnectio
       control.savepoint.run();
       try {
         const result = await item.work(runner);
-        writeCounters();
         control.release.run();
+        groupSums.absorb(pushSums);
         outcomes.push(() => item.resolve(result));
       } catch (error) {
-        sums.takeWrites();
+        pushSums.clear();
         control.rollbackTo.run();
         control.release.run();
         outcomes.push(() => item.reject(error));
       }
     }
     try {
+      writeCounters();
       control.commit.run();
     } catch (error) {
+      groupSums.clear();
       if (db.inTransaction) db.exec("ROLLBACK");
       throw error;
     }

@@ -1,6 +1,6 @@
 // The counters a transaction adds to (rollups.ts, scanner-tallies.ts, follow-cohorts.ts), summed
-// per row and written together at the end: on PostgreSQL at the end of the group of
-// transactions that shares a commit (ingest-connection-postgres.ts), so the day's all-channels row
+// per row and written together at the end of the group of transactions that shares a commit
+// (ingest-connection-postgres.ts, -sqlite.ts), so the day's all-channels row
 // is written once per group, not once per push, and every group locks the counter rows in one
 // order (table by table, key by key): two groups never deadlock on them.
 import { Prisma } from "@/lib/db/client";
@@ -51,6 +51,29 @@ export class CounterSums {
         if (amount < 0) row.wentDown = true;
       }
     }
+  }
+
+  /** Adds another transaction's sums to these, and forgets them there. */
+  absorb(other: CounterSums): void {
+    for (const [table, rows] of other.rows) {
+      let ownRows = this.rows.get(table);
+      if (!ownRows) this.rows.set(table, (ownRows = new Map()));
+      for (const [id, row] of rows) {
+        const own = ownRows.get(id);
+        if (!own) {
+          ownRows.set(id, row);
+          continue;
+        }
+        row.counters.forEach((amount, index) => (own.counters[index]! += amount));
+        own.wentDown ||= row.wentDown;
+      }
+    }
+    other.rows.clear();
+  }
+
+  /** Forgets the sums (their transaction was rolled back). */
+  clear(): void {
+    this.rows.clear();
   }
 
   /**
