@@ -18,7 +18,7 @@ import { todayIn } from "@/lib/time/zone";
 import { benchCases, type BenchCase } from "@/scripts/bench/cases";
 import { runLoad, type LoadResult } from "@/scripts/bench/load";
 import { summarize, type LatencySummary } from "@/scripts/bench/percentiles";
-import { writeBenchReport, type DatabaseReport } from "@/scripts/bench/report";
+import { loadRatios, writeBenchReport, type DatabaseReport, type LoadRuns } from "@/scripts/bench/report";
 
 const { values: flags } = parseArgs({
   args: process.argv.slice(2),
@@ -31,14 +31,16 @@ const { values: flags } = parseArgs({
     "raw-runs": { type: "string", default: "5" },
     /** Each call is timed `runs` times, or fewer (at least 3, raw at least 1) once this many seconds are spent. */
     "case-seconds": { type: "string", default: "60" },
-    "webhook-seconds": { type: "string", default: "30" },
+    "webhook-seconds": { type: "string", default: "20" },
+    /** Webhook runs, each between two runs of the bare route (throughput-ratio.ts). */
+    "webhook-runs": { type: "string", default: "3" },
     concurrency: { type: "string", default: "16" },
     "postgres-url": { type: "string", default: "postgresql://postgres@127.0.0.1:5432/test" },
     port: { type: "string", default: "3950" },
     build: { type: "boolean", default: false },
     /** Keep the seeded database (and its prepared.json) for `--reuse`. */
     keep: { type: "boolean", default: false },
-    /** A directory a `--keep` run left: skip the seed and bench that database again (one database). */
+    /** Directories `--keep` runs left, one per database of `--databases` in its order: skip the seeds and bench them again. */
     reuse: { type: "string" },
     /** Only the webhook's load against the bare route, not the stats calls. */
     "webhook-only": { type: "boolean", default: false },
@@ -186,9 +188,9 @@ function pushSource(prepared: Prepared) {
   };
 }
 
-async function benchDatabase(database: "sqlite" | "postgresql", port: number): Promise<DatabaseReport> {
-  const reused = flags.reuse ? (JSON.parse(readFileSync(join(String(flags.reuse), "prepared.json"), "utf8")) as Prepared & { databaseUrl: string }) : null;
-  const workDir = flags.reuse ? String(flags.reuse) : mkdtempSync(join(tmpdir(), `qudao-bench-${database}-`));
+async function benchDatabase(database: "sqlite" | "postgresql", port: number, reuseDir: string | undefined): Promise<DatabaseReport> {
+  const reused = reuseDir ? (JSON.parse(readFileSync(join(reuseDir, "prepared.json"), "utf8")) as Prepared & { databaseUrl: string }) : null;
+  const workDir = reuseDir ?? mkdtempSync(join(tmpdir(), `qudao-bench-${database}-`));
   const postgresUrl = String(flags["postgres-url"]);
   const schema = `qudao_bench_${randomBytes(4).toString("hex")}`;
   const databaseUrl = reused?.databaseUrl ?? (database === "sqlite" ? `file:${join(workDir, "bench.db")}` : `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}schema=${schema}`);
@@ -221,13 +223,17 @@ async function benchDatabase(database: "sqlite" | "postgresql", port: number): P
           },
         });
       };
-      console.log(`load: bare route, webhook, bare route again (${number("webhook-seconds")} s each, ${number("concurrency")} connections)`);
-      const bareBefore = await load((push) => `/api/bench/bare/${prepared.accountId}?${push.query}`);
-      const webhook = await load((push) => `/api/wechat/${prepared.accountId}?${push.query}`);
-      const bareAfter = await load((push) => `/api/bench/bare/${prepared.accountId}?${push.query}`);
-      const bare: LoadResult = bareBefore.requestsPerSecond >= bareAfter.requestsPerSecond ? bareBefore : bareAfter;
-      console.log(`bare ${bareBefore.requestsPerSecond.toFixed(0)} / ${bareAfter.requestsPerSecond.toFixed(0)} req/s, webhook ${webhook.requestsPerSecond.toFixed(0)} req/s (p99 ${webhook.latency.p99.toFixed(0)} ms, ${webhook.failed} failed)`);
-      return { database, seed: prepared.seed, queries, webhook, bare, bareRuns: [bareBefore.requestsPerSecond, bareAfter.requestsPerSecond] };
+      const webhookRuns = number("webhook-runs");
+      console.log(`load: bare route and webhook in turn, ${webhookRuns} webhook runs (${number("webhook-seconds")} s each, ${number("concurrency")} connections)`);
+      const runs: LoadRuns = { bare: [await load((push) => `/api/bench/bare/${prepared.accountId}?${push.query}`)], webhook: [] };
+      for (let run = 0; run < webhookRuns; run++) {
+        runs.webhook.push(await load((push) => `/api/wechat/${prepared.accountId}?${push.query}`));
+        runs.bare.push(await load((push) => `/api/bench/bare/${prepared.accountId}?${push.query}`));
+      }
+      const { ratios, median } = loadRatios(runs);
+      const describe = (result: LoadResult) => `${result.requestsPerSecond.toFixed(0)} req/s (p99 ${result.latency.p99.toFixed(0)} ms, ${result.failed} failed)`;
+      console.log(`bare ${runs.bare.map(describe).join(" / ")}\nwebhook ${runs.webhook.map(describe).join(" / ")}\nwebhook ÷ bare ${ratios.map((ratio) => ratio.toFixed(2)).join(" / ")}, median ${median.toFixed(2)}`);
+      return { database, seed: prepared.seed, queries, load: runs };
     } finally {
       await stopServer(server);
     }
@@ -281,10 +287,11 @@ async function main(): Promise<void> {
 }
 
 async function benchAnalytics(databases: ("sqlite" | "postgresql")[]): Promise<void> {
-  if (flags.reuse && databases.length !== 1) throw new Error("--reuse benches one database: name it with --databases");
+  const reuseDirs = flags.reuse ? String(flags.reuse).split(",") : [];
+  if (flags.reuse && reuseDirs.length !== databases.length) throw new Error("--reuse takes one kept directory per database of --databases, in the same order");
   buildIfNeeded();
   const reports: DatabaseReport[] = [];
-  for (const database of databases) reports.push(await benchDatabase(database, number("port")));
+  for (const [index, database] of databases.entries()) reports.push(await benchDatabase(database, number("port"), reuseDirs[index]));
   const machine = {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? "unknown",
