@@ -177,8 +177,8 @@ class GroupStatements {
 
   /** Last before the commit: the counter rows are locked for as short a time as can be. */
   async writeCounters(): Promise<void> {
-    const { upsert, deletions } = this.sums.takeArrayWrites();
-    if (upsert) await this.send(upsert);
+    const { upserts, deletions } = this.sums.takeWrites();
+    if (upserts.length > 0) await this.send(Prisma.sql`WITH ${Prisma.join(upserts.map((write, index) => Prisma.sql`${Prisma.raw(`w${index}`)} AS (${write})`))} SELECT 1`);
     for (const deletion of deletions) await this.send(deletion);
   }
 

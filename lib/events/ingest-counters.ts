@@ -29,7 +29,7 @@ export interface CounterAddition {
 const deletedAtZero: Partial<Record<CounterTable, string>> = { ScannerReturn: "scanners" };
 
 export class CounterSums {
-  private readonly rows = new Map<CounterTable, Map<string, SummedRow>>();
+  private readonly rows = new Map<CounterTable, Map<string, { key: KeyValue[]; counters: number[]; wentDown: boolean }>>();
 
   add(table: CounterTable, additions: CounterAddition[]): void {
     const { key: keyNames, counters: counterNames } = counterTables[table];
@@ -81,42 +81,19 @@ export class CounterSums {
    * they may run together), then the deletions of the rows they took to zero.
    */
   takeWrites(): { upserts: Prisma.Sql[]; deletions: Prisma.Sql[] } {
-    const rowsByTable = this.takeSortedRows();
-    const upserts = [...rowsByTable].filter(([, rows]) => rows.length > 0).map(([table, rows]) => upsertSql(table, rows));
-    return { upserts, deletions: deletionsOf(rowsByTable) };
-  }
-
-  /**
-   * PostgreSQL: the same writes, every table's rows passed as arrays in one statement whose text
-   * never changes — prepared and planned once per connection, where the VALUES lists' texts
-   * (one per mix of row counts) ran past the named statements' cap and were parsed every group.
-   * Null when there is nothing to write.
-   */
-  takeArrayWrites(): { upsert: Prisma.Sql | null; deletions: Prisma.Sql[] } {
-    const rowsByTable = this.takeSortedRows();
-    const hasRows = [...rowsByTable.values()].some((rows) => rows.length > 0);
-    return { upsert: hasRows ? arrayUpsertSql(rowsByTable) : null, deletions: deletionsOf(rowsByTable) };
-  }
-
-  /** Every table's rows in key order (the order groups lock them in), and forgets them. */
-  private takeSortedRows(): Map<CounterTable, SummedRow[]> {
-    const rowsByTable = new Map<CounterTable, SummedRow[]>();
+    const upserts: Prisma.Sql[] = [];
+    const deletions: Prisma.Sql[] = [];
     for (const table of Object.keys(counterTables) as CounterTable[]) {
-      rowsByTable.set(table, [...(this.rows.get(table)?.entries() ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row));
+      const rows = [...(this.rows.get(table)?.entries() ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+      if (rows.length === 0) continue;
+      upserts.push(upsertSql(table, rows));
+      const zeroColumn = deletedAtZero[table];
+      const wentDown = rows.filter((row) => row.wentDown);
+      if (zeroColumn && wentDown.length > 0) deletions.push(deleteAtZeroSql(table, zeroColumn, wentDown.map((row) => row.key)));
     }
     this.rows.clear();
-    return rowsByTable;
+    return { upserts, deletions };
   }
-}
-
-type SummedRow = { key: KeyValue[]; counters: number[]; wentDown: boolean };
-
-function deletionsOf(rowsByTable: Map<CounterTable, SummedRow[]>): Prisma.Sql[] {
-  return [...rowsByTable].flatMap(([table, rows]) => {
-    const zeroColumn = deletedAtZero[table];
-    const wentDown = rows.filter((row) => row.wentDown);
-    return zeroColumn && wentDown.length > 0 ? [deleteAtZeroSql(table, zeroColumn, wentDown.map((row) => row.key))] : [];
-  });
 }
 
 const quoted = (name: string) => Prisma.raw(`"${name}"`);
@@ -131,34 +108,6 @@ function upsertSql(table: CounterTable, rows: { key: KeyValue[]; counters: numbe
     ON CONFLICT (${Prisma.join(keyNames.map(quoted))}) DO UPDATE SET ${Prisma.join(
       counterNames.map((name) => Prisma.sql`${quoted(name)} = ${quoted(table)}.${quoted(name)} + excluded.${quoted(name)}`),
     )}`;
-}
-
-/** A timestamp without time zone ignores an offset in its text: dates go as UTC, as the connection sends them. */
-const utcText = (value: KeyValue) => (value instanceof Date ? value.toISOString() : value);
-
-/** The array type of a column on PostgreSQL: keys are text but for RollupHour's hour, counters int. */
-function arrayTypeOf(table: CounterTable, column: string): string {
-  if (table === "RollupHour" && column === "hourStart") return "timestamp(3)[]";
-  return (counterTables[table].key as readonly string[]).includes(column) ? "text[]" : "int[]";
-}
-
-/** WITH one INSERT … SELECT FROM unnest(arrays) … ON CONFLICT a table SELECT 1: the same text for any rows. */
-function arrayUpsertSql(rowsByTable: Map<CounterTable, SummedRow[]>): Prisma.Sql {
-  const inserts = (Object.keys(counterTables) as CounterTable[]).map((table, index) => {
-    const { key: keyNames, counters: counterNames } = counterTables[table];
-    const rows = rowsByTable.get(table) ?? [];
-    const columns = [...keyNames, ...counterNames];
-    const arrays = columns.map((name, column) => {
-      const values = rows.map((row) => (column < keyNames.length ? utcText(row.key[column]!) : row.counters[column - keyNames.length]!));
-      return Prisma.sql`${values}::${Prisma.raw(arrayTypeOf(table, name))}`;
-    });
-    return Prisma.sql`${Prisma.raw(`c${index}`)} AS (
-      INSERT INTO ${quoted(table)} (${Prisma.join(columns.map(quoted))}) SELECT * FROM unnest(${Prisma.join(arrays)})
-      ON CONFLICT (${Prisma.join(keyNames.map(quoted))}) DO UPDATE SET ${Prisma.join(
-        counterNames.map((name) => Prisma.sql`${quoted(name)} = ${quoted(table)}.${quoted(name)} + excluded.${quoted(name)}`),
-      )})`;
-  });
-  return Prisma.sql`WITH ${Prisma.join(inserts)} SELECT 1`;
 }
 
 function deleteAtZeroSql(table: CounterTable, column: string, keys: KeyValue[][]): Prisma.Sql {

@@ -57,27 +57,6 @@ describe("CounterSums", () => {
     expect(sums.takeWrites()).toEqual({ upserts: [], deletions: [] });
   });
 
-  it("writes every table's rows as arrays in one statement whose text does not depend on the rows (PostgreSQL)", () => {
-    const hour = new Date("2026-11-24T02:00:00Z");
-    const one = new CounterSums();
-    one.add("RollupHour", [{ key: { accountId: "a", scene: "s", hourStart: hour }, counters: { scans: 1 } }]);
-    const many = new CounterSums();
-    many.add("RollupDay", [
-      { key: { accountId: "a", scene: "t", day: "2026-11-24" }, counters: { scans: 2 } },
-      { key: { accountId: "a", scene: "s", day: "2026-11-24" }, counters: { follows: 1 } },
-    ]);
-    many.add("ScannerReturn", [{ key: { accountId: "a", scene: "s", day: "2026-11-24", previousDay: "2026-11-20" }, counters: { scanners: -1 } }]);
-    const oneWrite = one.takeArrayWrites();
-    const manyWrite = many.takeArrayWrites();
-    expect(oneWrite.upsert!.sql).toBe(manyWrite.upsert!.sql);
-    expect(oneWrite.upsert!.text).toMatch(/unnest\(\$1::text\[\]/);
-    // RollupDay's columns first, rows in key order ("s" before "t"); the hour as UTC text.
-    expect(manyWrite.upsert!.values.slice(0, 4)).toEqual([["a", "a"], ["s", "t"], ["2026-11-24", "2026-11-24"], [0, 2]]);
-    expect(oneWrite.upsert!.values).toContainEqual(["2026-11-24T02:00:00.000Z"]);
-    expect(manyWrite.deletions).toHaveLength(1);
-    expect(new CounterSums().takeArrayWrites()).toEqual({ upsert: null, deletions: [] });
-  });
-
   it("refuses a counter the table does not have, or a key without all its columns", () => {
     const sums = new CounterSums();
     expect(() => sums.add("RollupHour", [{ key: { accountId: "a", scene: "s", hourStart: new Date(0) }, counters: { keptDay1: 1 } }])).toThrow(/no counter keptDay1/);
