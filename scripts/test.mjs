@@ -15,6 +15,7 @@ mkdirSync(results, { recursive: true });
 
 const steps = [
   ["schemas in sync with prisma/models.prisma", process.execPath, ["scripts/prisma-generate.mjs", "--check"]],
+  ["format (prettier --check; fix with npm run format)", bin("prettier"), ["--check", "--log-level", "warn", "."]],
   ["lint", bin("eslint"), ["."]],
   ["typecheck", bin("tsc"), ["--noEmit"]],
   ["unit and integration tests (SQLite and PostgreSQL)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"]],
