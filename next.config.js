@@ -6,7 +6,14 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WASM packages stay outside the server bundle and load from node_modules.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino", "@prisma/schema-engine-wasm", "pg", "@napi-rs/canvas"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@node-rs/argon2",
+    "pino",
+    "@prisma/schema-engine-wasm",
+    "pg",
+    "@napi-rs/canvas",
+  ],
   poweredByHeader: false,
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // The sandbox and the README use 127.0.0.1; without this, next dev blocks its own assets there.

@@ -23,7 +23,8 @@ function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         // 4xx answers will not change on a retry; network blips and 5xx might.
-        retry: (failureCount, error) => (isApiError(error) && error.status >= 400 && error.status < 500 ? false : failureCount < 2),
+        retry: (failureCount, error) =>
+          isApiError(error) && error.status >= 400 && error.status < 500 ? false : failureCount < 2,
         refetchOnWindowFocus: true,
       },
     },

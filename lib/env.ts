@@ -14,9 +14,15 @@ const envSchema = z.object({
   QUDAO_DATA_DIR: z.string().default("./data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Secure cookies need https; off by default so http://localhost works. */
-  QUDAO_SECURE_COOKIES: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  QUDAO_SECURE_COOKIES: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   /** 1 only for `npm run bench`: enables the bare route the webhook's throughput is compared with. */
-  QUDAO_BENCH: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
+  QUDAO_BENCH: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((value) => value === "1"),
 });
 
 export type AppEnv = z.infer<typeof envSchema> & { publicUrl: string };

@@ -4,5 +4,8 @@ import { getEnv } from "@/lib/env";
 
 export const log = pino({
   level: getEnv().LOG_LEVEL,
-  redact: { paths: ["*.appSecret", "*.token", "*.encodingAESKey", "*.password", "*.authorization"], censor: "[redacted]" },
+  redact: {
+    paths: ["*.appSecret", "*.token", "*.encodingAESKey", "*.password", "*.authorization"],
+    censor: "[redacted]",
+  },
 });

@@ -35,8 +35,13 @@ function parsePositiveInteger(name: string, value: string | undefined, fallback:
 async function migrate(): Promise<void> {
   const config = getDatabaseConfig();
   const { applied } = await migrateDatabase(config);
-  const where = config.provider === "sqlite" ? config.filePath : `PostgreSQL${config.schema ? ` (schema ${config.schema})` : ""}`;
-  console.log(applied.length ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}` : `${where} is up to date`);
+  const where =
+    config.provider === "sqlite" ? config.filePath : `PostgreSQL${config.schema ? ` (schema ${config.schema})` : ""}`;
+  console.log(
+    applied.length
+      ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}`
+      : `${where} is up to date`,
+  );
 }
 
 async function run(argv: string[]): Promise<void> {
@@ -62,7 +67,9 @@ async function run(argv: string[]): Promise<void> {
     case "bootstrap": {
       await migrate();
       const sandbox = await ensureBuiltInSandboxAccount();
-      console.log(sandbox.isNew ? `Created the sandbox account ${sandbox.id}` : `Sandbox account ${sandbox.id} is ready`);
+      console.log(
+        sandbox.isNew ? `Created the sandbox account ${sandbox.id}` : `Sandbox account ${sandbox.id} is ready`,
+      );
       return;
     }
     case "user create": {
@@ -74,21 +81,27 @@ async function run(argv: string[]): Promise<void> {
     case "apikey create": {
       if (!values.name) throw new Error("--name is required");
       const { id, key } = await createApiKey({ name: values.name, role: parseRole(values.role) });
-      console.log(`Created API key ${id} (${values.name}). Send it as "Authorization: Bearer <key>"; it is shown only once:`);
+      console.log(
+        `Created API key ${id} (${values.name}). Send it as "Authorization: Bearer <key>"; it is shown only once:`,
+      );
       console.log(key);
       return;
     }
     case "seed": {
-      const count = (name: "events" | "channels" | "days", fallback: number) => parsePositiveInteger(name, values[name], fallback);
+      const count = (name: "events" | "channels" | "days", fallback: number) =>
+        parsePositiveInteger(name, values[name], fallback);
       const result = await seedHistory({
         events: count("events", 100_000),
         channels: count("channels", 50),
         days: count("days", 90),
         accountId: values.account,
         seed: values.seed === undefined ? undefined : parsePositiveInteger("seed", values.seed, 1),
-        onProgress: (done, total) => process.stdout.write(`\r${done.toLocaleString("en")} / ${total.toLocaleString("en")} events`),
+        onProgress: (done, total) =>
+          process.stdout.write(`\r${done.toLocaleString("en")} / ${total.toLocaleString("en")} events`),
       });
-      console.log(`\rSeeded ${result.events.toLocaleString("en")} events, ${result.followers.toLocaleString("en")} followers, ${result.channelIds.length} channels (${result.firstDay} … ${result.lastDay}, ${result.timezone}) into account ${result.accountId} in ${result.seconds.toFixed(1)} s`);
+      console.log(
+        `\rSeeded ${result.events.toLocaleString("en")} events, ${result.followers.toLocaleString("en")} followers, ${result.channelIds.length} channels (${result.firstDay} … ${result.lastDay}, ${result.timezone}) into account ${result.accountId} in ${result.seconds.toFixed(1)} s`,
+      );
       return;
     }
     default:

@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   const { applied } = await migrateDatabase(config, { log: (line) => console.log(`  ${line}`) });
   await runDataMigrations(applied);
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  console.log(applied.length === 0 ? `Already up to date (${seconds}s)` : `Applied ${applied.length} migration(s) in ${seconds}s`);
+  console.log(
+    applied.length === 0 ? `Already up to date (${seconds}s)` : `Applied ${applied.length} migration(s) in ${seconds}s`,
+  );
 }
 
 main().catch((error: unknown) => {

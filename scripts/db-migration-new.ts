@@ -50,10 +50,19 @@ async function main(): Promise<void> {
   const pendingSql = new Map<DatabaseProvider, string | null>();
   for (const provider of providers) {
     try {
-      pendingSql.set(provider, await diffMigrationSql(provider, { shadowDatabaseUrl: shadowUrl, log: (line) => console.log(`  ${line}`) }));
+      pendingSql.set(
+        provider,
+        await diffMigrationSql(provider, { shadowDatabaseUrl: shadowUrl, log: (line) => console.log(`  ${line}`) }),
+      );
     } catch (error) {
-      const where = provider === "postgresql" ? ` (migrations replayed on ${withoutPassword(shadowUrl)}; SHADOW_DATABASE_URL picks another server)` : "";
-      throw new Error(`${provider}: could not compute the migration${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      const where =
+        provider === "postgresql"
+          ? ` (migrations replayed on ${withoutPassword(shadowUrl)}; SHADOW_DATABASE_URL picks another server)`
+          : "";
+      throw new Error(
+        `${provider}: could not compute the migration${where}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
   }
 

@@ -59,7 +59,11 @@ function main() {
     CHECKPOINT_DISABLE: "1",
   };
   for (const provider of providers) {
-    execFileSync(process.execPath, [join(root, "node_modules/prisma/build/index.js"), "generate", "--schema", `prisma/${provider}/schema.prisma`], { cwd: root, env, stdio: "inherit" });
+    execFileSync(
+      process.execPath,
+      [join(root, "node_modules/prisma/build/index.js"), "generate", "--schema", `prisma/${provider}/schema.prisma`],
+      { cwd: root, env, stdio: "inherit" },
+    );
   }
 }
 

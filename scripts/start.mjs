@@ -32,7 +32,17 @@ function newestChange(paths) {
 function needsBuild() {
   const buildId = join(root, distDir, "BUILD_ID");
   if (!existsSync(buildId)) return true;
-  const sources = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "instrumentation.ts",
+    "next.config.js",
+    "package-lock.json",
+    "tsconfig.json",
+    "tsconfig.build.json",
+  ];
   return newestChange(sources) > statSync(buildId).mtimeMs;
 }
 

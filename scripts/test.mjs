@@ -18,7 +18,11 @@ const steps = [
   ["format (prettier --check; fix with npm run format)", bin("prettier"), ["--check", "--log-level", "warn", "."]],
   ["lint", bin("eslint"), ["."]],
   ["typecheck", bin("tsc"), ["--noEmit"]],
-  ["unit and integration tests (SQLite and PostgreSQL)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"]],
+  [
+    "unit and integration tests (SQLite and PostgreSQL)",
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"],
+  ],
   ["end-to-end tests in Chromium", bin("playwright"), ["test"]],
 ];
 

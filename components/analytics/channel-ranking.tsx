@@ -35,7 +35,10 @@ export function ChannelRanking({ rows, timeZone, hrefFor, retentionDay = "d7" }:
             <th>
               <span style={{ display: "inline-flex", alignItems: "center", gap: 4 }}>
                 {t("retention", { days: retentionDay.slice(1) })}
-                <InfoTip label={tMetrics("whatIs", { metric: tMetrics("retention.label") })} text={tMetrics("retention.definition")} />
+                <InfoTip
+                  label={tMetrics("whatIs", { metric: tMetrics("retention.label") })}
+                  text={tMetrics("retention.definition")}
+                />
               </span>
             </th>
           </tr>
@@ -46,7 +49,11 @@ export function ChannelRanking({ rows, timeZone, hrefFor, retentionDay = "d7" }:
               <td>
                 <span className={styles.channelCell}>
                   <Link href={hrefFor(row.channelId)}>{row.name}</Link>
-                  {row.group || row.isArchived ? <span className={styles.channelGroup}>{[row.group, row.isArchived ? t("archived") : null].filter(Boolean).join(" · ")}</span> : null}
+                  {row.group || row.isArchived ? (
+                    <span className={styles.channelGroup}>
+                      {[row.group, row.isArchived ? t("archived") : null].filter(Boolean).join(" · ")}
+                    </span>
+                  ) : null}
                 </span>
               </td>
               {countColumns.map((column) => (
@@ -54,7 +61,9 @@ export function ChannelRanking({ rows, timeZone, hrefFor, retentionDay = "d7" }:
                   {column === "netFollows" ? formatters.signedCount(row[column]) : formatters.count(row[column])}
                 </td>
               ))}
-              <td className={`tabular ${row.retention[retentionDay] === null ? styles.rateMissing : styles.rate}`}>{percent(row.retention[retentionDay])}</td>
+              <td className={`tabular ${row.retention[retentionDay] === null ? styles.rateMissing : styles.rate}`}>
+                {percent(row.retention[retentionDay])}
+              </td>
             </tr>
           ))}
         </tbody>

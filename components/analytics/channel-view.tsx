@@ -68,7 +68,11 @@ export function ChannelView({ channelId }: { channelId: string }) {
         <PageHeader eyebrow={backLink} title={t("detail.notFoundTitle")} />
         <Card>
           {isMissing ? (
-            <EmptyState icon="?" title={t("detail.notFoundTitle")} actions={<ButtonLink href={hrefWithAccount("/channels")}>{t("detail.backToList")}</ButtonLink>}>
+            <EmptyState
+              icon="?"
+              title={t("detail.notFoundTitle")}
+              actions={<ButtonLink href={hrefWithAccount("/channels")}>{t("detail.backToList")}</ButtonLink>}
+            >
               {t("detail.notFoundText")}
             </EmptyState>
           ) : (
@@ -81,18 +85,32 @@ export function ChannelView({ channelId }: { channelId: string }) {
   return <ChannelDetail channel={channel.data} account={account} backLink={backLink} />;
 }
 
-function ChannelDetail({ channel, account, backLink }: { channel: Channel; account: Account | undefined; backLink: ReactNode }) {
+function ChannelDetail({
+  channel,
+  account,
+  backLink,
+}: {
+  channel: Channel;
+  account: Account | undefined;
+  backLink: ReactNode;
+}) {
   const t = useTranslations("channels");
   const tAnalytics = useTranslations("analytics");
   const hrefWithAccount = useHrefWithAccount();
   const timeZone = account?.timezone ?? "Asia/Shanghai";
   const { params, update } = useStatsParams(timeZone);
   const rangeLabel = useRangeLabel(params, timeZone);
-  const filter = useMemo(() => ({ accountId: channel.accountId, ...params.range, channelIds: channel.id }), [channel.accountId, channel.id, params.range]);
+  const filter = useMemo(
+    () => ({ accountId: channel.accountId, ...params.range, channelIds: channel.id }),
+    [channel.accountId, channel.id, params.range],
+  );
   const summary = useSummary(filter);
   const timeseries = useTimeseries({ ...filter, interval: params.interval });
   const previousSeries = useTimeseries({ ...filter, ...previousRange(params.range), interval: params.interval });
-  const events = useEventList({ accountId: channel.accountId, channelId: channel.id, limit: recentEventCount }, { refetchIntervalMs: 15_000 });
+  const events = useEventList(
+    { accountId: channel.accountId, channelId: channel.id, limit: recentEventCount },
+    { refetchIntervalMs: 15_000 },
+  );
   const compareHref = `${hrefWithAccount("/compare")}${hrefWithAccount("/compare").includes("?") ? "&" : "?"}channels=${channel.id}`;
 
   return (
@@ -102,7 +120,9 @@ function ChannelDetail({ channel, account, backLink }: { channel: Channel; accou
         title={channel.name}
         description={
           <span className={detailStyles.headerMeta}>
-            <Badge tone={channel.status === "active" ? "green" : channel.status === "expired" ? "amber" : "neutral"}>{t(`status.${channel.status}`)}</Badge>
+            <Badge tone={channel.status === "active" ? "green" : channel.status === "expired" ? "amber" : "neutral"}>
+              {t(`status.${channel.status}`)}
+            </Badge>
             <Badge tone={channel.qr.kind === "permanent" ? "blue" : "amber"}>{t(`kind.${channel.qr.kind}`)}</Badge>
             {channel.group ? <span>{channel.group}</span> : null}
           </span>
@@ -126,10 +146,19 @@ function ChannelDetail({ channel, account, backLink }: { channel: Channel; accou
           </div>
         </div>
         <div>
-          <h2 style={{ fontSize: 16, marginBottom: "var(--space-3)" }}>{tAnalytics("channel.rangeTitle", { range: rangeLabel })}</h2>
+          <h2 style={{ fontSize: 16, marginBottom: "var(--space-3)" }}>
+            {tAnalytics("channel.rangeTitle", { range: rangeLabel })}
+          </h2>
           <RangeToolbar params={params} onChange={update} />
           <div className={styles.stack}>
-            <KpiCards summary={summary.data} error={summary.error} onRetry={() => summary.refetch()} timeZone={timeZone} rangeDays={rangeLength(params.range)} isRefreshing={summary.isPlaceholderData} />
+            <KpiCards
+              summary={summary.data}
+              error={summary.error}
+              onRetry={() => summary.refetch()}
+              timeZone={timeZone}
+              rangeDays={rangeLength(params.range)}
+              isRefreshing={summary.isPlaceholderData}
+            />
             <TrendPanel
               title={tAnalytics(`trend.title.${params.interval}`)}
               description={rangeLabel}
@@ -141,23 +170,32 @@ function ChannelDetail({ channel, account, backLink }: { channel: Channel; accou
               interval={params.interval}
               timeZone={timeZone}
             />
-            <RetentionCard accountId={channel.accountId} channelId={channel.id} range={params.range} timeZone={timeZone} rangeLabel={rangeLabel} />
+            <RetentionCard
+              accountId={channel.accountId}
+              channelId={channel.id}
+              range={params.range}
+              timeZone={timeZone}
+              rangeLabel={rangeLabel}
+            />
             <Card>
-                <CardHeader title={t("detail.eventsTitle")} description={t("detail.eventsDescription", { count: recentEventCount })} />
-                <CardBody>
-                  {events.isPending ? (
-                    <SkeletonRows rows={3} />
-                  ) : events.isError ? (
-                    <ErrorState error={events.error} onRetry={() => events.refetch()} />
-                  ) : events.data.items.length === 0 ? (
-                    <EmptyState icon="◌" title={t("detail.noEventsTitle")}>
-                      {account?.isSandbox ? t("detail.noEventsSandbox") : t("detail.noEventsText")}
-                    </EmptyState>
-                  ) : (
-                    <EventList events={events.data.items} timeZone={timeZone} />
-                  )}
-                </CardBody>
-              </Card>
+              <CardHeader
+                title={t("detail.eventsTitle")}
+                description={t("detail.eventsDescription", { count: recentEventCount })}
+              />
+              <CardBody>
+                {events.isPending ? (
+                  <SkeletonRows rows={3} />
+                ) : events.isError ? (
+                  <ErrorState error={events.error} onRetry={() => events.refetch()} />
+                ) : events.data.items.length === 0 ? (
+                  <EmptyState icon="◌" title={t("detail.noEventsTitle")}>
+                    {account?.isSandbox ? t("detail.noEventsSandbox") : t("detail.noEventsText")}
+                  </EmptyState>
+                ) : (
+                  <EventList events={events.data.items} timeZone={timeZone} />
+                )}
+              </CardBody>
+            </Card>
             <HowWeCount timeZone={timeZone} />
           </div>
         </div>
@@ -166,7 +204,19 @@ function ChannelDetail({ channel, account, backLink }: { channel: Channel; accou
   );
 }
 
-function RetentionCard({ accountId, channelId, range, timeZone, rangeLabel }: { accountId: string; channelId: string; range: { from: string; to: string }; timeZone: string; rangeLabel: string }) {
+function RetentionCard({
+  accountId,
+  channelId,
+  range,
+  timeZone,
+  rangeLabel,
+}: {
+  accountId: string;
+  channelId: string;
+  range: { from: string; to: string };
+  timeZone: string;
+  rangeLabel: string;
+}) {
   const t = useTranslations("analytics.retention");
   const format = useFormatter();
   const formatters = useFormatters(timeZone);
@@ -188,14 +238,23 @@ function RetentionCard({ accountId, channelId, range, timeZone, rangeLabel }: { 
           </EmptyState>
         ) : (
           <>
-            <dl className={styles.definitions} style={{ gridTemplateColumns: "repeat(3, 1fr)", marginBottom: "var(--space-4)" }}>
+            <dl
+              className={styles.definitions}
+              style={{ gridTemplateColumns: "repeat(3, 1fr)", marginBottom: "var(--space-4)" }}
+            >
               {[1, 7, 30].map((day) => (
                 <div key={day}>
                   <dt className="muted" style={{ fontWeight: 500, fontSize: 13 }}>
                     {t("dayN", { day })}
                   </dt>
-                  <dd className="tabular" style={{ fontSize: 20, fontWeight: 600, color: "var(--color-text)" }} data-testid={`retention-d${day}`}>
-                    {points[day]?.rate === null || points[day]?.rate === undefined ? "—" : formatPercent(points[day]!.rate!)}
+                  <dd
+                    className="tabular"
+                    style={{ fontSize: 20, fontWeight: 600, color: "var(--color-text)" }}
+                    data-testid={`retention-d${day}`}
+                  >
+                    {points[day]?.rate === null || points[day]?.rate === undefined
+                      ? "—"
+                      : formatPercent(points[day]!.rate!)}
                   </dd>
                 </div>
               ))}

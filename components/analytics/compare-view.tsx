@@ -35,7 +35,9 @@ export function CompareView() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { count: maxCompared })} />
-      <AccountGate selection={selection}>{(account) => <CompareForAccount key={account.id} account={account} />}</AccountGate>
+      <AccountGate selection={selection}>
+        {(account) => <CompareForAccount key={account.id} account={account} />}
+      </AccountGate>
     </>
   );
 }
@@ -55,32 +57,72 @@ function CompareForAccount({ account }: { account: Account }) {
   const rangeLabel = useRangeLabel(params, account.timezone);
   const [metric, setMetric] = useState<TrendMetric>("scans");
   const channels = useChannelList({ accountId: account.id, limit: 500 });
-  const choices = useMemo(() => (channels.data?.items ?? []).map((channel) => ({ id: channel.id, name: channel.name, group: channel.group })), [channels.data]);
-  const groups = useMemo(() => [...new Set(choices.map((choice) => choice.group).filter((group): group is string => !!group))].sort((a, b) => a.localeCompare(b)), [choices]);
+  const choices = useMemo(
+    () => (channels.data?.items ?? []).map((channel) => ({ id: channel.id, name: channel.name, group: channel.group })),
+    [channels.data],
+  );
+  const groups = useMemo(
+    () =>
+      [...new Set(choices.map((choice) => choice.group).filter((group): group is string => !!group))].sort((a, b) =>
+        a.localeCompare(b),
+      ),
+    [choices],
+  );
   const mode: "channels" | "groups" = params.groups.length > 0 ? "groups" : "channels";
 
   const items = useMemo<ComparedItem[]>(() => {
     const base = { accountId: account.id, ...params.range };
-    if (mode === "groups") return params.groups.slice(0, maxCompared).map((group) => ({ key: `group:${group}`, label: group, filter: { ...base, groups: group } }));
-    return params.channelIds.slice(0, maxCompared).map((id) => ({ key: id, label: choices.find((choice) => choice.id === id)?.name ?? id, filter: { ...base, channelIds: id } }));
+    if (mode === "groups")
+      return params.groups
+        .slice(0, maxCompared)
+        .map((group) => ({ key: `group:${group}`, label: group, filter: { ...base, groups: group } }));
+    return params.channelIds
+      .slice(0, maxCompared)
+      .map((id) => ({
+        key: id,
+        label: choices.find((choice) => choice.id === id)?.name ?? id,
+        filter: { ...base, channelIds: id },
+      }));
   }, [account.id, params.range, params.groups, params.channelIds, mode, choices]);
 
   const seriesQueries = useTimeseriesList(items.map((item) => ({ ...item.filter, interval: params.interval })));
   const firstPoints = seriesQueries[0]?.data?.points;
-  const ends = useMemo(() => new Map((firstPoints ?? []).flatMap((point) => (point.end ? [[point.start, point.end] as const] : []))), [firstPoints]);
+  const ends = useMemo(
+    () => new Map((firstPoints ?? []).flatMap((point) => (point.end ? [[point.start, point.end] as const] : []))),
+    [firstPoints],
+  );
   const formatBucket = useBucketFormat(params.interval, account.timezone, ends);
-  const incompleteFrom = firstPoints ? firstIncompleteBucket(firstPoints, params.interval, todayIn(account.timezone)) : null;
+  const incompleteFrom = firstPoints
+    ? firstIncompleteBucket(firstPoints, params.interval, todayIn(account.timezone))
+    : null;
   const summaryQueries = useSummaryList(items.map((item) => item.filter));
   const error = [...seriesQueries, ...summaryQueries].find((query) => query.error)?.error;
   const isLoading = seriesQueries.some((query) => !query.data);
 
-  const series: TrendSeries<string>[] = items.map((item, index) => ({ key: `item${index}`, label: item.label, color: palette[index % palette.length]! }));
+  const series: TrendSeries<string>[] = items.map((item, index) => ({
+    key: `item${index}`,
+    label: item.label,
+    color: palette[index % palette.length]!,
+  }));
   const points = useMemo<TrendPoint<string>[]>(() => {
     const first = seriesQueries[0]?.data?.points ?? [];
-    return first.map((point, index) => ({ date: point.start, ...Object.fromEntries(seriesQueries.map((query, item) => [`item${item}`, query.data?.points[index]?.[metric] ?? 0])) }) as TrendPoint<string>);
+    return first.map(
+      (point, index) =>
+        ({
+          date: point.start,
+          ...Object.fromEntries(
+            seriesQueries.map((query, item) => [`item${item}`, query.data?.points[index]?.[metric] ?? 0]),
+          ),
+        }) as TrendPoint<string>,
+    );
   }, [seriesQueries, metric]);
 
-  const switchMode = (next: "channels" | "groups") => update(next === "groups" ? { channelIds: [], groups: groups.slice(0, Math.min(3, maxCompared)) } : { groups: [], channelIds: choices.slice(0, Math.min(3, maxCompared)).map((choice) => choice.id) });
+  const switchMode = (next: "channels" | "groups") =>
+    update(
+      next === "groups"
+        ? { channelIds: [], groups: groups.slice(0, Math.min(3, maxCompared)) }
+        : { groups: [], channelIds: choices.slice(0, Math.min(3, maxCompared)).map((choice) => choice.id) },
+    );
 
   return (
     <>
@@ -91,13 +133,25 @@ function CompareForAccount({ account }: { account: Account }) {
             <div className={styles.chartControls} style={{ marginBottom: 0 }}>
               <div className={styles.modeSwitch} role="group" aria-label={t("mode")}>
                 {(["channels", "groups"] as const).map((candidate) => (
-                  <button key={candidate} type="button" className={styles.preset} aria-pressed={mode === candidate} onClick={() => mode !== candidate && switchMode(candidate)} data-testid={`compare-mode-${candidate}`}>
+                  <button
+                    key={candidate}
+                    type="button"
+                    className={styles.preset}
+                    aria-pressed={mode === candidate}
+                    onClick={() => mode !== candidate && switchMode(candidate)}
+                    data-testid={`compare-mode-${candidate}`}
+                  >
                     {t(`modes.${candidate}`)}
                   </button>
                 ))}
               </div>
               {mode === "channels" ? (
-                <ChannelPicker channels={choices} selected={params.channelIds} onChange={(channelIds) => update({ channelIds: channelIds.slice(0, maxCompared) })} max={maxCompared} />
+                <ChannelPicker
+                  channels={choices}
+                  selected={params.channelIds}
+                  onChange={(channelIds) => update({ channelIds: channelIds.slice(0, maxCompared) })}
+                  max={maxCompared}
+                />
               ) : (
                 <label className={styles.selectLabel}>
                   <span>{t("addGroup")}</span>
@@ -105,7 +159,10 @@ function CompareForAccount({ account }: { account: Account }) {
                     className={styles.select}
                     value=""
                     disabled={params.groups.length >= maxCompared}
-                    onChange={(event) => event.target.value && update({ groups: [...params.groups, event.target.value].slice(0, maxCompared) })}
+                    onChange={(event) =>
+                      event.target.value &&
+                      update({ groups: [...params.groups, event.target.value].slice(0, maxCompared) })
+                    }
                     data-testid="compare-add-group"
                   >
                     <option value="">{t("chooseGroup")}</option>
@@ -122,13 +179,21 @@ function CompareForAccount({ account }: { account: Account }) {
               <div className={styles.compareList}>
                 {items.map((item, index) => (
                   <span key={item.key} className={styles.compareChip}>
-                    <span className={styles.toggleSwatch} style={{ background: palette[index % palette.length] }} aria-hidden />
+                    <span
+                      className={styles.toggleSwatch}
+                      style={{ background: palette[index % palette.length] }}
+                      aria-hidden
+                    />
                     {item.label}
                     <button
                       type="button"
                       className={styles.chipRemove}
                       aria-label={t("remove", { name: item.label })}
-                      onClick={() => (mode === "groups" ? update({ groups: params.groups.filter((group) => `group:${group}` !== item.key) }) : update({ channelIds: params.channelIds.filter((id) => id !== item.key) }))}
+                      onClick={() =>
+                        mode === "groups"
+                          ? update({ groups: params.groups.filter((group) => `group:${group}` !== item.key) })
+                          : update({ channelIds: params.channelIds.filter((id) => id !== item.key) })
+                      }
                     >
                       ×
                     </button>
@@ -144,7 +209,11 @@ function CompareForAccount({ account }: { account: Account }) {
               icon="⇄"
               title={t("emptyTitle")}
               actions={
-                <Button variant="primary" onClick={() => switchMode(mode)} disabled={mode === "groups" ? groups.length === 0 : choices.length === 0}>
+                <Button
+                  variant="primary"
+                  onClick={() => switchMode(mode)}
+                  disabled={mode === "groups" ? groups.length === 0 : choices.length === 0}
+                >
                   {t("pickSome")}
                 </Button>
               }
@@ -161,7 +230,12 @@ function CompareForAccount({ account }: { account: Account }) {
                 actions={
                   <label className={styles.selectLabel}>
                     <span>{t("metric")}</span>
-                    <select className={styles.select} value={metric} onChange={(event) => setMetric(event.target.value as TrendMetric)} data-testid="compare-metric">
+                    <select
+                      className={styles.select}
+                      value={metric}
+                      onChange={(event) => setMetric(event.target.value as TrendMetric)}
+                      data-testid="compare-metric"
+                    >
                       {trendMetrics.map((candidate) => (
                         <option key={candidate} value={candidate}>
                           {tMetrics(`${candidate}.label`)}
@@ -180,7 +254,11 @@ function CompareForAccount({ account }: { account: Account }) {
                   <TrendChart
                     points={points}
                     series={series}
-                    incomplete={incompleteFrom === null ? null : { from: incompleteFrom, label: tTrend("incomplete"), note: tTrend("incompleteNote") }}
+                    incomplete={
+                      incompleteFrom === null
+                        ? null
+                        : { from: incompleteFrom, label: tTrend("incomplete"), note: tTrend("incompleteNote") }
+                    }
                     formatDate={formatBucket}
                     formatNumber={formatters.count}
                     ariaLabel={t("aria", { range: rangeLabel })}
@@ -210,7 +288,11 @@ function CompareForAccount({ account }: { account: Account }) {
                           <tr key={item.key}>
                             <td>
                               <span style={{ display: "inline-flex", alignItems: "center", gap: 8 }}>
-                                <span className={styles.toggleSwatch} style={{ background: palette[index % palette.length] }} aria-hidden />
+                                <span
+                                  className={styles.toggleSwatch}
+                                  style={{ background: palette[index % palette.length] }}
+                                  aria-hidden
+                                />
                                 {item.label}
                               </span>
                             </td>

@@ -11,22 +11,53 @@ import styles from "@/components/analytics/analytics.module.css";
 
 const organicColor = "#9aa7a1";
 
-export function FollowSources({ summary, timeZone, isFiltered }: { summary: Summary; timeZone: string; isFiltered: boolean }) {
+export function FollowSources({
+  summary,
+  timeZone,
+  isFiltered,
+}: {
+  summary: Summary;
+  timeZone: string;
+  isFiltered: boolean;
+}) {
   const t = useTranslations("analytics.sources");
   const tMetrics = useTranslations("metrics");
   const formatters = useFormatters(timeZone);
   const total = summary.newFollows + summary.organicFollows;
   const share = (value: number) => (total === 0 ? "—" : `${Math.round((value / total) * 100)}%`);
   const parts = [
-    { key: "channel", label: isFiltered ? t("filteredChannels") : t("channels"), value: summary.newFollows, color: metricColors.newFollows, definition: tMetrics("newFollows.definition") },
-    { key: "organic", label: tMetrics("organicFollows.label"), value: summary.organicFollows, color: organicColor, definition: tMetrics("organicFollows.definition") },
+    {
+      key: "channel",
+      label: isFiltered ? t("filteredChannels") : t("channels"),
+      value: summary.newFollows,
+      color: metricColors.newFollows,
+      definition: tMetrics("newFollows.definition"),
+    },
+    {
+      key: "organic",
+      label: tMetrics("organicFollows.label"),
+      value: summary.organicFollows,
+      color: organicColor,
+      definition: tMetrics("organicFollows.definition"),
+    },
   ];
   return (
     <Card>
       <CardHeader title={t("title")} description={t("description")} />
       <CardBody>
-        <div className={styles.share} role="img" aria-label={parts.map((part) => `${part.label}: ${formatters.count(part.value)} (${share(part.value)})`).join(", ")} data-testid="follow-sources">
-          {total > 0 ? parts.map((part) => <span key={part.key} style={{ width: `${(part.value / total) * 100}%`, background: part.color }} />) : null}
+        <div
+          className={styles.share}
+          role="img"
+          aria-label={parts
+            .map((part) => `${part.label}: ${formatters.count(part.value)} (${share(part.value)})`)
+            .join(", ")}
+          data-testid="follow-sources"
+        >
+          {total > 0
+            ? parts.map((part) => (
+                <span key={part.key} style={{ width: `${(part.value / total) * 100}%`, background: part.color }} />
+              ))
+            : null}
         </div>
         <div className={styles.shareLegend}>
           {parts.map((part) => (
@@ -37,7 +68,8 @@ export function FollowSources({ summary, timeZone, isFiltered }: { summary: Summ
                 <InfoTip label={tMetrics("whatIs", { metric: part.label })} text={part.definition} />
               </span>
               <span>
-                <strong className="tabular">{formatters.count(part.value)}</strong> <span className="muted">{share(part.value)}</span>
+                <strong className="tabular">{formatters.count(part.value)}</strong>{" "}
+                <span className="muted">{share(part.value)}</span>
               </span>
             </span>
           ))}

@@ -5,7 +5,16 @@ import { useTranslations } from "next-intl";
 import { Card, CardBody } from "@/components/ui/card";
 import styles from "@/components/analytics/analytics.module.css";
 
-const definedMetrics = ["scans", "uniqueScanners", "newFollows", "unfollows", "netFollows", "retention", "organicFollows", "unattributedScans"] as const;
+const definedMetrics = [
+  "scans",
+  "uniqueScanners",
+  "newFollows",
+  "unfollows",
+  "netFollows",
+  "retention",
+  "organicFollows",
+  "unattributedScans",
+] as const;
 
 export function HowWeCount({ timeZone }: { timeZone: string }) {
   const t = useTranslations("analytics.howWeCount");

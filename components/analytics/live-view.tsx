@@ -24,7 +24,12 @@ import overviewStyles from "@/components/overview/overview.module.css";
 import styles from "@/components/analytics/analytics.module.css";
 
 const counterRefreshMs = 1_500;
-const typeTone: Record<LiveEvent["type"], BadgeTone> = { subscribe: "green", scan: "blue", unsubscribe: "red", other: "neutral" };
+const typeTone: Record<LiveEvent["type"], BadgeTone> = {
+  subscribe: "green",
+  scan: "blue",
+  unsubscribe: "red",
+  other: "neutral",
+};
 const counters = ["scans", "uniqueScanners", "newFollows", "unfollows", "netFollows"] as const;
 
 export function LiveView() {
@@ -33,7 +38,9 @@ export function LiveView() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <AccountGate selection={selection}>{(account) => <LiveForAccount key={account.id} account={account} />}</AccountGate>
+      <AccountGate selection={selection}>
+        {(account) => <LiveForAccount key={account.id} account={account} />}
+      </AccountGate>
     </>
   );
 }
@@ -59,8 +66,18 @@ function LiveForAccount({ account }: { account: Account }) {
   return (
     <div className={styles.stack}>
       <Card>
-        <CardHeader title={t("todayTitle")} description={t("todayDescription", { timeZone: account.timezone })} actions={<StatusBadge status={status} />} />
-        <CardBody>{summary.error ? <ErrorState error={summary.error} onRetry={() => summary.refetch()} /> : <TodayCounters summary={summary.data} timeZone={account.timezone} />}</CardBody>
+        <CardHeader
+          title={t("todayTitle")}
+          description={t("todayDescription", { timeZone: account.timezone })}
+          actions={<StatusBadge status={status} />}
+        />
+        <CardBody>
+          {summary.error ? (
+            <ErrorState error={summary.error} onRetry={() => summary.refetch()} />
+          ) : (
+            <TodayCounters summary={summary.data} timeZone={account.timezone} />
+          )}
+        </CardBody>
       </Card>
       <Card>
         <CardHeader title={t("feedTitle")} description={t("feedDescription")} />
@@ -97,9 +114,18 @@ function TodayCounters({ summary, timeZone }: { summary: Summary | undefined; ti
         <div key={metric}>
           <dt className={overviewStyles.kpiLabel}>
             {tMetrics(`${metric}.label`)}
-            <InfoTip label={tMetrics("whatIs", { metric: tMetrics(`${metric}.label`) })} text={tMetrics(`${metric}.definition`)} />
+            <InfoTip
+              label={tMetrics("whatIs", { metric: tMetrics(`${metric}.label`) })}
+              text={tMetrics(`${metric}.definition`)}
+            />
           </dt>
-          <dd style={{ margin: 0 }}>{summary ? <TickingValue value={summary[metric]} format={formatters.count} testId={`live-${metric}`} /> : <Skeleton width={72} height={32} style={{ margin: "6px 0" }} />}</dd>
+          <dd style={{ margin: 0 }}>
+            {summary ? (
+              <TickingValue value={summary[metric]} format={formatters.count} testId={`live-${metric}`} />
+            ) : (
+              <Skeleton width={72} height={32} style={{ margin: "6px 0" }} />
+            )}
+          </dd>
         </div>
       ))}
     </dl>
@@ -109,7 +135,12 @@ function TodayCounters({ summary, timeZone }: { summary: Summary | undefined; ti
 /** A number that flashes when it changes: a new value is a new element, so its animation runs. */
 function TickingValue({ value, format, testId }: { value: number; format: (value: number) => string; testId: string }) {
   return (
-    <span key={value} className={`${overviewStyles.kpiValue} tabular ${styles.tick}`} style={{ display: "block" }} data-testid={testId}>
+    <span
+      key={value}
+      className={`${overviewStyles.kpiValue} tabular ${styles.tick}`}
+      style={{ display: "block" }}
+      data-testid={testId}
+    >
       {format(value)}
     </span>
   );

@@ -50,7 +50,12 @@ export function RangeToolbar({ params, onChange, channels, hasInterval = true }:
       {hasInterval ? (
         <label className={styles.selectLabel}>
           <span>{t("interval")}</span>
-          <select className={styles.select} value={params.interval} onChange={(event) => onChange({ interval: event.target.value as StatsInterval })} data-testid="range-interval">
+          <select
+            className={styles.select}
+            value={params.interval}
+            onChange={(event) => onChange({ interval: event.target.value as StatsInterval })}
+            data-testid="range-interval"
+          >
             {intervals.map((interval) => (
               <option key={interval} value={interval}>
                 {t(`intervals.${interval}`)}
@@ -78,9 +83,25 @@ function CustomRange({ params, onChange }: Pick<RangeToolbarProps, "params" | "o
         if (isValid) onChange({ range: { from, to }, interval: null });
       }}
     >
-      <input type="date" className={styles.date} value={from} max={to} onChange={(event) => setFrom(event.target.value)} aria-label={t("from")} data-testid="range-from" />
+      <input
+        type="date"
+        className={styles.date}
+        value={from}
+        max={to}
+        onChange={(event) => setFrom(event.target.value)}
+        aria-label={t("from")}
+        data-testid="range-from"
+      />
       <span className="faint">–</span>
-      <input type="date" className={styles.date} value={to} min={from} onChange={(event) => setTo(event.target.value)} aria-label={t("to")} data-testid="range-to" />
+      <input
+        type="date"
+        className={styles.date}
+        value={to}
+        min={from}
+        onChange={(event) => setTo(event.target.value)}
+        aria-label={t("to")}
+        data-testid="range-to"
+      />
       {isChanged ? (
         <Button type="submit" size="small" disabled={!isValid} data-testid="range-apply">
           {t("apply")}
@@ -90,16 +111,31 @@ function CustomRange({ params, onChange }: Pick<RangeToolbarProps, "params" | "o
   );
 }
 
-function Filters({ params, onChange, channels }: Pick<RangeToolbarProps, "params" | "onChange"> & { channels: FilterChoice[] }) {
+function Filters({
+  params,
+  onChange,
+  channels,
+}: Pick<RangeToolbarProps, "params" | "onChange"> & { channels: FilterChoice[] }) {
   const t = useTranslations("analytics.filters");
-  const groups = useMemo(() => [...new Set(channels.map((channel) => channel.group).filter((group): group is string => !!group))].sort((a, b) => a.localeCompare(b)), [channels]);
+  const groups = useMemo(
+    () =>
+      [...new Set(channels.map((channel) => channel.group).filter((group): group is string => !!group))].sort((a, b) =>
+        a.localeCompare(b),
+      ),
+    [channels],
+  );
   const isFiltered = params.channelIds.length > 0 || params.groups.length > 0;
   return (
     <div className={styles.filters}>
       {groups.length ? (
         <label className={styles.selectLabel}>
           <span>{t("group")}</span>
-          <select className={styles.select} value={params.groups[0] ?? ""} onChange={(event) => onChange({ groups: event.target.value ? [event.target.value] : [] })} data-testid="filter-group">
+          <select
+            className={styles.select}
+            value={params.groups[0] ?? ""}
+            onChange={(event) => onChange({ groups: event.target.value ? [event.target.value] : [] })}
+            data-testid="filter-group"
+          >
             <option value="">{t("allGroups")}</option>
             {groups.map((group) => (
               <option key={group} value={group}>
@@ -109,9 +145,18 @@ function Filters({ params, onChange, channels }: Pick<RangeToolbarProps, "params
           </select>
         </label>
       ) : null}
-      <ChannelPicker channels={channels} selected={params.channelIds} onChange={(channelIds) => onChange({ channelIds })} />
+      <ChannelPicker
+        channels={channels}
+        selected={params.channelIds}
+        onChange={(channelIds) => onChange({ channelIds })}
+      />
       {isFiltered ? (
-        <Button size="small" variant="ghost" onClick={() => onChange({ channelIds: [], groups: [] })} data-testid="filter-clear">
+        <Button
+          size="small"
+          variant="ghost"
+          onClick={() => onChange({ channelIds: [], groups: [] })}
+          data-testid="filter-clear"
+        >
           {t("clear")}
         </Button>
       ) : null}
@@ -120,7 +165,17 @@ function Filters({ params, onChange, channels }: Pick<RangeToolbarProps, "params
 }
 
 /** A button that opens a checklist of channels, with a search box for long lists. */
-export function ChannelPicker({ channels, selected, onChange, max }: { channels: FilterChoice[]; selected: string[]; onChange: (ids: string[]) => void; max?: number }) {
+export function ChannelPicker({
+  channels,
+  selected,
+  onChange,
+  max,
+}: {
+  channels: FilterChoice[];
+  selected: string[];
+  onChange: (ids: string[]) => void;
+  max?: number;
+}) {
   const t = useTranslations("analytics.filters");
   const [isOpen, setIsOpen] = useState(false);
   const [search, setSearch] = useState("");
@@ -129,7 +184,8 @@ export function ChannelPicker({ channels, selected, onChange, max }: { channels:
   useEffect(() => {
     if (!isOpen) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node)) setIsOpen(false);
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node))
+        setIsOpen(false);
     };
     document.addEventListener("mousedown", close);
     document.addEventListener("keydown", close);
@@ -138,12 +194,27 @@ export function ChannelPicker({ channels, selected, onChange, max }: { channels:
       document.removeEventListener("keydown", close);
     };
   }, [isOpen]);
-  const shown = channels.filter((channel) => `${channel.name} ${channel.group ?? ""}`.toLowerCase().includes(search.trim().toLowerCase())).slice(0, 200);
-  const label = selected.length === 0 ? t("allChannels") : selected.length === 1 ? (channels.find((channel) => channel.id === selected[0])?.name ?? t("channelsSelected", { count: 1 })) : t("channelsSelected", { count: selected.length });
-  const toggle = (id: string) => onChange(selected.includes(id) ? selected.filter((candidate) => candidate !== id) : [...selected, id]);
+  const shown = channels
+    .filter((channel) => `${channel.name} ${channel.group ?? ""}`.toLowerCase().includes(search.trim().toLowerCase()))
+    .slice(0, 200);
+  const label =
+    selected.length === 0
+      ? t("allChannels")
+      : selected.length === 1
+        ? (channels.find((channel) => channel.id === selected[0])?.name ?? t("channelsSelected", { count: 1 }))
+        : t("channelsSelected", { count: selected.length });
+  const toggle = (id: string) =>
+    onChange(selected.includes(id) ? selected.filter((candidate) => candidate !== id) : [...selected, id]);
   return (
     <div className={styles.picker} ref={root}>
-      <button type="button" className={styles.pickerButton} aria-expanded={isOpen} aria-controls={panelId} onClick={() => setIsOpen(!isOpen)} data-testid="filter-channels">
+      <button
+        type="button"
+        className={styles.pickerButton}
+        aria-expanded={isOpen}
+        aria-controls={panelId}
+        onClick={() => setIsOpen(!isOpen)}
+        data-testid="filter-channels"
+      >
         {label}
         <span aria-hidden className="faint">
           ▾
@@ -151,7 +222,14 @@ export function ChannelPicker({ channels, selected, onChange, max }: { channels:
       </button>
       {isOpen ? (
         <div className={styles.pickerPanel} id={panelId}>
-          <input className={styles.pickerSearch} value={search} onChange={(event) => setSearch(event.target.value)} placeholder={t("search")} aria-label={t("search")} autoFocus />
+          <input
+            className={styles.pickerSearch}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            placeholder={t("search")}
+            aria-label={t("search")}
+            autoFocus
+          />
           {max ? <p className={styles.pickerHint}>{t("upTo", { count: max })}</p> : null}
           <ul className={styles.pickerList}>
             {shown.map((channel) => {
@@ -159,7 +237,12 @@ export function ChannelPicker({ channels, selected, onChange, max }: { channels:
               return (
                 <li key={channel.id}>
                   <label className={styles.pickerItem}>
-                    <input type="checkbox" checked={isChecked} disabled={!isChecked && max !== undefined && selected.length >= max} onChange={() => toggle(channel.id)} />
+                    <input
+                      type="checkbox"
+                      checked={isChecked}
+                      disabled={!isChecked && max !== undefined && selected.length >= max}
+                      onChange={() => toggle(channel.id)}
+                    />
                     <span className={styles.pickerName}>{channel.name}</span>
                     {channel.group ? <span className="faint">{channel.group}</span> : null}
                   </label>

@@ -38,21 +38,51 @@ interface TrendPanelProps {
   initialMetrics?: TrendMetric[];
 }
 
-export function TrendPanel({ title, description, points, previousPoints, isRefreshing, error, onRetry, interval, timeZone, initialMetrics = ["scans", "newFollows"] }: TrendPanelProps) {
+export function TrendPanel({
+  title,
+  description,
+  points,
+  previousPoints,
+  isRefreshing,
+  error,
+  onRetry,
+  interval,
+  timeZone,
+  initialMetrics = ["scans", "newFollows"],
+}: TrendPanelProps) {
   const t = useTranslations("analytics.trend");
   const tMetrics = useTranslations("metrics");
   const formatters = useFormatters(timeZone);
-  const ends = useMemo(() => new Map((points ?? []).flatMap((point) => (point.end ? [[point.start, point.end] as const] : []))), [points]);
+  const ends = useMemo(
+    () => new Map((points ?? []).flatMap((point) => (point.end ? [[point.start, point.end] as const] : []))),
+    [points],
+  );
   const formatBucket = useBucketFormat(interval, timeZone, ends);
   const [shown, setShown] = useState<TrendMetric[]>(initialMetrics);
   const [isComparing, setIsComparing] = useState(true);
 
-  const toChartPoints = (source: TimeseriesPoint[]) => source.map((point) => ({ date: point.start, ...Object.fromEntries(trendMetrics.map((metric) => [metric, point[metric]])) }) as TrendPoint<TrendMetric>);
+  const toChartPoints = (source: TimeseriesPoint[]) =>
+    source.map(
+      (point) =>
+        ({
+          date: point.start,
+          ...Object.fromEntries(trendMetrics.map((metric) => [metric, point[metric]])),
+        }) as TrendPoint<TrendMetric>,
+    );
   const chartPoints = useMemo(() => toChartPoints(points ?? []), [points]);
   const comparisonPoints = useMemo(() => toChartPoints(previousPoints ?? []), [previousPoints]);
   const incompleteFrom = points ? firstIncompleteBucket(points, interval, todayIn(timeZone)) : null;
-  const series: TrendSeries<TrendMetric>[] = trendMetrics.filter((metric) => shown.includes(metric)).map((metric) => ({ key: metric, label: tMetrics(`${metric}.label`), color: metricColors[metric] }));
-  const toggle = (metric: TrendMetric) => setShown((current) => (current.includes(metric) ? (current.length > 1 ? current.filter((candidate) => candidate !== metric) : current) : [...current, metric]));
+  const series: TrendSeries<TrendMetric>[] = trendMetrics
+    .filter((metric) => shown.includes(metric))
+    .map((metric) => ({ key: metric, label: tMetrics(`${metric}.label`), color: metricColors[metric] }));
+  const toggle = (metric: TrendMetric) =>
+    setShown((current) =>
+      current.includes(metric)
+        ? current.length > 1
+          ? current.filter((candidate) => candidate !== metric)
+          : current
+        : [...current, metric],
+    );
 
   return (
     <Card>
@@ -61,14 +91,26 @@ export function TrendPanel({ title, description, points, previousPoints, isRefre
         <div className={styles.chartControls}>
           <div className={styles.toggles} role="group" aria-label={t("series")}>
             {trendMetrics.map((metric) => (
-              <button key={metric} type="button" className={styles.toggle} aria-pressed={shown.includes(metric)} onClick={() => toggle(metric)} data-testid={`series-${metric}`}>
+              <button
+                key={metric}
+                type="button"
+                className={styles.toggle}
+                aria-pressed={shown.includes(metric)}
+                onClick={() => toggle(metric)}
+                data-testid={`series-${metric}`}
+              >
                 <span className={styles.toggleSwatch} style={{ background: metricColors[metric] }} aria-hidden />
                 {tMetrics(`${metric}.label`)}
               </button>
             ))}
           </div>
           <label className={styles.compareSwitch}>
-            <input type="checkbox" checked={isComparing} onChange={(event) => setIsComparing(event.target.checked)} data-testid="compare-previous" />
+            <input
+              type="checkbox"
+              checked={isComparing}
+              onChange={(event) => setIsComparing(event.target.checked)}
+              data-testid="compare-previous"
+            />
             {t("comparePrevious")}
           </label>
         </div>
@@ -79,8 +121,14 @@ export function TrendPanel({ title, description, points, previousPoints, isRefre
             <TrendChart
               points={chartPoints}
               series={series}
-              comparison={isComparing && previousPoints ? { points: comparisonPoints, label: t("previousPeriod") } : undefined}
-              incomplete={incompleteFrom === null ? null : { from: incompleteFrom, label: t("incomplete"), note: t("incompleteNote") }}
+              comparison={
+                isComparing && previousPoints ? { points: comparisonPoints, label: t("previousPeriod") } : undefined
+              }
+              incomplete={
+                incompleteFrom === null
+                  ? null
+                  : { from: incompleteFrom, label: t("incomplete"), note: t("incompleteNote") }
+              }
               formatDate={formatBucket}
               formatNumber={formatters.count}
               ariaLabel={t("aria", { range: description })}

@@ -23,13 +23,33 @@ export function useBucketFormat(interval: StatsInterval, timeZone: string, ends?
           const instant = new Date(start);
           return style === "axis"
             ? format.dateTime(instant, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-            : format.dateTime(instant, { timeZone, weekday: "short", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" });
+            : format.dateTime(instant, {
+                timeZone,
+                weekday: "short",
+                month: "short",
+                day: "numeric",
+                hour: "2-digit",
+                minute: "2-digit",
+                hourCycle: "h23",
+                timeZoneName: "short",
+              });
         }
         const date = calendarDateToUtcNoon(start);
-        if (interval === "month") return format.dateTime(date, { timeZone: "UTC", year: style === "axis" ? "2-digit" : "numeric", month: style === "axis" ? "short" : "long" });
+        if (interval === "month")
+          return format.dateTime(date, {
+            timeZone: "UTC",
+            year: style === "axis" ? "2-digit" : "numeric",
+            month: style === "axis" ? "short" : "long",
+          });
         return style === "axis"
           ? format.dateTime(date, { timeZone: "UTC", month: "short", day: "numeric" })
-          : format.dateTime(date, { timeZone: "UTC", weekday: "short", year: "numeric", month: "short", day: "numeric" });
+          : format.dateTime(date, {
+              timeZone: "UTC",
+              weekday: "short",
+              year: "numeric",
+              month: "short",
+              day: "numeric",
+            });
       },
     [format, interval, timeZone, ends],
   );

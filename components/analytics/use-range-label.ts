@@ -10,6 +10,9 @@ export function useRangeLabel(params: Pick<StatsParams, "preset" | "range">, tim
   const dates =
     params.range.from === params.range.to
       ? formatters.calendarDate(params.range.from, "range")
-      : t("dates", { from: formatters.calendarDate(params.range.from, "range"), to: formatters.calendarDate(params.range.to, "range") });
+      : t("dates", {
+          from: formatters.calendarDate(params.range.from, "range"),
+          to: formatters.calendarDate(params.range.to, "range"),
+        });
   return params.preset === "custom" ? dates : `${t(`presets.${params.preset}`)} · ${dates}`;
 }

@@ -4,7 +4,16 @@
 // selected account (?account=) is left as it is.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { defaultIntervalFor, defaultPreset, intervalsFor, parseCustomRange, rangeForPreset, rangePresets, type DateRange, type RangePreset } from "@/lib/client/date-range";
+import {
+  defaultIntervalFor,
+  defaultPreset,
+  intervalsFor,
+  parseCustomRange,
+  rangeForPreset,
+  rangePresets,
+  type DateRange,
+  type RangePreset,
+} from "@/lib/client/date-range";
 import { statsIntervals, type StatsInterval } from "@/lib/schemas/stats";
 
 export interface StatsParams {
@@ -15,7 +24,13 @@ export interface StatsParams {
   groups: string[];
 }
 
-export type StatsParamsUpdate = Partial<{ preset: RangePreset; range: DateRange; interval: StatsInterval | null; channelIds: string[]; groups: string[] }>;
+export type StatsParamsUpdate = Partial<{
+  preset: RangePreset;
+  range: DateRange;
+  interval: StatsInterval | null;
+  channelIds: string[];
+  groups: string[];
+}>;
 
 function splitList(value: string | null): string[] {
   return value ? value.split(",").filter(Boolean) : [];
@@ -30,14 +45,22 @@ export function useStatsParams(timeZone: string, options: { defaultRange?: Range
   const params = useMemo<StatsParams>(() => {
     const requested = searchParams.get("range");
     const custom = parseCustomRange(searchParams.get("from"), searchParams.get("to"));
-    const preset: RangePreset = requested === "custom" && custom ? "custom" : (rangePresets as readonly string[]).includes(requested ?? "") && requested !== "custom" ? (requested as RangePreset) : fallback;
+    const preset: RangePreset =
+      requested === "custom" && custom
+        ? "custom"
+        : (rangePresets as readonly string[]).includes(requested ?? "") && requested !== "custom"
+          ? (requested as RangePreset)
+          : fallback;
     // Presets are computed for today in the account's zone, once per visit of the view.
     const range = preset === "custom" ? custom! : rangeForPreset(preset, timeZone);
     const interval = searchParams.get("interval") as StatsInterval | null;
     return {
       preset,
       range,
-      interval: interval && (statsIntervals as readonly string[]).includes(interval) && intervalsFor(range).includes(interval) ? interval : defaultIntervalFor(range),
+      interval:
+        interval && (statsIntervals as readonly string[]).includes(interval) && intervalsFor(range).includes(interval)
+          ? interval
+          : defaultIntervalFor(range),
       channelIds: splitList(searchParams.get("channels")),
       groups: splitList(searchParams.get("groups")),
     };

@@ -6,7 +6,17 @@ import type { ReactNode } from "react";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import styles from "@/components/auth/auth.module.css";
 
-export function AuthCard({ title, description, children, footer }: { title: string; description: string; children: ReactNode; footer?: ReactNode }) {
+export function AuthCard({
+  title,
+  description,
+  children,
+  footer,
+}: {
+  title: string;
+  description: string;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   const t = useTranslations("layout");
   return (
     <div className={styles.page}>

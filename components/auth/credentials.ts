@@ -4,11 +4,17 @@ import { z } from "zod";
 import { isApiError } from "@/lib/client/http";
 
 export type CredentialsField = "email" | "password";
-export type CredentialsErrors = Partial<Record<CredentialsField, "emailInvalid" | "passwordTooShort" | "passwordTooLong">>;
+export type CredentialsErrors = Partial<
+  Record<CredentialsField, "emailInvalid" | "passwordTooShort" | "passwordTooLong">
+>;
 
 const emailSchema = z.email().max(200);
 
-export function checkCredentials(email: string, password: string, options: { checkLength: boolean }): CredentialsErrors {
+export function checkCredentials(
+  email: string,
+  password: string,
+  options: { checkLength: boolean },
+): CredentialsErrors {
   const errors: CredentialsErrors = {};
   if (!emailSchema.safeParse(email.trim()).success) errors.email = "emailInvalid";
   if (options.checkLength && password.length < 8) errors.password = "passwordTooShort";

@@ -77,7 +77,12 @@ export function SetupForm() {
         ) : setup.isError && Object.keys(credentialsErrorsFrom(setup.error)).length === 0 ? (
           <InlineError error={setup.error} />
         ) : null}
-        <Button type="submit" variant="primary" isLoading={setup.isPending || setup.isSuccess} data-testid="setup-submit">
+        <Button
+          type="submit"
+          variant="primary"
+          isLoading={setup.isPending || setup.isSuccess}
+          data-testid="setup-submit"
+        >
           {t("setup.submit")}
         </Button>
       </form>

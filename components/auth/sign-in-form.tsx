@@ -38,7 +38,8 @@ export function SignInForm() {
     );
   }
 
-  const isWrongCredentials = isApiError(signIn.error) && (signIn.error.code === "unauthorized" || signIn.error.code === "validation_failed");
+  const isWrongCredentials =
+    isApiError(signIn.error) && (signIn.error.code === "unauthorized" || signIn.error.code === "validation_failed");
   const fieldError = (field: keyof CredentialsErrors) => (errors[field] ? t(`errors.${errors[field]}`) : undefined);
 
   return (
@@ -68,7 +69,12 @@ export function SignInForm() {
         ) : signIn.isError ? (
           <InlineError error={signIn.error} />
         ) : null}
-        <Button type="submit" variant="primary" isLoading={signIn.isPending || signIn.isSuccess} data-testid="signin-submit">
+        <Button
+          type="submit"
+          variant="primary"
+          isLoading={signIn.isPending || signIn.isSuccess}
+          data-testid="signin-submit"
+        >
           {t("signIn.submit")}
         </Button>
       </form>

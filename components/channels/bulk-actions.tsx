@@ -52,7 +52,13 @@ export function BulkActions({ accountId, selectedIds, group, onClear }: BulkActi
       {count > 0 ? (
         <>
           <strong data-testid="selected-count">{t("selected", { count })}</strong>
-          <Button size="small" variant="primary" isLoading={isBusy} onClick={() => download({ ids: selectedIds, format: "png" })} data-testid="download-zip">
+          <Button
+            size="small"
+            variant="primary"
+            isLoading={isBusy}
+            onClick={() => download({ ids: selectedIds, format: "png" })}
+            data-testid="download-zip"
+          >
             {t("zipPng")}
           </Button>
           <Button size="small" disabled={isBusy} onClick={() => download({ ids: selectedIds, format: "svg" })}>
@@ -61,10 +67,18 @@ export function BulkActions({ accountId, selectedIds, group, onClear }: BulkActi
           <ButtonLink size="small" href={printHref(`ids=${selectedIds.join(",")}`)} data-testid="print-selected">
             {t("print")}
           </ButtonLink>
-          <Button size="small" isLoading={bulkArchive.isPending} onClick={() => bulkArchive.mutate({ ids: selectedIds, action: "archive" }, { onSuccess: onClear })}>
+          <Button
+            size="small"
+            isLoading={bulkArchive.isPending}
+            onClick={() => bulkArchive.mutate({ ids: selectedIds, action: "archive" }, { onSuccess: onClear })}
+          >
             {t("archive")}
           </Button>
-          <Button size="small" disabled={bulkArchive.isPending} onClick={() => bulkArchive.mutate({ ids: selectedIds, action: "restore" }, { onSuccess: onClear })}>
+          <Button
+            size="small"
+            disabled={bulkArchive.isPending}
+            onClick={() => bulkArchive.mutate({ ids: selectedIds, action: "restore" }, { onSuccess: onClear })}
+          >
             {t("restore")}
           </Button>
           <Button size="small" variant="ghost" onClick={onClear}>
@@ -74,7 +88,13 @@ export function BulkActions({ accountId, selectedIds, group, onClear }: BulkActi
       ) : (
         <>
           <strong>{t("group", { group })}</strong>
-          <Button size="small" variant="primary" isLoading={isBusy} onClick={() => download({ accountId, group, format: "png" })} data-testid="download-group-zip">
+          <Button
+            size="small"
+            variant="primary"
+            isLoading={isBusy}
+            onClick={() => download({ accountId, group, format: "png" })}
+            data-testid="download-group-zip"
+          >
             {t("zipGroup")}
           </Button>
           <ButtonLink size="small" href={printHref(`group=${encodeURIComponent(group)}`)}>
@@ -83,12 +103,25 @@ export function BulkActions({ accountId, selectedIds, group, onClear }: BulkActi
         </>
       )}
       {progress ? (
-        <div className={styles.progress} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress.share * 100)} aria-label={t("downloading")} data-testid="zip-progress">
+        <div
+          className={styles.progress}
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress.share * 100)}
+          aria-label={t("downloading")}
+          data-testid="zip-progress"
+        >
           <span className={styles.progressBar}>
             <span style={{ width: `${Math.round(progress.share * 100)}%` }} />
           </span>
           <span className={styles.progressText}>
-            {progress.share >= 1 ? t("done", { files: progress.files }) : t("progress", { percent: Math.round(progress.share * 100), megabytes: (progress.receivedBytes / 1_048_576).toFixed(1) })}
+            {progress.share >= 1
+              ? t("done", { files: progress.files })
+              : t("progress", {
+                  percent: Math.round(progress.share * 100),
+                  megabytes: (progress.receivedBytes / 1_048_576).toFixed(1),
+                })}
           </span>
         </div>
       ) : null}

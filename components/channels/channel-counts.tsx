@@ -28,7 +28,10 @@ export function ChannelCounts({ counts, timeZone }: { counts: Counts; timeZone: 
             <div key={metric.key} className={styles.count}>
               <dt>
                 {tMetrics(`${metric.key}.label`)}
-                <InfoTip label={tMetrics("whatIs", { metric: tMetrics(`${metric.key}.label`) })} text={tMetrics(`${metric.key}.definition`)} />
+                <InfoTip
+                  label={tMetrics("whatIs", { metric: tMetrics(`${metric.key}.label`) })}
+                  text={tMetrics(`${metric.key}.definition`)}
+                />
               </dt>
               <dd className="tabular" data-testid={metric.testId}>
                 {formatters.count(counts[metric.key])}

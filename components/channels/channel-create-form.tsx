@@ -44,7 +44,8 @@ export function ChannelCreateForm({ accountId }: { accountId: string }) {
   function chooseExpiry(choice: ExpiryChoice) {
     setValue("expiryChoice", choice);
     // Start the custom picker a week out, a sensible default to adjust.
-    if (choice === "custom" && !values.expiresAt) setValue("expiresAt", toDateTimeLocal(new Date(now + 7 * 86_400_000)));
+    if (choice === "custom" && !values.expiresAt)
+      setValue("expiresAt", toDateTimeLocal(new Date(now + 7 * 86_400_000)));
   }
 
   function submit(event: FormEvent) {
@@ -56,7 +57,13 @@ export function ChannelCreateForm({ accountId }: { accountId: string }) {
       onSuccess: (channel) => {
         setCreated(channel);
         // The kind and scene choices usually repeat for the next placement; the rest does not.
-        setValues({ ...emptyChannelForm, kind: values.kind, sceneChoice: values.sceneChoice === "custom" ? "auto-int" : values.sceneChoice, expiryChoice: values.expiryChoice, group: values.group });
+        setValues({
+          ...emptyChannelForm,
+          kind: values.kind,
+          sceneChoice: values.sceneChoice === "custom" ? "auto-int" : values.sceneChoice,
+          expiryChoice: values.expiryChoice,
+          group: values.group,
+        });
       },
       onError: (error) => setErrors(channelFormErrorsFrom(error)),
     });
@@ -166,7 +173,9 @@ export function ChannelCreateForm({ accountId }: { accountId: string }) {
               data-testid="channel-scene-input"
             />
           ) : (
-            <p className={styles.formNote}>{values.sceneChoice === "auto-int" ? t("sceneAutoIntHint") : t("sceneAutoStrHint")}</p>
+            <p className={styles.formNote}>
+              {values.sceneChoice === "auto-int" ? t("sceneAutoIntHint") : t("sceneAutoStrHint")}
+            </p>
           )}
           <TextAreaField
             label={t("welcomeMessage")}

@@ -15,7 +15,13 @@ export function ChannelCreatedNotice({ channel, onDismiss }: { channel: Channel;
     <div className={styles.createdNotice} role="status" data-testid="channel-created">
       {channel.qr.url ? (
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={channelQrImageUrl(channel.id, { format: "svg", size: 256 })} alt={t("qrAlt", { name: channel.name })} width={72} height={72} className={styles.createdQr} />
+        <img
+          src={channelQrImageUrl(channel.id, { format: "svg", size: 256 })}
+          alt={t("qrAlt", { name: channel.name })}
+          width={72}
+          height={72}
+          className={styles.createdQr}
+        />
       ) : null}
       <div className={styles.createdText}>
         <strong>{t("title", { name: channel.name })}</strong>

@@ -12,7 +12,14 @@ import type { Channel, ChannelUpdateInput } from "@/lib/schemas/channels";
 import styles from "@/components/channels/channels.module.css";
 
 export function splitTagText(text: string): string[] {
-  return [...new Set(text.split(/[,，;；、]/).map((tag) => tag.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,，;；、]/)
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 interface EditValues {
@@ -58,7 +65,8 @@ export function ChannelEditDialog({ channel, onClose }: { channel: Channel; onCl
   }, []);
 
   const issue = (path: string) => (isApiError(update.error) ? update.error.issueFor(path) : undefined);
-  const set = (field: keyof EditValues) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
+  const set = (field: keyof EditValues) => (event: { target: { value: string } }) =>
+    setValues({ ...values, [field]: event.target.value });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -66,21 +74,74 @@ export function ChannelEditDialog({ channel, onClose }: { channel: Channel; onCl
   }
 
   return (
-    <dialog ref={dialog} className={styles.dialog} onClose={onClose} aria-labelledby="edit-channel-title" data-testid="edit-dialog">
+    <dialog
+      ref={dialog}
+      className={styles.dialog}
+      onClose={onClose}
+      aria-labelledby="edit-channel-title"
+      data-testid="edit-dialog"
+    >
       <form className={styles.form} onSubmit={submit} noValidate>
         <h2 id="edit-channel-title">{t("title")}</h2>
         <p className={styles.formNote}>{t("sceneFixed", { scene: channel.scene })}</p>
-        <TextField label={tForm("name")} value={values.name} onChange={set("name")} error={issue("name")} maxLength={100} data-testid="edit-name" />
+        <TextField
+          label={tForm("name")}
+          value={values.name}
+          onChange={set("name")}
+          error={issue("name")}
+          maxLength={100}
+          data-testid="edit-name"
+        />
         <div className={styles.formRow2}>
-          <TextField label={tForm("group")} labelNote={tForm("optional")} value={values.group} onChange={set("group")} error={issue("group")} maxLength={100} data-testid="edit-group" />
-          <TextField label={tForm("tags")} labelNote={tForm("optional")} hint={tForm("tagsHint")} value={values.tags} onChange={set("tags")} error={issue("tags")} data-testid="edit-tags" />
+          <TextField
+            label={tForm("group")}
+            labelNote={tForm("optional")}
+            value={values.group}
+            onChange={set("group")}
+            error={issue("group")}
+            maxLength={100}
+            data-testid="edit-group"
+          />
+          <TextField
+            label={tForm("tags")}
+            labelNote={tForm("optional")}
+            hint={tForm("tagsHint")}
+            value={values.tags}
+            onChange={set("tags")}
+            error={issue("tags")}
+            data-testid="edit-tags"
+          />
         </div>
-        <TextAreaField label={tForm("welcomeMessage")} labelNote={tForm("optional")} value={values.welcomeMessage} onChange={set("welcomeMessage")} error={issue("welcomeMessage")} rows={3} />
+        <TextAreaField
+          label={tForm("welcomeMessage")}
+          labelNote={tForm("optional")}
+          value={values.welcomeMessage}
+          onChange={set("welcomeMessage")}
+          error={issue("welcomeMessage")}
+          rows={3}
+        />
         <div className={styles.formRow2}>
-          <TextField label={tForm("autoTag")} labelNote={tForm("optional")} hint={tForm("autoTagHint")} value={values.autoTagName} onChange={set("autoTagName")} error={issue("autoTagName")} maxLength={30} />
-          <TextField label={tForm("note")} labelNote={tForm("optional")} value={values.note} onChange={set("note")} error={issue("note")} maxLength={1000} />
+          <TextField
+            label={tForm("autoTag")}
+            labelNote={tForm("optional")}
+            hint={tForm("autoTagHint")}
+            value={values.autoTagName}
+            onChange={set("autoTagName")}
+            error={issue("autoTagName")}
+            maxLength={30}
+          />
+          <TextField
+            label={tForm("note")}
+            labelNote={tForm("optional")}
+            value={values.note}
+            onChange={set("note")}
+            error={issue("note")}
+            maxLength={1000}
+          />
         </div>
-        {update.isError && !(isApiError(update.error) && update.error.issues.length > 0) ? <InlineError error={update.error} /> : null}
+        {update.isError && !(isApiError(update.error) && update.error.issues.length > 0) ? (
+          <InlineError error={update.error} />
+        ) : null}
         <div className={styles.dialogActions}>
           <Button onClick={() => dialog.current?.close()}>{t("cancel")}</Button>
           <Button type="submit" variant="primary" isLoading={update.isPending} data-testid="edit-save">

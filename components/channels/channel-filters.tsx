@@ -8,7 +8,15 @@ import { channelStatuses, qrKinds } from "@/lib/schemas/channels";
 import type { ChannelListParams } from "@/components/channels/use-channel-list-params";
 import styles from "@/components/channels/channels.module.css";
 
-export function ChannelFilters({ accountId, params, onChange }: { accountId: string; params: ChannelListParams; onChange: (changes: Partial<ChannelListParams>) => void }) {
+export function ChannelFilters({
+  accountId,
+  params,
+  onChange,
+}: {
+  accountId: string;
+  params: ChannelListParams;
+  onChange: (changes: Partial<ChannelListParams>) => void;
+}) {
   const t = useTranslations("channels");
   const facets = useChannelFacets(accountId);
   const [search, setSearch] = useState(params.q);
@@ -33,7 +41,13 @@ export function ChannelFilters({ accountId, params, onChange }: { accountId: str
         onChange={(event) => setSearch(event.target.value)}
         data-testid="channel-search"
       />
-      <select className={styles.filterSelect} aria-label={t("filters.status")} value={params.status} onChange={(event) => onChange({ status: event.target.value as ChannelListParams["status"] })} data-testid="filter-status">
+      <select
+        className={styles.filterSelect}
+        aria-label={t("filters.status")}
+        value={params.status}
+        onChange={(event) => onChange({ status: event.target.value as ChannelListParams["status"] })}
+        data-testid="filter-status"
+      >
         <option value="all">{t("filters.allStatuses")}</option>
         {channelStatuses.map((status) => (
           <option key={status} value={status}>
@@ -41,7 +55,13 @@ export function ChannelFilters({ accountId, params, onChange }: { accountId: str
           </option>
         ))}
       </select>
-      <select className={styles.filterSelect} aria-label={t("filters.kind")} value={params.kind} onChange={(event) => onChange({ kind: event.target.value as ChannelListParams["kind"] })} data-testid="filter-kind">
+      <select
+        className={styles.filterSelect}
+        aria-label={t("filters.kind")}
+        value={params.kind}
+        onChange={(event) => onChange({ kind: event.target.value as ChannelListParams["kind"] })}
+        data-testid="filter-kind"
+      >
         <option value="">{t("filters.allKinds")}</option>
         {qrKinds.map((kind) => (
           <option key={kind} value={kind}>
@@ -49,7 +69,13 @@ export function ChannelFilters({ accountId, params, onChange }: { accountId: str
           </option>
         ))}
       </select>
-      <select className={styles.filterSelect} aria-label={t("filters.group")} value={params.group} onChange={(event) => onChange({ group: event.target.value })} data-testid="filter-group">
+      <select
+        className={styles.filterSelect}
+        aria-label={t("filters.group")}
+        value={params.group}
+        onChange={(event) => onChange({ group: event.target.value })}
+        data-testid="filter-group"
+      >
         <option value="">{t("filters.allGroups")}</option>
         {groups.map((group) => (
           <option key={group.name} value={group.name}>
@@ -57,7 +83,13 @@ export function ChannelFilters({ accountId, params, onChange }: { accountId: str
           </option>
         ))}
       </select>
-      <select className={styles.filterSelect} aria-label={t("filters.tag")} value={params.tag} onChange={(event) => onChange({ tag: event.target.value })} data-testid="filter-tag">
+      <select
+        className={styles.filterSelect}
+        aria-label={t("filters.tag")}
+        value={params.tag}
+        onChange={(event) => onChange({ tag: event.target.value })}
+        data-testid="filter-tag"
+      >
         <option value="">{t("filters.allTags")}</option>
         {tags.map((tag) => (
           <option key={tag.name} value={tag.name}>

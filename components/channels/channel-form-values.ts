@@ -33,7 +33,9 @@ export interface ChannelFormValues {
 export type ChannelFormField = "name" | "group" | "tags" | "scene" | "expiresAt" | "welcomeMessage" | "autoTagName";
 
 /** Message keys under channels.form.errors, or a server message to show as is. */
-export type ChannelFormErrors = Partial<Record<ChannelFormField, { key: string; values?: Record<string, number> } | { text: string }>>;
+export type ChannelFormErrors = Partial<
+  Record<ChannelFormField, { key: string; values?: Record<string, number> } | { text: string }>
+>;
 
 export const maxExpiryDays = maxTemporaryExpirySeconds / 86_400;
 
@@ -51,7 +53,14 @@ export const emptyChannelForm: ChannelFormValues = {
 };
 
 export function splitTags(text: string): string[] {
-  return [...new Set(text.split(/[,，;；、]/).map((tag) => tag.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,，;；、]/)
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** A datetime-local value for an instant, in the browser's zone. */
@@ -60,7 +69,10 @@ export function toDateTimeLocal(instant: Date): string {
   return local.toISOString().slice(0, 16);
 }
 
-export function expirySecondsOf(values: Pick<ChannelFormValues, "expiryChoice" | "expiresAt">, now = Date.now()): number | null {
+export function expirySecondsOf(
+  values: Pick<ChannelFormValues, "expiryChoice" | "expiresAt">,
+  now = Date.now(),
+): number | null {
   if (values.expiryChoice !== "custom") return Number(values.expiryChoice) * 86_400;
   const instant = new Date(values.expiresAt).getTime();
   return Number.isNaN(instant) ? null : Math.round((instant - now) / 1000);
@@ -83,9 +95,11 @@ export function checkChannelForm(values: ChannelFormValues): ChannelFormErrors {
   }
   if (values.kind === "temporary") {
     const seconds = expirySecondsOf(values);
-    if (seconds === null || seconds < minTemporaryExpirySeconds || seconds > maxTemporaryExpirySeconds) errors.expiresAt = { key: "expiryRange", values: { max: maxExpiryDays } };
+    if (seconds === null || seconds < minTemporaryExpirySeconds || seconds > maxTemporaryExpirySeconds)
+      errors.expiresAt = { key: "expiryRange", values: { max: maxExpiryDays } };
   }
-  if (byteLength(values.welcomeMessage) > maxWelcomeMessageBytes) errors.welcomeMessage = { key: "welcomeTooLong", values: { max: maxWelcomeMessageBytes } };
+  if (byteLength(values.welcomeMessage) > maxWelcomeMessageBytes)
+    errors.welcomeMessage = { key: "welcomeTooLong", values: { max: maxWelcomeMessageBytes } };
   if (values.autoTagName.trim().length > 30) errors.autoTagName = { key: "tooLong", values: { max: 30 } };
   return errors;
 }
@@ -128,7 +142,8 @@ export function channelFormErrorsFrom(error: unknown): ChannelFormErrors {
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".");
     const field = fieldByIssuePath[path] ?? (path.startsWith("tags.") ? "tags" : undefined);
-    if (field && !errors[field]) errors[field] = error.code === "conflict" && field === "scene" ? { key: "sceneTaken" } : { text: issue.message };
+    if (field && !errors[field])
+      errors[field] = error.code === "conflict" && field === "scene" ? { key: "sceneTaken" } : { text: issue.message };
   }
   return errors;
 }

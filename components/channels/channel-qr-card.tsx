@@ -37,13 +37,27 @@ export function ChannelQrCard({ channel, timeZone }: { channel: Channel; timeZon
         </div>
         {hasImage ? (
           <div className={styles.qrDownloads}>
-            <ButtonLink href={channelQrImageUrl(channel.id, { format: "png", size: 1024 })} download={`${channel.name}.png`} size="small" prefetch={false}>
+            <ButtonLink
+              href={channelQrImageUrl(channel.id, { format: "png", size: 1024 })}
+              download={`${channel.name}.png`}
+              size="small"
+              prefetch={false}
+            >
               {t("downloadPng")}
             </ButtonLink>
-            <ButtonLink href={channelQrImageUrl(channel.id, { format: "svg", size: 1024 })} download={`${channel.name}.svg`} size="small" prefetch={false}>
+            <ButtonLink
+              href={channelQrImageUrl(channel.id, { format: "svg", size: 1024 })}
+              download={`${channel.name}.svg`}
+              size="small"
+              prefetch={false}
+            >
               {t("downloadSvg")}
             </ButtonLink>
-            <ButtonLink href={hrefWithAccount(`/channels/${channel.id}/studio`)} size="small" data-testid="channel-open-studio">
+            <ButtonLink
+              href={hrefWithAccount(`/channels/${channel.id}/studio`)}
+              size="small"
+              data-testid="channel-open-studio"
+            >
               {t("studio")}
             </ButtonLink>
           </div>
@@ -51,7 +65,8 @@ export function ChannelQrCard({ channel, timeZone }: { channel: Channel; timeZon
         <dl className={styles.facts}>
           <dt>{t("scene")}</dt>
           <dd>
-            <span className="mono">{channel.scene}</span> <span className="faint">({t(`sceneType.${channel.sceneType}`)})</span>
+            <span className="mono">{channel.scene}</span>{" "}
+            <span className="faint">({t(`sceneType.${channel.sceneType}`)})</span>
           </dd>
           <dt>{t("kind")}</dt>
           <dd>{tKind(channel.qr.kind)}</dd>

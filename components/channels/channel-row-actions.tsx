@@ -19,40 +19,74 @@ export function ChannelRowActions({ channel, onEdit }: { channel: Channel; onEdi
   const isArchived = channel.status === "archived";
   const close = () => menu.current?.removeAttribute("open");
   return (
-    <details ref={menu} className={styles.menu} onBlur={(event) => !event.currentTarget.contains(event.relatedTarget) && close()}>
+    <details
+      ref={menu}
+      className={styles.menu}
+      onBlur={(event) => !event.currentTarget.contains(event.relatedTarget) && close()}
+    >
       <summary className={styles.menuButton} aria-label={t("more", { name: channel.name })} data-testid="row-actions">
         ⋯
       </summary>
       <div className={styles.menuList} role="menu">
-        <Link role="menuitem" href={hrefWithAccount(`/channels/${channel.id}/studio`)} className={styles.menuItem} data-testid="open-studio">
+        <Link
+          role="menuitem"
+          href={hrefWithAccount(`/channels/${channel.id}/studio`)}
+          className={styles.menuItem}
+          data-testid="open-studio"
+        >
           {t("studio")}
         </Link>
-        <button type="button" role="menuitem" className={styles.menuItem} onClick={() => {
+        <button
+          type="button"
+          role="menuitem"
+          className={styles.menuItem}
+          onClick={() => {
             close();
             onEdit(channel);
-          }} data-testid="edit-channel">
+          }}
+          data-testid="edit-channel"
+        >
           {t("edit")}
         </button>
         {channel.qr.kind === "temporary" && !isArchived ? (
-          <button type="button" role="menuitem" className={styles.menuItem} title={t("renewHint")} onClick={() => {
+          <button
+            type="button"
+            role="menuitem"
+            className={styles.menuItem}
+            title={t("renewHint")}
+            onClick={() => {
               close();
               renew.mutate({ id: channel.id, input: {} });
-            }} data-testid="renew-channel">
+            }}
+            data-testid="renew-channel"
+          >
             {t("renew")}
           </button>
         ) : null}
         {isArchived ? (
-          <button type="button" role="menuitem" className={styles.menuItem} onClick={() => {
+          <button
+            type="button"
+            role="menuitem"
+            className={styles.menuItem}
+            onClick={() => {
               close();
               restore.mutate(channel.id);
-            }} data-testid="restore-channel">
+            }}
+            data-testid="restore-channel"
+          >
             {t("restore")}
           </button>
         ) : (
-          <button type="button" role="menuitem" className={`${styles.menuItem} ${styles.menuDanger}`} onClick={() => {
+          <button
+            type="button"
+            role="menuitem"
+            className={`${styles.menuItem} ${styles.menuDanger}`}
+            onClick={() => {
               close();
               archive.mutate(channel.id);
-            }} data-testid="archive-channel">
+            }}
+            data-testid="archive-channel"
+          >
             {t("archive")}
           </button>
         )}

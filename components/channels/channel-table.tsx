@@ -43,7 +43,17 @@ interface ChannelTableProps {
   rowActions?: (channel: Channel) => ReactNode;
 }
 
-function SortHeader({ field, label, sort, isNumeric }: { field: ChannelSortField; label: string; sort?: TableSort; isNumeric?: boolean }) {
+function SortHeader({
+  field,
+  label,
+  sort,
+  isNumeric,
+}: {
+  field: ChannelSortField;
+  label: string;
+  sort?: TableSort;
+  isNumeric?: boolean;
+}) {
   const className = isNumeric ? styles.numeric : undefined;
   if (!sort) {
     return (
@@ -54,8 +64,17 @@ function SortHeader({ field, label, sort, isNumeric }: { field: ChannelSortField
   }
   const isActive = sort.field === field;
   return (
-    <th scope="col" className={className} aria-sort={isActive ? (sort.order === "asc" ? "ascending" : "descending") : undefined}>
-      <button type="button" className={styles.sortButton} onClick={() => sort.onSort(field)} data-testid={`sort-${field}`}>
+    <th
+      scope="col"
+      className={className}
+      aria-sort={isActive ? (sort.order === "asc" ? "ascending" : "descending") : undefined}
+    >
+      <button
+        type="button"
+        className={styles.sortButton}
+        onClick={() => sort.onSort(field)}
+        data-testid={`sort-${field}`}
+      >
         {label}
         <span aria-hidden className={isActive ? styles.sortArrowActive : styles.sortArrow}>
           {isActive && sort.order === "asc" ? "↑" : "↓"}
@@ -65,13 +84,21 @@ function SortHeader({ field, label, sort, isNumeric }: { field: ChannelSortField
   );
 }
 
-export function ChannelTable({ channels, timeZone, isCompact = false, sort, selection, rowActions }: ChannelTableProps) {
+export function ChannelTable({
+  channels,
+  timeZone,
+  isCompact = false,
+  sort,
+  selection,
+  rowActions,
+}: ChannelTableProps) {
   const t = useTranslations("channels");
   const tMetrics = useTranslations("metrics");
   const formatters = useFormatters(timeZone);
   const hrefWithAccount = useHrefWithAccount();
   const pageIds = channels.map((channel) => channel.id);
-  const isAllSelected = selection !== undefined && pageIds.length > 0 && pageIds.every((id) => selection.selected.has(id));
+  const isAllSelected =
+    selection !== undefined && pageIds.length > 0 && pageIds.every((id) => selection.selected.has(id));
 
   return (
     <div className={styles.tableWrap}>
@@ -91,7 +118,13 @@ export function ChannelTable({ channels, timeZone, isCompact = false, sort, sele
             ) : null}
             <SortHeader field="name" label={t("table.channel")} sort={sort} />
             {countColumns.map((column) => (
-              <SortHeader key={column.field} field={column.field} label={tMetrics(`${column.metric}.label`)} sort={sort} isNumeric />
+              <SortHeader
+                key={column.field}
+                field={column.field}
+                label={tMetrics(`${column.metric}.label`)}
+                sort={sort}
+                isNumeric
+              />
             ))}
             {rowActions ? (
               <th scope="col">
@@ -116,7 +149,11 @@ export function ChannelTable({ channels, timeZone, isCompact = false, sort, sele
               ) : null}
               <td>
                 <div className={styles.nameCell}>
-                  <Link href={hrefWithAccount(`/channels/${channel.id}`)} className={styles.channelLink} data-testid={isCompact ? undefined : "channel-row"}>
+                  <Link
+                    href={hrefWithAccount(`/channels/${channel.id}`)}
+                    className={styles.channelLink}
+                    data-testid={isCompact ? undefined : "channel-row"}
+                  >
                     {channel.name}
                   </Link>
                   <span className={styles.nameMeta}>
@@ -126,15 +163,25 @@ export function ChannelTable({ channels, timeZone, isCompact = false, sort, sele
                         <span data-testid="channel-status">{t(`status.${channel.status}`)}</span>
                       </Badge>
                     ) : null}
-                    {isCompact ? null : channel.tags.map((tag) => <span key={tag} className={styles.tag}>#{tag}</span>)}
+                    {isCompact
+                      ? null
+                      : channel.tags.map((tag) => (
+                          <span key={tag} className={styles.tag}>
+                            #{tag}
+                          </span>
+                        ))}
                   </span>
                   {isCompact ? null : (
                     <span className={styles.codeLine}>
-                      <Badge tone={channel.qr.kind === "permanent" ? "blue" : "amber"}>{t(`kind.${channel.qr.kind}`)}</Badge>
+                      <Badge tone={channel.qr.kind === "permanent" ? "blue" : "amber"}>
+                        {t(`kind.${channel.qr.kind}`)}
+                      </Badge>
                       <span className="mono faint" data-testid="channel-scene" title={t("table.scene")}>
                         {channel.scene}
                       </span>
-                      {channel.qr.kind === "temporary" && channel.qr.expiresAt && channel.status !== "archived" ? <ExpiryCountdown expiresAt={channel.qr.expiresAt} /> : null}
+                      {channel.qr.kind === "temporary" && channel.qr.expiresAt && channel.status !== "archived" ? (
+                        <ExpiryCountdown expiresAt={channel.qr.expiresAt} />
+                      ) : null}
                     </span>
                   )}
                 </div>
@@ -142,7 +189,11 @@ export function ChannelTable({ channels, timeZone, isCompact = false, sort, sele
               {countColumns.map((column) => (
                 <td
                   key={column.field}
-                  className={[styles.numeric, column.field === "scans" ? styles.strong : "", column.field === "netFollows" && channel.counts.netFollows < 0 ? styles.negative : ""].join(" ")}
+                  className={[
+                    styles.numeric,
+                    column.field === "scans" ? styles.strong : "",
+                    column.field === "netFollows" && channel.counts.netFollows < 0 ? styles.negative : "",
+                  ].join(" ")}
                 >
                   {formatters.count(channel.counts[column.field])}
                 </td>

@@ -36,7 +36,11 @@ export function ChannelsView() {
         description={t("description")}
         actions={
           <>
-            <ButtonLink href={hrefWithAccount("/channels/unattributed")} variant="ghost" data-testid="open-unattributed">
+            <ButtonLink
+              href={hrefWithAccount("/channels/unattributed")}
+              variant="ghost"
+              data-testid="open-unattributed"
+            >
               {t("unattributed.link")}
             </ButtonLink>
             <ButtonLink href={hrefWithAccount("/channels/import")} data-testid="open-import">
@@ -69,7 +73,16 @@ function ChannelsForAccount({ account }: { account: Account }) {
   });
 
   const onSort = useCallback(
-    (field: ChannelSortField) => update({ sort: field, order: params.sort === field && params.order === "desc" ? "asc" : field === "name" && params.sort !== field ? "asc" : "desc" }),
+    (field: ChannelSortField) =>
+      update({
+        sort: field,
+        order:
+          params.sort === field && params.order === "desc"
+            ? "asc"
+            : field === "name" && params.sort !== field
+              ? "asc"
+              : "desc",
+      }),
     [params.order, params.sort, update],
   );
   const toggle = (id: string) =>
@@ -95,13 +108,15 @@ function ChannelsForAccount({ account }: { account: Account }) {
   return (
     <div className={styles.listLayout}>
       <Card>
-        <CardHeader
-          title={t("listTitle")}
-          description={channels.data ? t("count", { count: total }) : undefined}
-        />
+        <CardHeader title={t("listTitle")} description={channels.data ? t("count", { count: total }) : undefined} />
         <CardBody>
           <ChannelFilters accountId={account.id} params={params} onChange={update} />
-          <BulkActions accountId={account.id} selectedIds={[...selected]} group={params.group} onClear={() => setSelected(new Set())} />
+          <BulkActions
+            accountId={account.id}
+            selectedIds={[...selected]}
+            group={params.group}
+            onClear={() => setSelected(new Set())}
+          />
           {channels.isPending ? (
             <SkeletonRows />
           ) : channels.isError ? (
@@ -119,7 +134,12 @@ function ChannelsForAccount({ account }: { account: Account }) {
                 selection={{ selected, onToggle: toggle, onToggleAll: toggleAll }}
                 rowActions={(channel) => <ChannelRowActions channel={channel} onEdit={setEditing} />}
               />
-              <Pagination page={params.page} pageSize={channelPageSize} total={total} onPage={(page) => update({ page })} />
+              <Pagination
+                page={params.page}
+                pageSize={channelPageSize}
+                total={total}
+                onPage={(page) => update({ page })}
+              />
             </>
           )}
         </CardBody>

@@ -6,7 +6,12 @@ import { useFormatters } from "@/components/ui/use-formatters";
 import type { EventItem } from "@/lib/schemas/events";
 import styles from "@/components/channels/channel-detail.module.css";
 
-const typeTone: Record<EventItem["type"], BadgeTone> = { subscribe: "green", scan: "blue", unsubscribe: "red", other: "neutral" };
+const typeTone: Record<EventItem["type"], BadgeTone> = {
+  subscribe: "green",
+  scan: "blue",
+  unsubscribe: "red",
+  other: "neutral",
+};
 
 export function EventList({ events, timeZone }: { events: EventItem[]; timeZone: string }) {
   const t = useTranslations("events");
@@ -19,7 +24,9 @@ export function EventList({ events, timeZone }: { events: EventItem[]; timeZone:
           <span className={`mono ${styles.eventOpenid}`} title={event.openid}>
             {event.openid}
           </span>
-          <span className={`faint ${styles.eventScene}`}>{event.scene ? t("scene", { scene: event.scene }) : null}</span>
+          <span className={`faint ${styles.eventScene}`}>
+            {event.scene ? t("scene", { scene: event.scene }) : null}
+          </span>
           <time className={`muted tabular ${styles.eventTime}`} dateTime={event.occurredAt}>
             {formatters.instantWithSeconds(event.occurredAt)}
           </time>

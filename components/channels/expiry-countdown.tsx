@@ -31,9 +31,18 @@ export function ExpiryCountdown({ expiresAt }: { expiresAt: string }) {
   const days = Math.floor(left / day);
   const hours = Math.floor((left % day) / hour);
   const minutes = Math.max(1, Math.floor((left % hour) / minute));
-  const text = days > 0 ? t("daysHours", { days, hours }) : hours > 0 ? t("hoursMinutes", { hours, minutes }) : t("minutes", { minutes });
+  const text =
+    days > 0
+      ? t("daysHours", { days, hours })
+      : hours > 0
+        ? t("hoursMinutes", { hours, minutes })
+        : t("minutes", { minutes });
   return (
-    <span className={`${styles.countdown} ${left < day ? styles.countdownSoon : ""}`} data-testid="expiry-countdown" title={new Date(expiresAt).toLocaleString()}>
+    <span
+      className={`${styles.countdown} ${left < day ? styles.countdownSoon : ""}`}
+      data-testid="expiry-countdown"
+      title={new Date(expiresAt).toLocaleString()}
+    >
       {text}
     </span>
   );

@@ -31,10 +31,20 @@ function PrintSheet({ account }: { account: Account }) {
   const [columns, setColumns] = useState<Columns>("3");
   const ids = searchParams.get("ids") ?? undefined;
   const group = searchParams.get("group") ?? undefined;
-  const channels = useChannelList({ accountId: account.id, ids, group, status: ids ? "all" : "active", sort: "name", order: "asc", limit: 500 });
+  const channels = useChannelList({
+    accountId: account.id,
+    ids,
+    group,
+    status: ids ? "all" : "active",
+    sort: "name",
+    order: "asc",
+    limit: 500,
+  });
   // "Store 2" before "Store 10", as people number their stores.
   const collator = new Intl.Collator("zh-Hans-CN", { numeric: true });
-  const items = (channels.data?.items ?? []).filter((channel) => channel.qr.url).sort((a, b) => collator.compare(a.name, b.name));
+  const items = (channels.data?.items ?? [])
+    .filter((channel) => channel.qr.url)
+    .sort((a, b) => collator.compare(a.name, b.name));
 
   return (
     <div className={styles.page}>
@@ -71,14 +81,25 @@ function PrintSheet({ account }: { account: Account }) {
           <EmptyState title={t("empty")} />
         </Card>
       ) : (
-        <div className={styles.sheet} style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }} data-testid="print-sheet">
+        <div
+          className={styles.sheet}
+          style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}
+          data-testid="print-sheet"
+        >
           {items.map((channel) => (
             <figure key={channel.id} className={styles.code}>
               {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img src={channelQrImageUrl(channel.id, { format: "svg", size: 512, caption: false })} alt={channel.name} loading="eager" />
+              <img
+                src={channelQrImageUrl(channel.id, { format: "svg", size: 512, caption: false })}
+                alt={channel.name}
+                loading="eager"
+              />
               <figcaption>
                 <strong>{channel.name}</strong>
-                <span>{channel.group ? `${channel.group} · ` : ""}{channel.scene}</span>
+                <span>
+                  {channel.group ? `${channel.group} · ` : ""}
+                  {channel.scene}
+                </span>
               </figcaption>
             </figure>
           ))}

@@ -16,12 +16,25 @@ export function QuotaMeter({ accountId, timeZone }: { accountId: string; timeZon
     <div className={`${styles.quota} ${styles[`quota_${level}`]}`} data-testid="quota-meter" data-level={level}>
       <div className={styles.quotaHeader}>
         <span>{t("title")}</span>
-        <span className={styles.quotaNumbers}>{t("used", { used: formatters.count(used), limit: formatters.count(limit) })}</span>
+        <span className={styles.quotaNumbers}>
+          {t("used", { used: formatters.count(used), limit: formatters.count(limit) })}
+        </span>
       </div>
-      <div className={styles.quotaBar} role="meter" aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used} aria-label={t("title")}>
+      <div
+        className={styles.quotaBar}
+        role="meter"
+        aria-valuemin={0}
+        aria-valuemax={limit}
+        aria-valuenow={used}
+        aria-label={t("title")}
+      >
         <span style={{ width: `${Math.max(share * 100, used > 0 ? 0.5 : 0)}%` }} />
       </div>
-      <p className={styles.quotaNote}>{level === "ok" ? t("ok", { remaining: formatters.count(remaining) }) : t(level, { remaining: formatters.count(remaining) })}</p>
+      <p className={styles.quotaNote}>
+        {level === "ok"
+          ? t("ok", { remaining: formatters.count(remaining) })
+          : t(level, { remaining: formatters.count(remaining) })}
+      </p>
     </div>
   );
 }

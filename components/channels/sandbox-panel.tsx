@@ -57,16 +57,33 @@ export function SandboxPanel({ accountId, channelId }: SandboxPanelProps) {
       <CardHeader title={t("title")} description={t("description")} />
       <CardBody className={styles.sandboxBody}>
         <div className={styles.sandboxActions}>
-          <Button variant="primary" onClick={() => simulateScan()} isLoading={scan.isPending && !scan.variables?.openid} disabled={isBusy} data-testid="simulate-scan">
+          <Button
+            variant="primary"
+            onClick={() => simulateScan()}
+            isLoading={scan.isPending && !scan.variables?.openid}
+            disabled={isBusy}
+            data-testid="simulate-scan"
+          >
             {t("scan")}
           </Button>
           {follower ? (
-            <Button onClick={() => simulateScan(follower.openid)} isLoading={scan.isPending && Boolean(scan.variables?.openid)} disabled={isBusy} data-testid="simulate-scan-again">
+            <Button
+              onClick={() => simulateScan(follower.openid)}
+              isLoading={scan.isPending && Boolean(scan.variables?.openid)}
+              disabled={isBusy}
+              data-testid="simulate-scan-again"
+            >
               {follower.isFollowing ? t("scanAgain") : t("refollow")}
             </Button>
           ) : null}
           {follower ? (
-            <Button variant="danger" onClick={simulateUnfollow} isLoading={unfollow.isPending} disabled={isBusy || !follower.isFollowing} data-testid="simulate-unfollow">
+            <Button
+              variant="danger"
+              onClick={simulateUnfollow}
+              isLoading={unfollow.isPending}
+              disabled={isBusy || !follower.isFollowing}
+              data-testid="simulate-unfollow"
+            >
               {t("unfollow")}
             </Button>
           ) : null}
@@ -111,7 +128,11 @@ function PushResult({ result }: { result: SandboxPushResult }) {
           </span>
         </h3>
         {result.error ? <p className={styles.statusBad}>{result.error}</p> : null}
-        {result.reply ? <pre className={styles.replyBody}>{result.reply}</pre> : <p className="muted">{t("emptyReply")}</p>}
+        {result.reply ? (
+          <pre className={styles.replyBody}>{result.reply}</pre>
+        ) : (
+          <p className="muted">{t("emptyReply")}</p>
+        )}
       </section>
     </div>
   );

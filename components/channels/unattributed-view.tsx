@@ -83,7 +83,15 @@ function UnattributedList({ account }: { account: Account }) {
   );
 }
 
-function UnattributedRow({ accountId, timeZone, scene }: { accountId: string; timeZone: string; scene: UnattributedScene }) {
+function UnattributedRow({
+  accountId,
+  timeZone,
+  scene,
+}: {
+  accountId: string;
+  timeZone: string;
+  scene: UnattributedScene;
+}) {
   const t = useTranslations("channels.unattributed");
   const tKind = useTranslations("channels.kind");
   const formatters = useFormatters(timeZone);
@@ -117,15 +125,33 @@ function UnattributedRow({ accountId, timeZone, scene }: { accountId: string; ti
           <span className="muted">{t("notClaimable")}</span>
         ) : (
           <div className={styles.claim}>
-            <input className={styles.search} value={name} onChange={(event) => setName(event.target.value)} aria-label={t("name")} maxLength={100} data-testid="claim-name" />
-            <select className={styles.filterSelect} value={kind} onChange={(event) => setKind(event.target.value as QrKind)} aria-label={t("kind")}>
+            <input
+              className={styles.search}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              aria-label={t("name")}
+              maxLength={100}
+              data-testid="claim-name"
+            />
+            <select
+              className={styles.filterSelect}
+              value={kind}
+              onChange={(event) => setKind(event.target.value as QrKind)}
+              aria-label={t("kind")}
+            >
               {scene.claimableAs.map((option) => (
                 <option key={option} value={option}>
                   {tKind(option)}
                 </option>
               ))}
             </select>
-            <Button size="small" variant="primary" isLoading={create.isPending} onClick={claim} data-testid="claim-scene">
+            <Button
+              size="small"
+              variant="primary"
+              isLoading={create.isPending}
+              onClick={claim}
+              data-testid="claim-scene"
+            >
               {t("create")}
             </Button>
             {create.isError ? <InlineError error={create.error} /> : null}

@@ -3,7 +3,14 @@
 // shared and survives a reload. Changing a filter goes back to the first page.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { channelSortFields, channelStatuses, qrKinds, type ChannelSortField, type ChannelStatus, type QrKind } from "@/lib/schemas/channels";
+import {
+  channelSortFields,
+  channelStatuses,
+  qrKinds,
+  type ChannelSortField,
+  type ChannelStatus,
+  type QrKind,
+} from "@/lib/schemas/channels";
 
 export const channelPageSize = 50;
 
@@ -44,7 +51,12 @@ export function useChannelListParams() {
     (changes: Partial<ChannelListParams>) => {
       const next = new URLSearchParams(searchParams);
       const merged = { ...params, ...changes, page: changes.page ?? 1 };
-      const defaults: Partial<Record<keyof ChannelListParams, string>> = { status: "all", sort: "createdAt", order: "desc", page: "1" };
+      const defaults: Partial<Record<keyof ChannelListParams, string>> = {
+        status: "all",
+        sort: "createdAt",
+        order: "desc",
+        page: "1",
+      };
       for (const [key, value] of Object.entries(merged) as [keyof ChannelListParams, string | number][]) {
         const text = String(value);
         if (text === "" || defaults[key] === text) next.delete(key);

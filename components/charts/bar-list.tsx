@@ -8,7 +8,15 @@ export interface BarListItem {
   values: { value: number; color: string; label: string }[];
 }
 
-export function BarList({ items, formatNumber, ariaLabel }: { items: BarListItem[]; formatNumber: (value: number) => string; ariaLabel: string }) {
+export function BarList({
+  items,
+  formatNumber,
+  ariaLabel,
+}: {
+  items: BarListItem[];
+  formatNumber: (value: number) => string;
+  ariaLabel: string;
+}) {
   const max = Math.max(1, ...items.flatMap((item) => item.values.map((entry) => entry.value)));
   return (
     <ul className={styles.list} aria-label={ariaLabel}>
@@ -20,7 +28,13 @@ export function BarList({ items, formatNumber, ariaLabel }: { items: BarListItem
           <span className={styles.bars}>
             {item.values.map((entry) => (
               <span key={entry.label} className={styles.barRow} title={`${entry.label}: ${formatNumber(entry.value)}`}>
-                <span className={styles.bar} style={{ width: `calc((100% - 56px) * ${Math.max(0.004, entry.value / max)})`, background: entry.color }} />
+                <span
+                  className={styles.bar}
+                  style={{
+                    width: `calc((100% - 56px) * ${Math.max(0.004, entry.value / max)})`,
+                    background: entry.color,
+                  }}
+                />
                 <span className={`tabular ${styles.value}`}>{formatNumber(entry.value)}</span>
               </span>
             ))}

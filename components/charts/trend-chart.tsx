@@ -2,7 +2,17 @@
 // A trend of a few series over buckets (hours, days, weeks, months), optionally with the previous
 // period as dashed lines aligned bucket by bucket. It takes shaped, typed points and formatters and
 // never fetches, so the same chart serves the overview, a channel, or a comparison.
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from "recharts";
 import styles from "@/components/charts/trend-chart.module.css";
 
 export interface TrendSeries<Key extends string> {
@@ -56,7 +66,18 @@ const previousKey = (key: string) => `previous:${key}`;
 const wholeKey = (key: string) => `whole:${key}`;
 const incompleteKey = (key: string) => `incomplete:${key}`;
 
-export function TrendChart<Key extends string>({ points, series, comparison, incomplete, formatDate, formatNumber, height = 280, ariaLabel, hasLegend = true, variant = "area" }: TrendChartProps<Key>) {
+export function TrendChart<Key extends string>({
+  points,
+  series,
+  comparison,
+  incomplete,
+  formatDate,
+  formatNumber,
+  height = 280,
+  ariaLabel,
+  hasLegend = true,
+  variant = "area",
+}: TrendChartProps<Key>) {
   const incompleteFrom = incomplete ? incomplete.from : points.length;
   const rows: Row[] = points.map((point, index) => {
     const row: Row = { ...point, index };
@@ -190,7 +211,15 @@ export function TrendChart<Key extends string>({ points, series, comparison, inc
                     // A hollow dot on the last bucket: its number is not final.
                     dot={(props: { cx?: number; cy?: number; index?: number }) =>
                       props.index === points.length - 1 && props.cx !== undefined && props.cy !== undefined ? (
-                        <circle key={`end-${line.key}`} cx={props.cx} cy={props.cy} r={3.5} fill="var(--color-surface)" stroke={line.color} strokeWidth={2} />
+                        <circle
+                          key={`end-${line.key}`}
+                          cx={props.cx}
+                          cy={props.cy}
+                          r={3.5}
+                          fill="var(--color-surface)"
+                          stroke={line.color}
+                          strokeWidth={2}
+                        />
                       ) : (
                         <g key={`none-${line.key}-${props.index}`} />
                       )
@@ -222,7 +251,14 @@ interface TrendTooltipProps<Key extends string> {
   formatNumber: (value: number) => string;
 }
 
-function TrendTooltip<Key extends string>({ row, series, comparison, incomplete, formatDate, formatNumber }: TrendTooltipProps<Key>) {
+function TrendTooltip<Key extends string>({
+  row,
+  series,
+  comparison,
+  incomplete,
+  formatDate,
+  formatNumber,
+}: TrendTooltipProps<Key>) {
   if (!row) return null;
   const previousDate = typeof row.previousDate === "string" ? row.previousDate : null;
   const isIncomplete = incomplete !== null && Number(row.index) >= incomplete.from;
@@ -230,7 +266,9 @@ function TrendTooltip<Key extends string>({ row, series, comparison, incomplete,
     <div className={styles.tooltip}>
       <p className={styles.tooltipDate}>{formatDate(String(row.date), "tooltip")}</p>
       {isIncomplete ? <p className={styles.tooltipIncomplete}>{incomplete.label}</p> : null}
-      {comparison && previousDate ? <p className={styles.tooltipPrevious}>{`${comparison.label}: ${formatDate(previousDate, "tooltip")}`}</p> : null}
+      {comparison && previousDate ? (
+        <p className={styles.tooltipPrevious}>{`${comparison.label}: ${formatDate(previousDate, "tooltip")}`}</p>
+      ) : null}
       <table className={styles.tooltipTable}>
         <tbody>
           {series.map((line) => (
@@ -240,7 +278,11 @@ function TrendTooltip<Key extends string>({ row, series, comparison, incomplete,
               </td>
               <td className={styles.tooltipLabel}>{line.label}</td>
               <td className="tabular">{formatNumber(Number(row[line.key] ?? 0))}</td>
-              {comparison && previousDate ? <td className={`tabular ${styles.tooltipPreviousValue}`}>{formatNumber(Number(row[previousKey(line.key)] ?? 0))}</td> : null}
+              {comparison && previousDate ? (
+                <td className={`tabular ${styles.tooltipPreviousValue}`}>
+                  {formatNumber(Number(row[previousKey(line.key)] ?? 0))}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

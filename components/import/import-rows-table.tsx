@@ -6,7 +6,14 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ImportRowResult, ImportRowStatus } from "@/lib/schemas/channel-import";
 import styles from "@/components/import/import.module.css";
 
-const toneByStatus: Record<ImportRowStatus, BadgeTone> = { ready: "green", created: "green", exists: "blue", skipped: "blue", invalid: "red", failed: "red" };
+const toneByStatus: Record<ImportRowStatus, BadgeTone> = {
+  ready: "green",
+  created: "green",
+  exists: "blue",
+  skipped: "blue",
+  invalid: "red",
+  failed: "red",
+};
 const shownAtOnce = 500;
 
 export function ImportRowsTable({ rows, emptyText }: { rows: ImportRowResult[]; emptyText?: string }) {
@@ -20,7 +27,12 @@ export function ImportRowsTable({ rows, emptyText }: { rows: ImportRowResult[]; 
     <>
       {problems.length > 0 ? (
         <label className={styles.filter}>
-          <input type="checkbox" checked={onlyProblems} onChange={(event) => setOnlyProblems(event.target.checked)} data-testid="import-only-problems" />
+          <input
+            type="checkbox"
+            checked={onlyProblems}
+            onChange={(event) => setOnlyProblems(event.target.checked)}
+            data-testid="import-only-problems"
+          />
           {t("onlyProblems", { count: problems.length })}
         </label>
       ) : null}
@@ -48,8 +60,14 @@ export function ImportRowsTable({ rows, emptyText }: { rows: ImportRowResult[]; 
                 <td className={styles.code}>
                   {row.summary ? (
                     <>
-                      {tKind(row.summary.kind)} · <span className="mono">{row.summary.scene ?? row.channel?.scene ?? t("autoScene")}</span>
-                      {row.summary.expiresInSeconds ? <span className="muted"> · {t("days", { days: Math.round((row.summary.expiresInSeconds / 86_400) * 10) / 10 })}</span> : null}
+                      {tKind(row.summary.kind)} ·{" "}
+                      <span className="mono">{row.summary.scene ?? row.channel?.scene ?? t("autoScene")}</span>
+                      {row.summary.expiresInSeconds ? (
+                        <span className="muted">
+                          {" "}
+                          · {t("days", { days: Math.round((row.summary.expiresInSeconds / 86_400) * 10) / 10 })}
+                        </span>
+                      ) : null}
                     </>
                   ) : row.channel ? (
                     <span className="mono">{row.channel.scene}</span>
@@ -64,14 +82,18 @@ export function ImportRowsTable({ rows, emptyText }: { rows: ImportRowResult[]; 
                       {issue.message}
                     </div>
                   ))}
-                  {row.status === "exists" || row.status === "skipped" ? <span className="muted">{t("alreadyImported")}</span> : null}
+                  {row.status === "exists" || row.status === "skipped" ? (
+                    <span className="muted">{t("alreadyImported")}</span>
+                  ) : null}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {(onlyProblems ? problems : rows).length > shownAtOnce ? <p className="muted">{t("moreRows", { count: (onlyProblems ? problems : rows).length - shownAtOnce })}</p> : null}
+      {(onlyProblems ? problems : rows).length > shownAtOnce ? (
+        <p className="muted">{t("moreRows", { count: (onlyProblems ? problems : rows).length - shownAtOnce })}</p>
+      ) : null}
     </>
   );
 }

@@ -72,7 +72,8 @@ function ImportForAccount({ account }: { account: Account }) {
   // Rows the preview already refused or found imported belong to the result too.
   const previewOnly = report?.rows.filter((row) => row.status === "invalid" || row.status === "exists") ?? [];
   const outcome = [...results, ...previewOnly].sort((a, b) => a.row - b.row);
-  const count = (...statuses: ImportRowResult["status"][]) => outcome.filter((row) => statuses.includes(row.status)).length;
+  const count = (...statuses: ImportRowResult["status"][]) =>
+    outcome.filter((row) => statuses.includes(row.status)).length;
 
   return (
     <div className={styles.layout}>
@@ -80,7 +81,13 @@ function ImportForAccount({ account }: { account: Account }) {
         <CardHeader title={t("fileTitle")} description={t("fileDescription")} />
         <CardBody className={styles.fileBody}>
           <label className={styles.drop}>
-            <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={chooseFile} disabled={run.isPending} data-testid="import-file" />
+            <input
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={chooseFile}
+              disabled={run.isPending}
+              data-testid="import-file"
+            />
             <strong>{fileName ?? t("chooseFile")}</strong>
             <span className="muted">{t("fileHint")}</span>
           </label>
@@ -110,10 +117,23 @@ function ImportForAccount({ account }: { account: Account }) {
       <Card>
         <CardHeader
           title={progress ? t("resultTitle") : t("previewTitle")}
-          description={report ? t("previewSummary", { ready: report.counts.ready, exists: report.counts.exists, invalid: report.counts.invalid }) : t("previewEmpty")}
+          description={
+            report
+              ? t("previewSummary", {
+                  ready: report.counts.ready,
+                  exists: report.counts.exists,
+                  invalid: report.counts.invalid,
+                })
+              : t("previewEmpty")
+          }
           actions={
             report && !progress ? (
-              <Button variant="primary" disabled={readyRows.length === 0} onClick={() => create(readyRows)} data-testid="import-create">
+              <Button
+                variant="primary"
+                disabled={readyRows.length === 0}
+                onClick={() => create(readyRows)}
+                data-testid="import-create"
+              >
                 {t("create", { count: readyRows.length })}
               </Button>
             ) : null
@@ -122,13 +142,30 @@ function ImportForAccount({ account }: { account: Account }) {
         <CardBody>
           {preview.isPending ? <p className="muted">{t("reading")}</p> : null}
           {preview.isError ? <InlineError error={preview.error} /> : null}
-          {report && report.ignoredHeaders.length > 0 ? <p className={styles.note}>{t("ignoredHeaders", { headers: report.ignoredHeaders.join(", ") })}</p> : null}
+          {report && report.ignoredHeaders.length > 0 ? (
+            <p className={styles.note}>{t("ignoredHeaders", { headers: report.ignoredHeaders.join(", ") })}</p>
+          ) : null}
           {progress ? (
             <div className={styles.progress} data-testid="import-progress">
-              <div className={styles.progressBar} role="progressbar" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done} aria-label={t("creating")}>
+              <div
+                className={styles.progressBar}
+                role="progressbar"
+                aria-valuemin={0}
+                aria-valuemax={progress.total}
+                aria-valuenow={progress.done}
+                aria-label={t("creating")}
+              >
                 <span style={{ width: `${progress.total ? (progress.done / progress.total) * 100 : 100}%` }} />
               </div>
-              <p data-testid="import-progress-text">{isDone ? t("doneSummary", { created: count("created"), skipped: count("skipped", "exists"), failed: count("failed", "invalid") }) : t("progress", { done: progress.done, total: progress.total })}</p>
+              <p data-testid="import-progress-text">
+                {isDone
+                  ? t("doneSummary", {
+                      created: count("created"),
+                      skipped: count("skipped", "exists"),
+                      failed: count("failed", "invalid"),
+                    })
+                  : t("progress", { done: progress.done, total: progress.total })}
+              </p>
             </div>
           ) : null}
           {isDone ? (

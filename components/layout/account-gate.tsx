@@ -10,7 +10,13 @@ import { Skeleton } from "@/components/ui/spinner";
 import type { useSelectedAccount } from "@/components/layout/use-selected-account";
 import type { Account } from "@/lib/schemas/accounts";
 
-export function AccountGate({ selection, children }: { selection: ReturnType<typeof useSelectedAccount>; children: (account: Account) => ReactNode }) {
+export function AccountGate({
+  selection,
+  children,
+}: {
+  selection: ReturnType<typeof useSelectedAccount>;
+  children: (account: Account) => ReactNode;
+}) {
   const t = useTranslations("layout");
   if (selection.isPending) {
     return (

@@ -27,7 +27,12 @@ export function AccountSwitcher() {
       <label className="visually-hidden" htmlFor="account-switcher">
         {t("account")}
       </label>
-      <select id="account-switcher" className={styles.accountSelect} value={account.id} onChange={(event) => selectAccount(event.target.value)}>
+      <select
+        id="account-switcher"
+        className={styles.accountSelect}
+        value={account.id}
+        onChange={(event) => selectAccount(event.target.value)}
+      >
         {accounts.map((candidate) => (
           <option key={candidate.id} value={candidate.id}>
             {candidate.name}

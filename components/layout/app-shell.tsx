@@ -34,7 +34,12 @@ export function AppShell({ userEmail, children }: { userEmail: string; children:
           {navItems.map((item) => {
             const isActive = item.path === "/" ? pathname === "/" : pathname.startsWith(item.path);
             return (
-              <Link key={item.key} href={hrefWithAccount(item.path)} className={styles.navLink} aria-current={isActive ? "page" : undefined}>
+              <Link
+                key={item.key}
+                href={hrefWithAccount(item.path)}
+                className={styles.navLink}
+                aria-current={isActive ? "page" : undefined}
+              >
                 {item.icon}
                 {t(`nav.${item.key}`)}
               </Link>
@@ -82,7 +87,11 @@ function QrIcon() {
 function SandboxIcon() {
   return (
     <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
-      <path d="M9 3h6M10 3v6l-5 9a2 2 0 0 0 1.7 3h10.6a2 2 0 0 0 1.7-3l-5-9V3" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M9 3h6M10 3v6l-5 9a2 2 0 0 0 1.7 3h10.6a2 2 0 0 0 1.7-3l-5-9V3"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
       <path d="M7.5 15h9" />
     </svg>
   );

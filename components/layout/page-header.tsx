@@ -2,7 +2,17 @@
 import type { ReactNode } from "react";
 import styles from "@/components/layout/shell.module.css";
 
-export function PageHeader({ title, description, actions, eyebrow }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; eyebrow?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+  eyebrow,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  eyebrow?: ReactNode;
+}) {
   return (
     <header className={styles.pageHeader}>
       <div className={styles.pageHeaderText}>

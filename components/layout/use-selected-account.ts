@@ -19,5 +19,8 @@ export function useSelectedAccount() {
 /** Appends the current ?account= to an in-app path, so links keep the selected account. */
 export function useHrefWithAccount(): (path: string) => string {
   const requestedId = useSearchParams().get(accountParam);
-  return useCallback((path: string) => (requestedId ? `${path}?${accountParam}=${encodeURIComponent(requestedId)}` : path), [requestedId]);
+  return useCallback(
+    (path: string) => (requestedId ? `${path}?${accountParam}=${encodeURIComponent(requestedId)}` : path),
+    [requestedId],
+  );
 }

@@ -39,8 +39,22 @@ export function GettingStarted({ isSandbox }: { isSandbox: boolean }) {
 /** A drawn QR-like mark: decoration only, so it is hidden from assistive technology. */
 function QrArt() {
   const cells = [
-    [3, 0], [4, 1], [3, 2], [5, 2], [4, 3], [0, 4], [2, 4], [3, 4], [5, 4], [6, 4], [4, 5],
-    [6, 5], [4, 6], [5, 6], [3, 5], [6, 3],
+    [3, 0],
+    [4, 1],
+    [3, 2],
+    [5, 2],
+    [4, 3],
+    [0, 4],
+    [2, 4],
+    [3, 4],
+    [5, 4],
+    [6, 4],
+    [4, 5],
+    [6, 5],
+    [4, 6],
+    [5, 6],
+    [3, 5],
+    [6, 3],
   ];
   return (
     <svg viewBox="0 0 7 7" width="132" height="132" shapeRendering="crispEdges">
@@ -55,7 +69,16 @@ function QrArt() {
         </g>
       ))}
       {cells.map(([x = 0, y = 0]) => (
-        <rect key={`${x}-${y}`} x={x} y={y} width={0.86} height={0.86} rx={0.18} fill="var(--color-accent)" opacity={0.55} />
+        <rect
+          key={`${x}-${y}`}
+          x={x}
+          y={y}
+          width={0.86}
+          height={0.86}
+          rx={0.18}
+          fill="var(--color-accent)"
+          opacity={0.55}
+        />
       ))}
     </svg>
   );

@@ -35,7 +35,15 @@ export function KpiCards({ summary, error, onRetry, timeZone, rangeDays, isRefre
   const tMetrics = useTranslations("metrics");
   const base = useFormatters(timeZone);
   const format = useFormatter();
-  const formatters = { ...base, signedPercent: (ratio: number) => format.number(ratio, { style: "percent", maximumFractionDigits: Math.abs(ratio) < 0.1 ? 1 : 0, signDisplay: "exceptZero" }) };
+  const formatters = {
+    ...base,
+    signedPercent: (ratio: number) =>
+      format.number(ratio, {
+        style: "percent",
+        maximumFractionDigits: Math.abs(ratio) < 0.1 ? 1 : 0,
+        signDisplay: "exceptZero",
+      }),
+  };
 
   if (error) {
     return (
@@ -46,7 +54,11 @@ export function KpiCards({ summary, error, onRetry, timeZone, rangeDays, isRefre
   }
 
   return (
-    <div className={styles.kpis} style={isRefreshing ? { opacity: 0.55 } : undefined} aria-busy={isRefreshing || undefined}>
+    <div
+      className={styles.kpis}
+      style={isRefreshing ? { opacity: 0.55 } : undefined}
+      aria-busy={isRefreshing || undefined}
+    >
       {kpis.map(({ metric, testId, isIncreaseBad }) => {
         const label = tMetrics(`${metric}.label`);
         const change = summary ? summary[metric] - summary.previous[metric] : 0;
@@ -64,8 +76,15 @@ export function KpiCards({ summary, error, onRetry, timeZone, rangeDays, isRefre
                 <div className={`${styles.kpiValue} tabular`} data-testid={testId}>
                   {formatters.count(summary[metric])}
                 </div>
-                <div className={`${styles.kpiChange} ${tone}`} title={t("previousValue", { value: formatters.count(summary.previous[metric]) })}>
-                  {change === 0 ? t("flat") : percent ? `${formatters.signedCount(change)} (${percent})` : formatters.signedCount(change)}
+                <div
+                  className={`${styles.kpiChange} ${tone}`}
+                  title={t("previousValue", { value: formatters.count(summary.previous[metric]) })}
+                >
+                  {change === 0
+                    ? t("flat")
+                    : percent
+                      ? `${formatters.signedCount(change)} (${percent})`
+                      : formatters.signedCount(change)}
                   <span className={styles.kpiChangeNote}>{t("versus", { days: rangeDays })}</span>
                 </div>
               </>
@@ -91,7 +110,10 @@ export function SummaryContext({ summary, timeZone }: { summary: Summary; timeZo
       {(["organicFollows", "unattributedScans"] as const).map((metric) => (
         <span key={metric} className={styles.contextItem}>
           {tMetrics(`${metric}.label`)}
-          <InfoTip label={tMetrics("whatIs", { metric: tMetrics(`${metric}.label`) })} text={tMetrics(`${metric}.definition`)} />
+          <InfoTip
+            label={tMetrics("whatIs", { metric: tMetrics(`${metric}.label`) })}
+            text={tMetrics(`${metric}.definition`)}
+          />
           <strong className="tabular">{formatters.count(summary[metric])}</strong>
         </span>
       ))}

@@ -54,7 +54,9 @@ export function OverviewView() {
           </>
         }
       />
-      <AccountGate selection={selection}>{(account) => <OverviewForAccount key={account.id} account={account} />}</AccountGate>
+      <AccountGate selection={selection}>
+        {(account) => <OverviewForAccount key={account.id} account={account} />}
+      </AccountGate>
     </>
   );
 }
@@ -85,18 +87,33 @@ function OverviewForAccount({ account }: { account: Account }) {
   const previousSeries = useTimeseries({ ...previousFilter, interval: params.interval });
   const channelStats = useChannelStats(filter);
   const channels = useChannelList({ accountId: account.id, limit: 500 });
-  const choices = useMemo(() => (channels.data?.items ?? []).map((channel) => ({ id: channel.id, name: channel.name, group: channel.group })), [channels.data]);
+  const choices = useMemo(
+    () => (channels.data?.items ?? []).map((channel) => ({ id: channel.id, name: channel.name, group: channel.group })),
+    [channels.data],
+  );
 
   const isFiltered = params.channelIds.length > 0 || params.groups.length > 0;
   const hasNoChannels = channels.data?.items.length === 0;
-  const hasNoActivity = summary.data ? summary.data.scans === 0 && summary.data.organicFollows === 0 && summary.data.unfollows === 0 && summary.data.previous.scans === 0 : false;
+  const hasNoActivity = summary.data
+    ? summary.data.scans === 0 &&
+      summary.data.organicFollows === 0 &&
+      summary.data.unfollows === 0 &&
+      summary.data.previous.scans === 0
+    : false;
   const channelHref = (channelId: string) => hrefWithAccount(`/channels/${channelId}`);
 
   return (
     <>
       <RangeToolbar params={params} onChange={update} channels={choices} />
       <div className={styles.stack}>
-        <KpiCards summary={summary.data} error={summary.error} onRetry={() => summary.refetch()} timeZone={account.timezone} rangeDays={rangeLength(params.range)} isRefreshing={summary.isPlaceholderData} />
+        <KpiCards
+          summary={summary.data}
+          error={summary.error}
+          onRetry={() => summary.refetch()}
+          timeZone={account.timezone}
+          rangeDays={rangeLength(params.range)}
+          isRefreshing={summary.isPlaceholderData}
+        />
         {summary.data ? <SummaryContext summary={summary.data} timeZone={account.timezone} /> : null}
         {hasNoChannels && hasNoActivity && !isFiltered ? (
           <GettingStarted isSandbox={account.isSandbox} />
@@ -135,14 +152,22 @@ function OverviewForAccount({ account }: { account: Account }) {
                     </EmptyState>
                   ) : (
                     <div className={channelStats.isPlaceholderData ? styles.isRefreshing : undefined}>
-                      <ChannelRanking rows={channelStats.data.rows.slice(0, topChannelCount)} timeZone={account.timezone} hrefFor={channelHref} />
+                      <ChannelRanking
+                        rows={channelStats.data.rows.slice(0, topChannelCount)}
+                        timeZone={account.timezone}
+                        hrefFor={channelHref}
+                      />
                     </div>
                   )}
                 </CardBody>
               </Card>
               <div className={styles.stack}>
-                {channelStats.data ? <GroupComparison rows={channelStats.data.rows} timeZone={account.timezone} /> : null}
-                {summary.data ? <FollowSources summary={summary.data} timeZone={account.timezone} isFiltered={isFiltered} /> : null}
+                {channelStats.data ? (
+                  <GroupComparison rows={channelStats.data.rows} timeZone={account.timezone} />
+                ) : null}
+                {summary.data ? (
+                  <FollowSources summary={summary.data} timeZone={account.timezone} isFiltered={isFiltered} />
+                ) : null}
               </div>
             </div>
           </>

@@ -41,7 +41,9 @@ export function BackgroundJobs({ account }: { account: Account }) {
                   </span>
                   {job.openid ? <span className={styles.openid}>{job.openid}</span> : null}
                   {job.lastError ? <span className={styles.problem}>{job.lastError}</span> : null}
-                  {job.status === "pending" && job.attempts > 0 ? <span className="faint">{t("nextTry", { time: formatters.instantWithSeconds(job.runAt) })}</span> : null}
+                  {job.status === "pending" && job.attempts > 0 ? (
+                    <span className="faint">{t("nextTry", { time: formatters.instantWithSeconds(job.runAt) })}</span>
+                  ) : null}
                 </span>
               </li>
             ))}

@@ -48,7 +48,13 @@ export function FaultPanel({ accountId }: { accountId: string }) {
         description={t("description")}
         actions={
           items.length > 0 ? (
-            <Button size="small" variant="ghost" isLoading={clear.isPending && clear.variables?.id === undefined} onClick={() => clear.mutate({ accountId })} data-testid="fault-clear">
+            <Button
+              size="small"
+              variant="ghost"
+              isLoading={clear.isPending && clear.variables?.id === undefined}
+              onClick={() => clear.mutate({ accountId })}
+              data-testid="fault-clear"
+            >
               {t("clearAll")}
             </Button>
           ) : null
@@ -67,7 +73,12 @@ export function FaultPanel({ accountId }: { accountId: string }) {
             {items.map((fault) => (
               <li key={fault.id} className={styles.fault} data-testid="fault">
                 <FaultText fault={fault} />
-                <Button size="small" variant="ghost" aria-label={t("remove", { id: fault.id })} onClick={() => clear.mutate({ accountId, id: fault.id })}>
+                <Button
+                  size="small"
+                  variant="ghost"
+                  aria-label={t("remove", { id: fault.id })}
+                  onClick={() => clear.mutate({ accountId, id: fault.id })}
+                >
                   ×
                 </Button>
               </li>
@@ -121,17 +132,31 @@ function FaultForm({ accountId }: { accountId: string }) {
 
   return (
     <form className={styles.form} onSubmit={submit}>
-      <SelectField label={t("api")} value={api} onChange={(event) => setApi(event.target.value as SandboxFaultApi)} data-testid="fault-api">
+      <SelectField
+        label={t("api")}
+        value={api}
+        onChange={(event) => setApi(event.target.value as SandboxFaultApi)}
+        data-testid="fault-api"
+      >
         {apiOptions.map(([value, key]) => (
           <option key={value} value={value}>
             {t(`apis.${key}`)}
           </option>
         ))}
       </SelectField>
-      <SegmentedControl label={t("effect")} value={currentEffect} options={effects.map((value) => ({ value, label: t(`effects.${value}`) }))} onChange={setEffect} />
+      <SegmentedControl
+        label={t("effect")}
+        value={currentEffect}
+        options={effects.map((value) => ({ value, label: t(`effects.${value}`) }))}
+        onChange={setEffect}
+      />
       <div className={styles.formRow}>
         {currentEffect === "error" ? (
-          <SelectField label={t("errcode")} value={String(errcode)} onChange={(event) => setErrcode(Number(event.target.value))}>
+          <SelectField
+            label={t("errcode")}
+            value={String(errcode)}
+            onChange={(event) => setErrcode(Number(event.target.value))}
+          >
             {errcodeOptions.map(([code, key]) => (
               <option key={code} value={code}>
                 {t(`errcodes.${key}`)}
@@ -141,9 +166,24 @@ function FaultForm({ accountId }: { accountId: string }) {
         ) : currentEffect === "drop" ? (
           <span />
         ) : (
-          <TextField label={t("latency")} type="number" min={1} max={30000} step={100} value={latencyMs} onChange={(event) => setLatencyMs(event.target.value)} />
+          <TextField
+            label={t("latency")}
+            type="number"
+            min={1}
+            max={30000}
+            step={100}
+            value={latencyMs}
+            onChange={(event) => setLatencyMs(event.target.value)}
+          />
         )}
-        <TextField label={t("count")} type="number" min={1} max={1000} value={count} onChange={(event) => setCount(event.target.value)} />
+        <TextField
+          label={t("count")}
+          type="number"
+          min={1}
+          max={1000}
+          value={count}
+          onChange={(event) => setCount(event.target.value)}
+        />
       </div>
       {add.isError ? <InlineError error={add.error} /> : null}
       <div className={styles.formActions}>

@@ -111,12 +111,22 @@ function SimulateScanForm({ accountId }: { accountId: string }) {
     const trimmed = scene.trim();
     if (!trimmed) return;
     const value = /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
-    scan.mutate({ accountId, scene: value }, { onSettled: () => queryClient.invalidateQueries({ queryKey: sandboxConsoleKeys.all }) });
+    scan.mutate(
+      { accountId, scene: value },
+      { onSettled: () => queryClient.invalidateQueries({ queryKey: sandboxConsoleKeys.all }) },
+    );
   }
 
   return (
     <form className={styles.simulate} onSubmit={submit}>
-      <TextField label={t("scene")} placeholder={t("scenePlaceholder")} value={scene} maxLength={64} onChange={(event) => setScene(event.target.value)} data-testid="sandbox-scene" />
+      <TextField
+        label={t("scene")}
+        placeholder={t("scenePlaceholder")}
+        value={scene}
+        maxLength={64}
+        onChange={(event) => setScene(event.target.value)}
+        data-testid="sandbox-scene"
+      />
       <Button type="submit" variant="primary" isLoading={scan.isPending} data-testid="sandbox-simulate">
         {t("simulate")}
       </Button>

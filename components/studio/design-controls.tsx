@@ -47,7 +47,8 @@ export function DesignControls({ design, onChange, issues }: DesignControlsProps
   const t = useTranslations("channels.studio");
   const id = useId();
   const [logoError, setLogoError] = useState<string | null>(null);
-  const set = <Field extends keyof QrDesign>(field: Field, value: QrDesign[Field]) => onChange({ ...design, [field]: value });
+  const set = <Field extends keyof QrDesign>(field: Field, value: QrDesign[Field]) =>
+    onChange({ ...design, [field]: value });
   const level = effectiveErrorCorrectionLevel(design);
   const isHex = (colour: string) => /^#[0-9a-fA-F]{6}$/.test(colour);
   const areColoursValid = isHex(design.foreground) && isHex(design.background);
@@ -85,7 +86,13 @@ export function DesignControls({ design, onChange, issues }: DesignControlsProps
         />
         <div className={styles.presets}>
           {sizePresets.map((size) => (
-            <button key={size} type="button" className={styles.preset} aria-pressed={design.size === size} onClick={() => set("size", size)}>
+            <button
+              key={size}
+              type="button"
+              className={styles.preset}
+              aria-pressed={design.size === size}
+              onClick={() => set("size", size)}
+            >
               {size}
             </button>
           ))}
@@ -96,7 +103,15 @@ export function DesignControls({ design, onChange, issues }: DesignControlsProps
         <label htmlFor={`${id}-margin`} className={styles.controlLabel}>
           {t("margin")} <span className={styles.value}>{t("modules", { modules: design.margin })}</span>
         </label>
-        <input id={`${id}-margin`} type="range" min={0} max={16} value={design.margin} onChange={(event) => set("margin", Number(event.target.value))} data-testid="studio-margin" />
+        <input
+          id={`${id}-margin`}
+          type="range"
+          min={0}
+          max={16}
+          value={design.margin}
+          onChange={(event) => set("margin", Number(event.target.value))}
+          data-testid="studio-margin"
+        />
       </div>
 
       <div className={styles.control}>
@@ -116,7 +131,13 @@ export function DesignControls({ design, onChange, issues }: DesignControlsProps
               {t(field)}
             </label>
             <div className={styles.colourRow}>
-              <input id={`${id}-${field}`} type="color" value={design[field]} onChange={(event) => set(field, event.target.value)} data-testid={`studio-${field}`} />
+              <input
+                id={`${id}-${field}`}
+                type="color"
+                value={design[field]}
+                onChange={(event) => set(field, event.target.value)}
+                data-testid={`studio-${field}`}
+              />
               <input
                 type="text"
                 className={styles.hex}
@@ -146,7 +167,12 @@ export function DesignControls({ design, onChange, issues }: DesignControlsProps
           ) : null}
           <label className={styles.fileButton}>
             {design.logo ? t("logoReplace") : t("logoChoose")}
-            <input type="file" accept="image/png,image/jpeg,image/webp" onChange={chooseLogo} data-testid="studio-logo" />
+            <input
+              type="file"
+              accept="image/png,image/jpeg,image/webp"
+              onChange={chooseLogo}
+              data-testid="studio-logo"
+            />
           </label>
           {design.logo ? (
             <Button size="small" variant="ghost" onClick={() => set("logo", null)}>
@@ -166,7 +192,9 @@ export function DesignControls({ design, onChange, issues }: DesignControlsProps
               max={logoScaleRange.max}
               step={0.01}
               value={design.logo.scale}
-              onChange={(event) => set("logo", design.logo ? { ...design.logo, scale: Number(event.target.value) } : null)}
+              onChange={(event) =>
+                set("logo", design.logo ? { ...design.logo, scale: Number(event.target.value) } : null)
+              }
             />
           </>
         ) : (
@@ -176,7 +204,12 @@ export function DesignControls({ design, onChange, issues }: DesignControlsProps
       </div>
 
       <label className={styles.checkbox}>
-        <input type="checkbox" checked={design.caption} onChange={(event) => set("caption", event.target.checked)} data-testid="studio-caption" />
+        <input
+          type="checkbox"
+          checked={design.caption}
+          onChange={(event) => set("caption", event.target.checked)}
+          data-testid="studio-caption"
+        />
         {t("caption")}
       </label>
     </div>

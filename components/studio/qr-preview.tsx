@@ -9,11 +9,19 @@ import styles from "@/components/studio/studio.module.css";
 
 export function QrPreview({ url, design, caption }: { url: string; design: QrDesign; caption: string }) {
   const t = useTranslations("channels.studio");
-  const source = useMemo(() => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderQrSvg(url, design, caption))}`, [url, design, caption]);
+  const source = useMemo(
+    () => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderQrSvg(url, design, caption))}`,
+    [url, design, caption],
+  );
   return (
     <div className={styles.preview} style={{ background: design.background }}>
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={source} alt={t("previewAlt", { name: caption })} className={styles.previewImage} data-testid="studio-preview" />
+      <img
+        src={source}
+        alt={t("previewAlt", { name: caption })}
+        className={styles.previewImage}
+        data-testid="studio-preview"
+      />
     </div>
   );
 }

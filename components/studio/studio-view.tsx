@@ -34,7 +34,10 @@ export function StudioView({ channelId }: { channelId: string }) {
       <>
         <PageHeader title={t("title")} eyebrow={back} />
         <Card>
-          <ErrorState error={channel.error ?? design.error} onRetry={() => (channel.isError ? channel.refetch() : design.refetch())} />
+          <ErrorState
+            error={channel.error ?? design.error}
+            onRetry={() => (channel.isError ? channel.refetch() : design.refetch())}
+          />
         </Card>
       </>
     );
@@ -52,7 +55,12 @@ export function StudioView({ channelId }: { channelId: string }) {
   return (
     <>
       <PageHeader title={t("titleFor", { name: channel.data.name })} description={t("description")} eyebrow={back} />
-      <StudioEditor key={channel.data.id} channel={channel.data} saved={design.data.design} isSaved={design.data.isSaved} />
+      <StudioEditor
+        key={channel.data.id}
+        channel={channel.data}
+        saved={design.data.design}
+        isSaved={design.data.isSaved}
+      />
     </>
   );
 }
@@ -69,12 +77,15 @@ function StudioEditor({ channel, saved, isSaved }: { channel: Channel; saved: Qr
 
   function saveDesign(then?: () => void) {
     if (!validation.success) return;
-    save.mutate({ design: validation.data, applyToGroup: applyToGroup && channel.group !== null }, {
-      onSuccess: (result) => {
-        setAppliedTo(result.appliedTo ?? 1);
-        then?.();
+    save.mutate(
+      { design: validation.data, applyToGroup: applyToGroup && channel.group !== null },
+      {
+        onSuccess: (result) => {
+          setAppliedTo(result.appliedTo ?? 1);
+          then?.();
+        },
       },
-    });
+    );
   }
 
   function download(format: QrImageFormat) {
@@ -88,15 +99,32 @@ function StudioEditor({ channel, saved, isSaved }: { channel: Channel; saved: Qr
     <div className={styles.layout}>
       <Card className={styles.previewCard}>
         <CardBody>
-          {channel.qr.url ? <QrPreview url={channel.qr.url} design={validation.success ? validation.data : saved} caption={channel.name} /> : <InlineAlert>{t("noUrl")}</InlineAlert>}
+          {channel.qr.url ? (
+            <QrPreview
+              url={channel.qr.url}
+              design={validation.success ? validation.data : saved}
+              caption={channel.name}
+            />
+          ) : (
+            <InlineAlert>{t("noUrl")}</InlineAlert>
+          )}
           <p className={styles.previewMeta} data-testid="studio-size">
             {t("printSize", { pixels: draft.size, centimetres: ((draft.size / 300) * 2.54).toFixed(1) })}
           </p>
           <div className={styles.downloads}>
-            <Button variant="primary" onClick={() => download("png")} disabled={!validation.success || !channel.qr.url} data-testid="studio-download-png">
+            <Button
+              variant="primary"
+              onClick={() => download("png")}
+              disabled={!validation.success || !channel.qr.url}
+              data-testid="studio-download-png"
+            >
               {t("downloadPng")}
             </Button>
-            <Button onClick={() => download("svg")} disabled={!validation.success || !channel.qr.url} data-testid="studio-download-svg">
+            <Button
+              onClick={() => download("svg")}
+              disabled={!validation.success || !channel.qr.url}
+              data-testid="studio-download-svg"
+            >
               {t("downloadSvg")}
             </Button>
           </div>
@@ -106,19 +134,39 @@ function StudioEditor({ channel, saved, isSaved }: { channel: Channel; saved: Qr
       <Card>
         <CardHeader title={t("designTitle")} description={isSaved ? t("savedDesign") : t("defaultDesign")} />
         <CardBody>
-          <DesignControls design={draft} onChange={setDraft} issues={validation.success ? [] : validation.error.issues} />
+          <DesignControls
+            design={draft}
+            onChange={setDraft}
+            issues={validation.success ? [] : validation.error.issues}
+          />
           <div className={styles.saveRow}>
             {channel.group ? (
               <label className={styles.checkbox}>
-                <input type="checkbox" checked={applyToGroup} onChange={(event) => setApplyToGroup(event.target.checked)} data-testid="studio-apply-group" />
+                <input
+                  type="checkbox"
+                  checked={applyToGroup}
+                  onChange={(event) => setApplyToGroup(event.target.checked)}
+                  data-testid="studio-apply-group"
+                />
                 {t("applyToGroup", { group: channel.group })}
               </label>
             ) : null}
             <div className={styles.saveButtons}>
-              <Button variant="ghost" onClick={() => reset.mutate(undefined, { onSuccess: (result) => setDraft(result.design) })} isLoading={reset.isPending} disabled={!isSaved}>
+              <Button
+                variant="ghost"
+                onClick={() => reset.mutate(undefined, { onSuccess: (result) => setDraft(result.design) })}
+                isLoading={reset.isPending}
+                disabled={!isSaved}
+              >
                 {t("reset")}
               </Button>
-              <Button variant="primary" onClick={() => saveDesign()} isLoading={save.isPending} disabled={!validation.success || (!isDirty && !applyToGroup)} data-testid="studio-save">
+              <Button
+                variant="primary"
+                onClick={() => saveDesign()}
+                isLoading={save.isPending}
+                disabled={!validation.success || (!isDirty && !applyToGroup)}
+                data-testid="studio-save"
+              >
                 {t("save")}
               </Button>
             </div>

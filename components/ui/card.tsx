@@ -6,7 +6,15 @@ export function Card({ className, ...rest }: HTMLAttributes<HTMLElement>) {
   return <section className={[styles.card, className].filter(Boolean).join(" ")} {...rest} />;
 }
 
-export function CardHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className={styles.cardHeader}>
       <div className={styles.cardTitle}>

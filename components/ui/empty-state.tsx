@@ -2,7 +2,17 @@
 import type { ReactNode } from "react";
 import styles from "@/components/ui/feedback.module.css";
 
-export function EmptyState({ icon = "◎", title, children, actions }: { icon?: ReactNode; title: ReactNode; children?: ReactNode; actions?: ReactNode }) {
+export function EmptyState({
+  icon = "◎",
+  title,
+  children,
+  actions,
+}: {
+  icon?: ReactNode;
+  title: ReactNode;
+  children?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className={styles.state}>
       <span className={styles.stateIcon} aria-hidden>

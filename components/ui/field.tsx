@@ -1,6 +1,12 @@
 // Form fields: a label, the control, then either the error or the hint. The error is linked
 // with aria-describedby so screen readers announce it with the field.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import styles from "@/components/ui/ui.module.css";
 
 interface FieldProps {
@@ -9,7 +15,12 @@ interface FieldProps {
   error?: string;
   /** Shown after the label, e.g. "optional". */
   labelNote?: ReactNode;
-  children: (control: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; className?: string }) => ReactNode;
+  children: (control: {
+    id: string;
+    "aria-invalid": boolean;
+    "aria-describedby"?: string;
+    className?: string;
+  }) => ReactNode;
 }
 
 export function Field({ label, hint, error, labelNote, children }: FieldProps) {
@@ -27,7 +38,12 @@ export function Field({ label, hint, error, labelNote, children }: FieldProps) {
           </>
         ) : null}
       </label>
-      {children({ id, "aria-invalid": Boolean(error), "aria-describedby": note ? noteId : undefined, className: styles.control })}
+      {children({
+        id,
+        "aria-invalid": Boolean(error),
+        "aria-describedby": note ? noteId : undefined,
+        className: styles.control,
+      })}
       {error ? (
         <p id={noteId} className={styles.fieldError} role="alert">
           {error}
@@ -43,15 +59,33 @@ export function Field({ label, hint, error, labelNote, children }: FieldProps) {
 
 type FieldShellProps = Omit<FieldProps, "children">;
 
-export function TextField({ label, hint, error, labelNote, ...input }: FieldShellProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  hint,
+  error,
+  labelNote,
+  ...input
+}: FieldShellProps & InputHTMLAttributes<HTMLInputElement>) {
   return <Field {...{ label, hint, error, labelNote }}>{(control) => <input {...input} {...control} />}</Field>;
 }
 
-export function TextAreaField({ label, hint, error, labelNote, ...textarea }: FieldShellProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  labelNote,
+  ...textarea
+}: FieldShellProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <Field {...{ label, hint, error, labelNote }}>{(control) => <textarea {...textarea} {...control} />}</Field>;
 }
 
-export function SelectField({ label, hint, error, labelNote, ...select }: FieldShellProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  labelNote,
+  ...select
+}: FieldShellProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return <Field {...{ label, hint, error, labelNote }}>{(control) => <select {...select} {...control} />}</Field>;
 }
 

@@ -16,7 +16,11 @@ export function InfoTip({ label, text }: { label: string; text: string }) {
       <button type="button" className={styles.tipTrigger} aria-label={label} aria-describedby={id}>
         ?
       </button>
-      <span id={id} role="tooltip" className={`${styles.tipBubble} ${side === "end" ? styles.tipEnd : styles.tipStart}`}>
+      <span
+        id={id}
+        role="tooltip"
+        className={`${styles.tipBubble} ${side === "end" ? styles.tipEnd : styles.tipStart}`}
+      >
         {text}
       </span>
     </span>

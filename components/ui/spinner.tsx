@@ -3,10 +3,25 @@ import type { CSSProperties } from "react";
 import styles from "@/components/ui/feedback.module.css";
 
 export function Spinner({ label }: { label?: string }) {
-  return <span className={styles.spinner} role={label ? "status" : undefined} aria-label={label} aria-hidden={label ? undefined : true} />;
+  return (
+    <span
+      className={styles.spinner}
+      role={label ? "status" : undefined}
+      aria-label={label}
+      aria-hidden={label ? undefined : true}
+    />
+  );
 }
 
-export function Skeleton({ width = "100%", height = 16, style }: { width?: CSSProperties["width"]; height?: CSSProperties["height"]; style?: CSSProperties }) {
+export function Skeleton({
+  width = "100%",
+  height = 16,
+  style,
+}: {
+  width?: CSSProperties["width"];
+  height?: CSSProperties["height"];
+  style?: CSSProperties;
+}) {
   return <span className={styles.skeleton} style={{ width, height, ...style }} aria-hidden />;
 }
 

@@ -14,7 +14,15 @@ export function useFormatters(timeZone: string) {
       count: (value: number) => format.number(value, { maximumFractionDigits: 0 }),
       signedCount: (value: number) => format.number(value, { maximumFractionDigits: 0, signDisplay: "exceptZero" }),
       instant: (iso: string) => format.dateTime(new Date(iso), { timeZone, dateStyle: "medium", timeStyle: "short" }),
-      instantWithSeconds: (iso: string) => format.dateTime(new Date(iso), { timeZone, month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+      instantWithSeconds: (iso: string) =>
+        format.dateTime(new Date(iso), {
+          timeZone,
+          month: "short",
+          day: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+          second: "2-digit",
+        }),
       calendarDate: (date: string, style: "axis" | "tooltip" | "range") =>
         format.dateTime(
           calendarDateToUtcNoon(date),

@@ -18,7 +18,10 @@ export const databaseAccessTokenStore: AccessTokenStore = {
     });
   },
   async invalidate(accountId, failedToken) {
-    await getDb().wechatAccessToken.updateMany({ where: { accountId, token: failedToken }, data: { token: null, expiresAt: null } });
+    await getDb().wechatAccessToken.updateMany({
+      where: { accountId, token: failedToken },
+      data: { token: null, expiresAt: null },
+    });
   },
   async acquireFetchLease(accountId, owner, durationMs) {
     await ensureTokenRow(accountId);
@@ -32,7 +35,10 @@ export const databaseAccessTokenStore: AccessTokenStore = {
     return taken.count === 1;
   },
   async releaseFetchLease(accountId, owner) {
-    await getDb().wechatAccessToken.updateMany({ where: { accountId, leaseOwner: owner }, data: { leaseOwner: null, leaseUntil: null } });
+    await getDb().wechatAccessToken.updateMany({
+      where: { accountId, leaseOwner: owner },
+      data: { leaseOwner: null, leaseUntil: null },
+    });
   },
 };
 

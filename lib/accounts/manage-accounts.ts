@@ -3,7 +3,12 @@ import { getDb, isUniqueViolation } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { sealSecret } from "@/lib/accounts/secret-box";
 import { findAccountRow, forgetRecentAccountCredentials, toPublicAccount } from "@/lib/accounts/account-records";
-import { accountCreateSchema, type Account, type AccountCreateInput, type AccountUpdateInput } from "@/lib/schemas/accounts";
+import {
+  accountCreateSchema,
+  type Account,
+  type AccountCreateInput,
+  type AccountUpdateInput,
+} from "@/lib/schemas/accounts";
 
 export async function listAccounts(): Promise<Account[]> {
   const rows = await getDb().account.findMany({ orderBy: { createdAt: "asc" } });
@@ -14,7 +19,10 @@ export async function getAccount(accountId: string): Promise<Account> {
   return toPublicAccount(await findAccountRow(accountId));
 }
 
-export async function createAccount(rawInput: AccountCreateInput, options: { isBuiltInSandbox?: boolean } = {}): Promise<Account> {
+export async function createAccount(
+  rawInput: AccountCreateInput,
+  options: { isBuiltInSandbox?: boolean } = {},
+): Promise<Account> {
   const input = accountCreateSchema.parse(rawInput);
   try {
     const row = await getDb().account.create({
@@ -50,7 +58,10 @@ export async function updateAccount(accountId: string, input: AccountUpdateInput
   }
   if (input.timezone && input.timezone !== current.timezone) {
     // Rollup buckets are local days and hours: changing the zone means rebuilding them.
-    throw new AppError("conflict", "Changing an account's time zone is not supported yet: its reports are bucketed by the current zone");
+    throw new AppError(
+      "conflict",
+      "Changing an account's time zone is not supported yet: its reports are bucketed by the current zone",
+    );
   }
   const row = await getDb().account.update({
     where: { id: accountId },
@@ -59,7 +70,8 @@ export async function updateAccount(accountId: string, input: AccountUpdateInput
       appId: input.appId,
       appSecretEncrypted: input.appSecret ? sealSecret(input.appSecret) : undefined,
       tokenEncrypted: input.token ? sealSecret(input.token) : undefined,
-      encodingAesKeyEncrypted: input.encodingAESKey === undefined ? undefined : input.encodingAESKey ? sealSecret(input.encodingAESKey) : null,
+      encodingAesKeyEncrypted:
+        input.encodingAESKey === undefined ? undefined : input.encodingAESKey ? sealSecret(input.encodingAESKey) : null,
       mode: input.mode,
       originalId: input.originalId,
       apiBaseUrl: input.apiBaseUrl,

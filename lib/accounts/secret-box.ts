@@ -37,7 +37,12 @@ export function sealSecret(plaintext: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", loadKey(), iv);
   const sealed = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [formatVersion, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), sealed.toString("base64url")].join(".");
+  return [
+    formatVersion,
+    iv.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+    sealed.toString("base64url"),
+  ].join(".");
 }
 
 export function openSecret(sealed: string): string {

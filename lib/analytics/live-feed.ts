@@ -42,11 +42,24 @@ function shortenOpenid(openid: string): string {
   return openid.length <= 10 ? openid : `${openid.slice(0, 4)}…${openid.slice(-4)}`;
 }
 
-const eventSelect = { id: true, type: true, openid: true, scene: true, channelId: true, occurredAt: true, channel: { select: { name: true } } } as const;
+const eventSelect = {
+  id: true,
+  type: true,
+  openid: true,
+  scene: true,
+  channelId: true,
+  occurredAt: true,
+  channel: { select: { name: true } },
+} as const;
 
 /** The newest events first, for the feed's first screen. */
 export async function listRecentLiveEvents(accountId: string, limit = 50): Promise<LiveEvent[]> {
-  const rows = await getDb().event.findMany({ where: { accountId }, orderBy: { id: "desc" }, take: limit, select: eventSelect });
+  const rows = await getDb().event.findMany({
+    where: { accountId },
+    orderBy: { id: "desc" },
+    take: limit,
+    select: eventSelect,
+  });
   return rows.map(toLiveEvent);
 }
 
@@ -65,7 +78,11 @@ export class LiveCursor {
   static async start(accountId: string, lastEventId: number | null): Promise<LiveCursor> {
     await findAccountRow(accountId);
     if (lastEventId !== null) return new LiveCursor(accountId, lastEventId);
-    const newest = await getDb().event.findFirst({ where: { accountId }, orderBy: { id: "desc" }, select: { id: true } });
+    const newest = await getDb().event.findFirst({
+      where: { accountId },
+      orderBy: { id: "desc" },
+      select: { id: true },
+    });
     return new LiveCursor(accountId, newest?.id ?? 0);
   }
 
@@ -74,12 +91,24 @@ export class LiveCursor {
     for (const [id, seenAt] of this.gaps) if (now - seenAt > gapRecheckMs) this.gaps.delete(id);
     const [late, fresh] = await Promise.all([
       // Ids are shared by all accounts: a skipped id found under another account is settled too.
-      this.gaps.size ? db.event.findMany({ where: { id: { in: [...this.gaps.keys()] } }, orderBy: { id: "asc" }, select: { ...eventSelect, accountId: true } }) : [],
-      db.event.findMany({ where: { accountId: this.accountId, id: { gt: this.lastId } }, orderBy: { id: "asc" }, take: batchSize, select: eventSelect }),
+      this.gaps.size
+        ? db.event.findMany({
+            where: { id: { in: [...this.gaps.keys()] } },
+            orderBy: { id: "asc" },
+            select: { ...eventSelect, accountId: true },
+          })
+        : [],
+      db.event.findMany({
+        where: { accountId: this.accountId, id: { gt: this.lastId } },
+        orderBy: { id: "asc" },
+        take: batchSize,
+        select: eventSelect,
+      }),
     ]);
     for (const row of late) this.gaps.delete(row.id);
     for (const row of fresh) {
-      for (let skipped = this.lastId + 1; skipped < row.id && this.gaps.size < maxGaps; skipped++) this.gaps.set(skipped, now);
+      for (let skipped = this.lastId + 1; skipped < row.id && this.gaps.size < maxGaps; skipped++)
+        this.gaps.set(skipped, now);
       this.lastId = row.id;
     }
     return [...late.filter((row) => row.accountId === this.accountId), ...fresh].map(toLiveEvent);
@@ -87,7 +116,11 @@ export class LiveCursor {
 }
 
 /** The feed as a text/event-stream body: `event: push` per event, a comment as heartbeat. */
-export function openLiveStream(cursor: LiveCursor, signal: AbortSignal, pollMs = livePollMs): ReadableStream<Uint8Array> {
+export function openLiveStream(
+  cursor: LiveCursor,
+  signal: AbortSignal,
+  pollMs = livePollMs,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setTimeout> | undefined;
   return new ReadableStream<Uint8Array>({
@@ -111,7 +144,8 @@ export function openLiveStream(cursor: LiveCursor, signal: AbortSignal, pollMs =
       const tick = async () => {
         if (signal.aborted) return close();
         try {
-          for (const event of await cursor.poll()) write(`id: ${event.id}\nevent: push\ndata: ${JSON.stringify(event)}\n\n`);
+          for (const event of await cursor.poll())
+            write(`id: ${event.id}\nevent: push\ndata: ${JSON.stringify(event)}\n\n`);
           if (Date.now() - lastWrite > heartbeatMs) write(": heartbeat\n\n");
         } catch {
           // The database is away for a moment: the browser's EventSource reconnects from the last id.

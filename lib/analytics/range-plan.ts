@@ -31,12 +31,15 @@ const mostOfHistoryShare = 0.25;
 
 /** One plan per range, from the account's first day with rows (one index lookup). */
 export async function planRanges(accountId: string, ranges: DayRange[]): Promise<RangePlan[]> {
-  const [first] = await getDb().$queryRaw<{ day: string | null }[]>(Prisma.sql`SELECT MIN(r."day") AS "day" FROM "RollupDay" r WHERE r."accountId" = ${accountId}`);
+  const [first] = await getDb().$queryRaw<{ day: string | null }[]>(
+    Prisma.sql`SELECT MIN(r."day") AS "day" FROM "RollupDay" r WHERE r."accountId" = ${accountId}`,
+  );
   return ranges.map((range) => planRange(range, first?.day ?? null));
 }
 
 export function planRange(range: DayRange, firstDay: string | null): RangePlan {
-  if (firstDay === null || range.to < firstDay) return { range, isBeforeHistory: true, isMostOfHistory: false, returnsBy: "previousDay" };
+  if (firstDay === null || range.to < firstDay)
+    return { range, isBeforeHistory: true, isMostOfHistory: false, returnsBy: "previousDay" };
   const historyDays = daysBetweenInclusive(firstDay, range.to);
   const rangeDays = daysBetweenInclusive(range.from > firstDay ? range.from : firstDay, range.to);
   const daysBefore = range.from > firstDay ? daysBetweenInclusive(firstDay, range.from) - 1 : 0;
@@ -65,5 +68,7 @@ export function dayColumnFor(plan: RangePlan, column: Prisma.Sql): Prisma.Sql {
 export function returnsColumnsFor(plan: RangePlan, alias: string): { day: Prisma.Sql; previousDay: Prisma.Sql } {
   const day = Prisma.raw(`${alias}."day"`);
   const previousDay = Prisma.raw(`${alias}."previousDay"`);
-  return plan.returnsBy === "day" ? { day, previousDay: Prisma.sql`(${previousDay} || '')` } : { day: Prisma.sql`(${day} || '')`, previousDay };
+  return plan.returnsBy === "day"
+    ? { day, previousDay: Prisma.sql`(${previousDay} || '')` }
+    : { day: Prisma.sql`(${day} || '')`, previousDay };
 }

@@ -30,9 +30,14 @@ export function retentionRate(tally: Tally): number | null {
 }
 
 /** Day 0 to 30 for the channels in scope together. */
-export async function getRetentionCurveForScope(scope: StatsScope, range: DayRange, today: string): Promise<RetentionCurve> {
+export async function getRetentionCurveForScope(
+  scope: StatsScope,
+  range: DayRange,
+  today: string,
+): Promise<RetentionCurve> {
   const tallies = Array.from({ length: retentionCurveDays + 1 }, () => ({ eligible: 0, retained: 0 }));
-  for (const follow of await listCohortFollows(scope, range)) tallies.forEach((tally, days) => addToTally(tally, follow, days, today));
+  for (const follow of await listCohortFollows(scope, range))
+    tallies.forEach((tally, days) => addToTally(tally, follow, days, today));
   return { points: tallies.map((tally, day) => ({ day, ...tally, rate: retentionRate(tally) })) };
 }
 
@@ -46,7 +51,9 @@ export async function listCohortFollows(scope: StatsScope, range: DayRange): Pro
   if (!hasScenes(scope)) return [];
   const startsAt = startOfLocalDay(range.from, scope.timezone);
   const endsBefore = startOfLocalDay(addDays(range.to, 1), scope.timezone);
-  const rows = await getDb().$queryRaw<{ scene: string; startedAt: Date | string; endedAt: Date | string | null }[]>(Prisma.sql`
+  const rows = await getDb().$queryRaw<
+    { scene: string; startedAt: Date | string; endedAt: Date | string | null }[]
+  >(Prisma.sql`
     SELECT p."scene" AS "scene", p."startedAt" AS "startedAt", p."endedAt" AS "endedAt"
     FROM "FollowPeriod" p
     WHERE p."accountId" = ${scope.accountId} AND p."startedAt" >= ${instantSql(startsAt)} AND p."startedAt" < ${instantSql(endsBefore)}${sceneInScopeSql(scope, Prisma.sql`p."scene"`)}`);

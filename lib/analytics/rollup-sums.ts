@@ -12,7 +12,11 @@ export interface RollupSums {
   unfollows: number;
 }
 
-export type SumRow = { scans: bigint | number | null; follows: bigint | number | null; unfollows: bigint | number | null };
+export type SumRow = {
+  scans: bigint | number | null;
+  follows: bigint | number | null;
+  unfollows: bigint | number | null;
+};
 
 export function toSums(row: SumRow): RollupSums {
   return { scans: Number(row.scans ?? 0), follows: Number(row.follows ?? 0), unfollows: Number(row.unfollows ?? 0) };
@@ -57,14 +61,27 @@ async function listUnownedScenes(scope: StatsScope): Promise<string[]> {
 }
 
 /** Per local hour (keyed by the hour's UTC start in ms), the channels in scope together. */
-export async function sumRollupsByHour(scope: StatsScope, startsAt: Date, endsBefore: Date): Promise<Map<number, RollupSums>> {
+export async function sumRollupsByHour(
+  scope: StatsScope,
+  startsAt: Date,
+  endsBefore: Date,
+): Promise<Map<number, RollupSums>> {
   if (!hasScenes(scope)) return new Map();
   const rows = await getDb().rollupHour.groupBy({
     by: ["hourStart"],
-    where: { accountId: scope.accountId, hourStart: { gte: startsAt, lt: endsBefore }, scene: { in: [...scope.channelScenes] } },
+    where: {
+      accountId: scope.accountId,
+      hourStart: { gte: startsAt, lt: endsBefore },
+      scene: { in: [...scope.channelScenes] },
+    },
     _sum: { scans: true, follows: true, unfollows: true },
   });
-  return new Map(rows.map((row) => [row.hourStart.getTime(), { scans: row._sum.scans ?? 0, follows: row._sum.follows ?? 0, unfollows: row._sum.unfollows ?? 0 }]));
+  return new Map(
+    rows.map((row) => [
+      row.hourStart.getTime(),
+      { scans: row._sum.scans ?? 0, follows: row._sum.follows ?? 0, unfollows: row._sum.unfollows ?? 0 },
+    ]),
+  );
 }
 
 export interface RollupClasses {
@@ -81,7 +98,11 @@ export interface RollupClasses {
  * covering index, in scene order), each scene then put in its class here.
  */
 export async function sumRollupClasses(scope: StatsScope, plan: RangePlan): Promise<RollupClasses> {
-  const classes: RollupClasses = { channels: { scans: 0, follows: 0, unfollows: 0 }, organic: { scans: 0, follows: 0, unfollows: 0 }, unattributed: { scans: 0, follows: 0, unfollows: 0 } };
+  const classes: RollupClasses = {
+    channels: { scans: 0, follows: 0, unfollows: 0 },
+    organic: { scans: 0, follows: 0, unfollows: 0 },
+    unattributed: { scans: 0, follows: 0, unfollows: 0 },
+  };
   if (plan.isBeforeHistory) return classes;
   const day = dayColumnFor(plan, Prisma.sql`r."day"`);
   const rows = await getDb().$queryRaw<(SumRow & { scene: string })[]>(Prisma.sql`
@@ -90,7 +111,14 @@ export async function sumRollupClasses(scope: StatsScope, plan: RangePlan): Prom
     WHERE r."accountId" = ${scope.accountId} AND ${day} >= ${plan.range.from} AND ${day} <= ${plan.range.to}
     GROUP BY r."scene"`);
   for (const row of rows) {
-    const target = row.scene === "" ? classes.organic : scope.channelScenes.has(row.scene) ? classes.channels : scope.ownedScenes.has(row.scene) ? null : classes.unattributed;
+    const target =
+      row.scene === ""
+        ? classes.organic
+        : scope.channelScenes.has(row.scene)
+          ? classes.channels
+          : scope.ownedScenes.has(row.scene)
+            ? null
+            : classes.unattributed;
     if (!target) continue;
     const sums = toSums(row);
     target.scans += sums.scans;

@@ -21,7 +21,11 @@ type Count = bigint | number | null;
 type SceneRow = SumRow & { scene: string } & Record<`eligible${RetentionDays}` | `retained${RetentionDays}`, Count>;
 
 /** Every channel's scene with rows in the range. */
-export async function sumRollupsWithRetentionByScene(accountId: string, plan: RangePlan, today: string): Promise<Map<string, SceneRollup>> {
+export async function sumRollupsWithRetentionByScene(
+  accountId: string,
+  plan: RangePlan,
+  today: string,
+): Promise<Map<string, SceneRollup>> {
   if (plan.isBeforeHistory) return new Map();
   const cohortSums = (days: RetentionDays) => {
     const isOldEnough = Prisma.sql`r."day" <= ${addDays(today, -days)}`;
@@ -35,6 +39,12 @@ export async function sumRollupsWithRetentionByScene(accountId: string, plan: Ra
       ${Prisma.join(retentionDays.map(cohortSums), ", ")}
     ${rows.fromWhere}
     GROUP BY ${rows.scene}`);
-  const rateOf = (row: SceneRow, days: RetentionDays) => retentionRate({ eligible: Number(row[`eligible${days}`] ?? 0), retained: Number(row[`retained${days}`] ?? 0) });
-  return new Map(sums.map((row) => [row.scene, { sums: toSums(row), retention: { d1: rateOf(row, 1), d7: rateOf(row, 7), d30: rateOf(row, 30) } }]));
+  const rateOf = (row: SceneRow, days: RetentionDays) =>
+    retentionRate({ eligible: Number(row[`eligible${days}`] ?? 0), retained: Number(row[`retained${days}`] ?? 0) });
+  return new Map(
+    sums.map((row) => [
+      row.scene,
+      { sums: toSums(row), retention: { d1: rateOf(row, 1), d7: rateOf(row, 7), d30: rateOf(row, 30) } },
+    ]),
+  );
 }

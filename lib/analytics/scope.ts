@@ -24,7 +24,9 @@ export interface StatsScope {
   isFiltered: boolean;
 }
 
-export async function resolveScope(query: Pick<StatsFilterQuery, "accountId" | "channelIds" | "groups">): Promise<StatsScope> {
+export async function resolveScope(
+  query: Pick<StatsFilterQuery, "accountId" | "channelIds" | "groups">,
+): Promise<StatsScope> {
   const account = await findAccountRow(query.accountId);
   const channels = await getDb().channel.findMany({
     where: { accountId: account.id },
@@ -33,11 +35,19 @@ export async function resolveScope(query: Pick<StatsFilterQuery, "accountId" | "
   });
   const ids = query.channelIds?.length ? new Set(query.channelIds) : null;
   const groups = query.groups?.length ? new Set(query.groups) : null;
-  const inScope = channels.filter((channel) => (!ids || ids.has(channel.id)) && (!groups || (channel.group !== null && groups.has(channel.group))));
+  const inScope = channels.filter(
+    (channel) => (!ids || ids.has(channel.id)) && (!groups || (channel.group !== null && groups.has(channel.group))),
+  );
   return {
     accountId: account.id,
     timezone: account.timezone,
-    channels: inScope.map((channel) => ({ id: channel.id, name: channel.name, group: channel.group, scene: channel.scene, isArchived: channel.archivedAt !== null })),
+    channels: inScope.map((channel) => ({
+      id: channel.id,
+      name: channel.name,
+      group: channel.group,
+      scene: channel.scene,
+      isArchived: channel.archivedAt !== null,
+    })),
     channelScenes: new Set(inScope.map((channel) => channel.scene)),
     ownedScenes: new Set(channels.map((channel) => channel.scene)),
     isFiltered: !!ids || !!groups,

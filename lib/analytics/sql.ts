@@ -7,7 +7,9 @@ import type { DayRange } from "@/lib/time/zone";
  * ISO text and the adapter sends a Date in the same format; PostgreSQL needs the type in a VALUES list.
  */
 export function instantSql(instant: Date): Prisma.Sql {
-  return getDatabaseConfig().provider === "postgresql" ? Prisma.sql`CAST(${instant} AS TIMESTAMP(3))` : Prisma.sql`${instant}`;
+  return getDatabaseConfig().provider === "postgresql"
+    ? Prisma.sql`CAST(${instant} AS TIMESTAMP(3))`
+    : Prisma.sql`${instant}`;
 }
 
 /**
@@ -16,13 +18,19 @@ export function instantSql(instant: Date): Prisma.Sql {
  * each, instead of scanning the buckets for every row.
  */
 export function dayBucketsCte(buckets: DayRange[]): Prisma.Sql {
-  const rows = buckets.map((bucket, index) => Prisma.sql`(${Prisma.raw(String(index))}, CAST(${bucket.from} AS TEXT), CAST(${bucket.to} AS TEXT))`);
+  const rows = buckets.map(
+    (bucket, index) =>
+      Prisma.sql`(${Prisma.raw(String(index))}, CAST(${bucket.from} AS TEXT), CAST(${bucket.to} AS TEXT))`,
+  );
   return Prisma.sql`WITH b(i, f, t) AS (VALUES ${Prisma.join(rows)})`;
 }
 
 /** `WITH b(i, f, t) AS (VALUES (0, start, end), …)` for instants [start, end). */
 export function instantBucketsCte(starts: Date[], end: Date): Prisma.Sql {
-  const rows = starts.map((start, index) => Prisma.sql`(${Prisma.raw(String(index))}, ${instantSql(start)}, ${instantSql(starts[index + 1] ?? end)})`);
+  const rows = starts.map(
+    (start, index) =>
+      Prisma.sql`(${Prisma.raw(String(index))}, ${instantSql(start)}, ${instantSql(starts[index + 1] ?? end)})`,
+  );
   return Prisma.sql`WITH b(i, f, t) AS (VALUES ${Prisma.join(rows)})`;
 }
 
@@ -36,12 +44,20 @@ export function instantBucketsCte(starts: Date[], end: Date): Prisma.Sql {
  * there at 10 million events (docs/analytics.md, "Choosing the index"); scenes without a channel
  * may come back there, and callers look rows up by their channels' scenes.
  */
-export function channelScenesRows(table: "RollupDay" | "ScannerDayTotal", alias: string, accountId: string, range: DayRange): { scene: Prisma.Sql; fromWhere: Prisma.Sql } {
+export function channelScenesRows(
+  table: "RollupDay" | "ScannerDayTotal",
+  alias: string,
+  accountId: string,
+  range: DayRange,
+): { scene: Prisma.Sql; fromWhere: Prisma.Sql } {
   const rows = Prisma.raw(`"${table}" ${alias}`);
   const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
   const inRange = Prisma.sql`${column("day")} >= ${range.from} AND ${column("day")} <= ${range.to}`;
   if (getDatabaseConfig().provider === "postgresql") {
-    return { scene: column("scene"), fromWhere: Prisma.sql`FROM ${rows} WHERE ${column("accountId")} = ${accountId} AND ${column("scene")} <> '' AND ${inRange}` };
+    return {
+      scene: column("scene"),
+      fromWhere: Prisma.sql`FROM ${rows} WHERE ${column("accountId")} = ${accountId} AND ${column("scene")} <> '' AND ${inRange}`,
+    };
   }
   return {
     scene: Prisma.raw(`c."scene"`),

@@ -23,7 +23,11 @@ function talliedScopeOf(scope: StatsScope): string | null {
 const maxPlannedRanges = 2;
 
 /** Distinct scanners of the scope in each range, in the order given (`plans`: of the same ranges, when known). */
-export async function countUniqueScanners(scope: StatsScope, ranges: DayRange[], plans?: RangePlan[]): Promise<number[]> {
+export async function countUniqueScanners(
+  scope: StatsScope,
+  ranges: DayRange[],
+  plans?: RangePlan[],
+): Promise<number[]> {
   const counts = ranges.map(() => 0);
   if (!hasScenes(scope) || ranges.length === 0) return counts;
   const tallied = talliedScopeOf(scope);
@@ -88,10 +92,12 @@ export async function countUniqueScannersByDay(scope: StatsScope, range: DayRang
           FROM "ScannerDay" s
           WHERE s."accountId" = ${scope.accountId} AND s."day" >= ${range.from} AND s."day" <= ${range.to}${sceneInScopeSql(scope, Prisma.sql`s."scene"`)}
           GROUP BY s."day"`)
-      : await getDb().scannerDayTotal.findMany({
-          where: { accountId: scope.accountId, scene: tallied, day: { gte: range.from, lte: range.to } },
-          select: { day: true, scanners: true },
-        }).then((totals) => totals.map((total) => ({ day: total.day, count: total.scanners })));
+      : await getDb()
+          .scannerDayTotal.findMany({
+            where: { accountId: scope.accountId, scene: tallied, day: { gte: range.from, lte: range.to } },
+            select: { day: true, scanners: true },
+          })
+          .then((totals) => totals.map((total) => ({ day: total.day, count: total.scanners })));
   return new Map(rows.map((row) => [row.day, toCount(row.count)]));
 }
 
@@ -119,7 +125,8 @@ export async function countUniqueScannersByScene(accountId: string, plan: RangeP
       GROUP BY c."scene"`),
   ]);
   const counts = new Map<string, number>();
-  for (const row of [...firstTimers, ...returns]) counts.set(row.scene, (counts.get(row.scene) ?? 0) + toCount(row.count));
+  for (const row of [...firstTimers, ...returns])
+    counts.set(row.scene, (counts.get(row.scene) ?? 0) + toCount(row.count));
   return counts;
 }
 

@@ -3,10 +3,20 @@ import { getDb } from "@/lib/db/client";
 import { createSecretToken, hashToken } from "@/lib/auth/tokens";
 import type { Role } from "@/lib/auth/roles";
 
-export async function createApiKey(input: { name: string; role?: Role; userId?: string }): Promise<{ id: string; key: string }> {
+export async function createApiKey(input: {
+  name: string;
+  role?: Role;
+  userId?: string;
+}): Promise<{ id: string; key: string }> {
   const key = createSecretToken("qdk_");
   const created = await getDb().apiKey.create({
-    data: { name: input.name, keyHash: hashToken(key), prefix: key.slice(0, 10), role: input.role ?? "admin", userId: input.userId },
+    data: {
+      name: input.name,
+      keyHash: hashToken(key),
+      prefix: key.slice(0, 10),
+      role: input.role ?? "admin",
+      userId: input.userId,
+    },
   });
   return { id: created.id, key };
 }

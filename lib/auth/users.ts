@@ -17,7 +17,11 @@ export async function hasAnyUser(): Promise<boolean> {
 export async function createUser(input: { email: string; password: string; role?: Role }): Promise<PublicUser> {
   try {
     const user = await getDb().user.create({
-      data: { email: input.email.toLowerCase(), passwordHash: await hashPassword(input.password), role: input.role ?? "admin" },
+      data: {
+        email: input.email.toLowerCase(),
+        passwordHash: await hashPassword(input.password),
+        role: input.role ?? "admin",
+      },
     });
     return { id: user.id, email: user.email, role: user.role };
   } catch (error) {

@@ -38,7 +38,9 @@ export async function countsByScene(accountId: string, scenes: string[]): Promis
  */
 export async function uniqueScannersByScene(accountId: string, scenes?: string[]): Promise<Map<string, number>> {
   if (scenes?.length === 0) return new Map();
-  const sceneCondition = scenes ? Prisma.sql` AND "scene" IN (${Prisma.join(scenes)})` : Prisma.sql` AND "scene" <> ${allChannelsScope}`;
+  const sceneCondition = scenes
+    ? Prisma.sql` AND "scene" IN (${Prisma.join(scenes)})`
+    : Prisma.sql` AND "scene" <> ${allChannelsScope}`;
   const rows = await getDb().$queryRaw<CountRow[]>(Prisma.sql`
     SELECT "scene", SUM("firstTimeScanners") AS "count"
     FROM "ScannerDayTotal"

@@ -12,7 +12,9 @@ export async function getChannelFacets(accountId: string): Promise<ChannelFacets
   ]);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "zh-Hans-CN");
   return {
-    groups: groups.flatMap((row) => (row.group === null ? [] : [{ name: row.group, count: row._count._all }])).sort(byName),
+    groups: groups
+      .flatMap((row) => (row.group === null ? [] : [{ name: row.group, count: row._count._all }]))
+      .sort(byName),
     tags: tags.map((row) => ({ name: row.tag, count: row._count._all })).sort(byName),
   };
 }

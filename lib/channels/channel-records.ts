@@ -6,7 +6,10 @@ export type ChannelRowWithTags = ChannelRow & { tags: { tag: string }[] };
 
 export const zeroCounts: ChannelCounts = { scans: 0, uniqueScanners: 0, newFollows: 0, unfollows: 0, netFollows: 0 };
 
-export function channelStatusOf(row: Pick<ChannelRow, "archivedAt" | "expiresAt">, now = new Date()): Channel["status"] {
+export function channelStatusOf(
+  row: Pick<ChannelRow, "archivedAt" | "expiresAt">,
+  now = new Date(),
+): Channel["status"] {
   if (row.archivedAt) return "archived";
   if (row.expiresAt && row.expiresAt <= now) return "expired";
   return "active";
@@ -23,7 +26,12 @@ export function toPublicChannel(row: ChannelRowWithTags, counts: ChannelCounts =
     scene: row.scene,
     sceneType: row.sceneType as Channel["sceneType"],
     status: channelStatusOf(row),
-    qr: { kind: row.qrKind as Channel["qr"]["kind"], ticket: row.ticket, url: row.url, expiresAt: row.expiresAt?.toISOString() ?? null },
+    qr: {
+      kind: row.qrKind as Channel["qr"]["kind"],
+      ticket: row.ticket,
+      url: row.url,
+      expiresAt: row.expiresAt?.toISOString() ?? null,
+    },
     welcomeMessage: row.welcomeMessage,
     autoTagName: row.autoTagName,
     createdAt: row.createdAt.toISOString(),

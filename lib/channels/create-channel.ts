@@ -38,14 +38,21 @@ export class ImportKeyTakenError extends AppError {
   }
 }
 
-export async function createChannel(rawInput: ChannelCreateInput, options: CreateChannelOptions = {}): Promise<Channel> {
+export async function createChannel(
+  rawInput: ChannelCreateInput,
+  options: CreateChannelOptions = {},
+): Promise<Channel> {
   const input = channelCreateSchema.parse(rawInput);
   await findAccountRow(input.accountId);
   const kind = input.qr?.kind ?? "permanent";
   if (kind === "permanent" && (await countPermanentCodes(input.accountId)) >= maxPermanentScenes) {
-    throw new AppError("conflict", `The account has used all ${maxPermanentScenes.toLocaleString("en")} permanent codes WeChat allows: create a temporary code instead`);
+    throw new AppError(
+      "conflict",
+      `The account has used all ${maxPermanentScenes.toLocaleString("en")} permanent codes WeChat allows: create a temporary code instead`,
+    );
   }
-  const expiresInSeconds = kind === "temporary" ? (input.qr?.expiresInSeconds ?? defaultTemporaryExpirySeconds) : undefined;
+  const expiresInSeconds =
+    kind === "temporary" ? (input.qr?.expiresInSeconds ?? defaultTemporaryExpirySeconds) : undefined;
   const reserved = await reserveScene(input, kind, options);
 
   let qr;
@@ -60,10 +67,17 @@ export async function createChannel(rawInput: ChannelCreateInput, options: Creat
   const db = getDb();
   const row = await db.channel.update({
     where: { id: reserved.id },
-    data: { ticket: qr.ticket, url: qr.url, expiresAt: qr.expiresInSeconds ? new Date(Date.now() + qr.expiresInSeconds * 1000) : null },
+    data: {
+      ticket: qr.ticket,
+      url: qr.url,
+      expiresAt: qr.expiresInSeconds ? new Date(Date.now() + qr.expiresInSeconds * 1000) : null,
+    },
     include: { tags: true },
   });
-  await db.event.updateMany({ where: { accountId: row.accountId, scene: row.scene, channelId: null }, data: { channelId: row.id } });
+  await db.event.updateMany({
+    where: { accountId: row.accountId, scene: row.scene, channelId: null },
+    data: { channelId: row.id },
+  });
   if (await countClaimedSceneScanners({ accountId: row.accountId, scene: row.scene })) kickJobWorker();
   const counts = await countsByScene(row.accountId, [row.scene]);
   return toPublicChannel(row, counts.get(row.scene));
@@ -71,7 +85,9 @@ export async function createChannel(rawInput: ChannelCreateInput, options: Creat
 
 async function allocateScene(input: ParsedInput): Promise<number | string> {
   if (input.qr?.scene !== undefined) return input.qr.scene;
-  return input.qr?.sceneType === "str" ? nextFreeStringScene(input.accountId, input.name) : nextFreeIntegerScene(input.accountId);
+  return input.qr?.sceneType === "str"
+    ? nextFreeStringScene(input.accountId, input.name)
+    : nextFreeIntegerScene(input.accountId);
 }
 
 async function reserveScene(input: ParsedInput, kind: QrKind, options: CreateChannelOptions) {
@@ -98,7 +114,12 @@ async function reserveScene(input: ParsedInput, kind: QrKind, options: CreateCha
       return { id: row.id, sceneValue };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      if (options.importKey && (await db.channel.findUnique({ where: { accountId_importKey: { accountId: input.accountId, importKey: options.importKey } } }))) {
+      if (
+        options.importKey &&
+        (await db.channel.findUnique({
+          where: { accountId_importKey: { accountId: input.accountId, importKey: options.importKey } },
+        }))
+      ) {
         throw new ImportKeyTakenError();
       }
       if (givenScene !== undefined) throw await sceneTakenError(input.accountId, String(givenScene));
@@ -115,8 +136,13 @@ export function withCause(mapped: unknown, cause: unknown): unknown {
 }
 
 export async function sceneTakenError(accountId: string, scene: string): Promise<AppError> {
-  const owner = await getDb().channel.findUnique({ where: { accountId_scene: { accountId, scene } }, select: { name: true, archivedAt: true } });
-  const whose = owner ? `the channel “${owner.name}”${owner.archivedAt ? " (archived)" : ""}` : "another channel of this account";
+  const owner = await getDb().channel.findUnique({
+    where: { accountId_scene: { accountId, scene } },
+    select: { name: true, archivedAt: true },
+  });
+  const whose = owner
+    ? `the channel “${owner.name}”${owner.archivedAt ? " (archived)" : ""}`
+    : "another channel of this account";
   const message = `Scene ${scene} is already used by ${whose}`;
   return new AppError("conflict", message, [{ path: ["qr", "scene"], message }]);
 }

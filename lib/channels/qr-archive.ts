@@ -29,12 +29,15 @@ const renderAhead = 2;
 // Per file: local header, data descriptor and central directory entry, without the name.
 const zipOverheadPerFile = 30 + 16 + 46;
 
-async function selectChannels(selection: QrArchiveSelection): Promise<{ channels: ArchiveChannel[]; label: string | null }> {
+async function selectChannels(
+  selection: QrArchiveSelection,
+): Promise<{ channels: ArchiveChannel[]; label: string | null }> {
   const db = getDb();
   if (selection.ids) {
     const ids = [...new Set(selection.ids)];
     const rows = await db.channel.findMany({ where: { id: { in: ids } }, select: channelFields });
-    if (rows.length < ids.length) throw new AppError("not_found", `${ids.length - rows.length} of the channels were not found`);
+    if (rows.length < ids.length)
+      throw new AppError("not_found", `${ids.length - rows.length} of the channels were not found`);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return { channels: ids.map((id) => byId.get(id)!), label: null };
   }
@@ -46,7 +49,11 @@ async function selectChannels(selection: QrArchiveSelection): Promise<{ channels
     ...(selection.includeArchived ? {} : { archivedAt: null }),
   };
   const count = await db.channel.count({ where });
-  if (count > maxArchiveChannels) throw new AppError("validation_failed", `${count} codes match: a ZIP holds at most ${maxArchiveChannels}, pick a group`);
+  if (count > maxArchiveChannels)
+    throw new AppError(
+      "validation_failed",
+      `${count} codes match: a ZIP holds at most ${maxArchiveChannels}, pick a group`,
+    );
   const rows = await db.channel.findMany({ where, select: channelFields });
   rows.sort((a, b) => a.name.localeCompare(b.name, "zh-Hans-CN", { numeric: true }));
   return { channels: rows, label: selection.group ?? null };
@@ -58,15 +65,23 @@ export async function buildQrArchive(rawSelection: unknown): Promise<QrArchive> 
   const channels = selected.filter((channel): channel is ArchiveChannel & { url: string } => channel.url !== null);
   if (channels.length === 0) throw new AppError("validation_failed", "No codes to put in the ZIP");
   const { format } = selection;
-  const names = uniqueFileNames(channels.map((channel) => ({ name: channel.name, fallback: `qudao-${channel.scene}` })), format);
+  const names = uniqueFileNames(
+    channels.map((channel) => ({ name: channel.name, fallback: `qudao-${channel.scene}` })),
+    format,
+  );
   const render = (index: number): Promise<ArchiveEntry> => {
     const channel = channels[index]!;
     const design = designFor(channel.qrDesign, { size: selection.size });
-    return renderQrImage(channel.url, design, format, channel.name).then((input) => ({ name: names[index]!, input, lastModified: new Date() }));
+    return renderQrImage(channel.url, design, format, channel.name).then((input) => ({
+      name: names[index]!,
+      input,
+      lastModified: new Date(),
+    }));
   };
 
   const first = await render(0);
-  const bytesOf = (entry: ArchiveEntry) => (typeof entry.input === "string" ? Buffer.byteLength(entry.input) : entry.input.length);
+  const bytesOf = (entry: ArchiveEntry) =>
+    typeof entry.input === "string" ? Buffer.byteLength(entry.input) : entry.input.length;
   const averageNameBytes = names.reduce((sum, name) => sum + Buffer.byteLength(name) * 2, 0) / names.length;
   const date = new Date().toISOString().slice(0, 10);
   const baseName = label ? `${safeFileBaseName(label, "qudao-codes")}-${date}` : `qudao-codes-${date}`;
@@ -79,7 +94,11 @@ export async function buildQrArchive(rawSelection: unknown): Promise<QrArchive> 
   };
 }
 
-async function* renderInOrder(count: number, first: ArchiveEntry, render: (index: number) => Promise<ArchiveEntry>): AsyncGenerator<ArchiveEntry> {
+async function* renderInOrder(
+  count: number,
+  first: ArchiveEntry,
+  render: (index: number) => Promise<ArchiveEntry>,
+): AsyncGenerator<ArchiveEntry> {
   const pending: Promise<ArchiveEntry>[] = [];
   let next = 1;
   const startNext = () => {

@@ -2,7 +2,14 @@
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { log } from "@/lib/log";
-import { defaultQrDesign, qrDesignSaveSchema, qrDesignSchema, type ChannelQrDesign, type QrDesign, type QrDesignSaveInput } from "@/lib/schemas/qr-design";
+import {
+  defaultQrDesign,
+  qrDesignSaveSchema,
+  qrDesignSchema,
+  type ChannelQrDesign,
+  type QrDesign,
+  type QrDesignSaveInput,
+} from "@/lib/schemas/qr-design";
 
 /** A saved design that no longer parses (the schema moved on) falls back to the default instead of breaking downloads. */
 export function parseSavedDesign(json: string | null): QrDesign | null {
@@ -30,7 +37,8 @@ export async function saveChannelQrDesign(channelId: string, rawInput: QrDesignS
   const row = await db.channel.findUnique({ where: { id: channelId }, select: { accountId: true, group: true } });
   if (!row) throw notFound("Channel");
   const json = JSON.stringify(input.design);
-  const where = input.applyToGroup && row.group !== null ? { accountId: row.accountId, group: row.group } : { id: channelId };
+  const where =
+    input.applyToGroup && row.group !== null ? { accountId: row.accountId, group: row.group } : { id: channelId };
   const { count } = await db.channel.updateMany({ where, data: { qrDesign: json } });
   return { design: input.design, isSaved: true, appliedTo: count };
 }

@@ -22,13 +22,20 @@ function statusFilter(status: ChannelListQuery["status"], now: Date): Prisma.Cha
 
 /** Case-insensitive "contains" on both databases (SQLite's LIKE already is; PostgreSQL's is not). */
 function containsText(text: string): Prisma.StringFilter {
-  if (getDatabaseConfig().provider === "postgresql") return { contains: text, mode: "insensitive" } as Prisma.StringFilter;
+  if (getDatabaseConfig().provider === "postgresql")
+    return { contains: text, mode: "insensitive" } as Prisma.StringFilter;
   return { contains: text };
 }
 
-export function channelWhere(query: Omit<ChannelListQuery, "sort" | "order" | "limit">, now = new Date()): Prisma.ChannelWhereInput {
+export function channelWhere(
+  query: Omit<ChannelListQuery, "sort" | "order" | "limit">,
+  now = new Date(),
+): Prisma.ChannelWhereInput {
   const conditions: Prisma.ChannelWhereInput[] = [{ accountId: query.accountId }, statusFilter(query.status, now)];
-  if (query.q) conditions.push({ OR: [{ name: containsText(query.q) }, { scene: containsText(query.q) }, { group: containsText(query.q) }] });
+  if (query.q)
+    conditions.push({
+      OR: [{ name: containsText(query.q) }, { scene: containsText(query.q) }, { group: containsText(query.q) }],
+    });
   if (query.group) conditions.push({ group: query.group });
   if (query.tag) conditions.push({ tags: { some: { tag: query.tag } } });
   if (query.kind) conditions.push({ qrKind: query.kind });
@@ -36,7 +43,8 @@ export function channelWhere(query: Omit<ChannelListQuery, "sort" | "order" | "l
   return { AND: conditions };
 }
 
-const isCountSort = (sort: ChannelListQuery["sort"]): sort is (typeof countSortFields)[number] => (countSortFields as readonly string[]).includes(sort);
+const isCountSort = (sort: ChannelListQuery["sort"]): sort is (typeof countSortFields)[number] =>
+  (countSortFields as readonly string[]).includes(sort);
 
 /**
  * A page of channels. Sorting by a count cannot happen in the channel table (counts live in the
@@ -57,20 +65,38 @@ export async function listChannels(query: ChannelListQuery): Promise<ChannelList
       countForEveryScene(query.accountId, query.sort),
     ]);
     // Ties: newest first (cuids grow with time), so equal counts keep a stable, familiar order.
-    matches.sort((a, b) => direction * ((values.get(a.scene) ?? 0) - (values.get(b.scene) ?? 0)) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    matches.sort(
+      (a, b) =>
+        direction * ((values.get(a.scene) ?? 0) - (values.get(b.scene) ?? 0)) ||
+        (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    );
     total = matches.length;
     const pageIds = matches.slice(offset, offset + query.limit).map((match) => match.id);
-    const byId = new Map((await db.channel.findMany({ where: { id: { in: pageIds } }, include: { tags: true } })).map((row) => [row.id, row]));
+    const byId = new Map(
+      (await db.channel.findMany({ where: { id: { in: pageIds } }, include: { tags: true } })).map((row) => [
+        row.id,
+        row,
+      ]),
+    );
     rows = pageIds.flatMap((id) => byId.get(id) ?? []);
   } else {
     const order = query.order;
     [rows, total] = await Promise.all([
-      db.channel.findMany({ where, include: { tags: true }, orderBy: [{ [query.sort]: order }, { id: order }], skip: offset, take: query.limit }),
+      db.channel.findMany({
+        where,
+        include: { tags: true },
+        orderBy: [{ [query.sort]: order }, { id: order }],
+        skip: offset,
+        take: query.limit,
+      }),
       db.channel.count({ where }),
     ]);
   }
 
-  const counts = await countsByScene(query.accountId, rows.map((row) => row.scene));
+  const counts = await countsByScene(
+    query.accountId,
+    rows.map((row) => row.scene),
+  );
   const nextOffset = offset + rows.length;
   return {
     items: rows.map((row) => toPublicChannel(row, counts.get(row.scene))),

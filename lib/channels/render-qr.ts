@@ -23,15 +23,27 @@ export const contentTypeByFormat: Record<QrImageFormat, string> = { png: "image/
 /** The saved design (or the default) with the request's overrides. Overridden sizes below the studio's minimum are thumbnails. */
 export function designFor(saved: string | null, overrides: { size?: number; caption?: boolean }): QrDesign {
   const design = parseSavedDesign(saved) ?? defaultQrDesign;
-  return { ...design, ...(overrides.size ? { size: overrides.size } : {}), ...(overrides.caption !== undefined ? { caption: overrides.caption } : {}) };
+  return {
+    ...design,
+    ...(overrides.size ? { size: overrides.size } : {}),
+    ...(overrides.caption !== undefined ? { caption: overrides.caption } : {}),
+  };
 }
 
-export async function renderQrImage(url: string, design: QrDesign, format: QrImageFormat, caption: string): Promise<Buffer | string> {
+export async function renderQrImage(
+  url: string,
+  design: QrDesign,
+  format: QrImageFormat,
+  caption: string,
+): Promise<Buffer | string> {
   return format === "svg" ? renderQrSvg(url, design, caption) : renderQrPng(url, design, caption);
 }
 
 export async function renderChannelQr(channelId: string, query: QrImageQuery): Promise<QrImage> {
-  const channel = await getDb().channel.findUnique({ where: { id: channelId }, select: { name: true, scene: true, url: true, qrDesign: true } });
+  const channel = await getDb().channel.findUnique({
+    where: { id: channelId },
+    select: { name: true, scene: true, url: true, qrDesign: true },
+  });
   if (!channel) throw notFound("Channel");
   if (!channel.url) throw new AppError("conflict", "This channel has no QR code yet");
   const design = designFor(channel.qrDesign, query);

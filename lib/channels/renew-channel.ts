@@ -6,25 +6,37 @@ import { apiClientForAccount } from "@/lib/accounts/access-token-store";
 import { createQrCode } from "@/lib/wechat/qrcode-api";
 import { appErrorFromWechat } from "@/lib/channels/wechat-failure";
 import { getChannel } from "@/lib/channels/read-channels";
-import { channelRenewSchema, defaultTemporaryExpirySeconds, type Channel, type ChannelRenewInput } from "@/lib/schemas/channels";
+import {
+  channelRenewSchema,
+  defaultTemporaryExpirySeconds,
+  type Channel,
+  type ChannelRenewInput,
+} from "@/lib/schemas/channels";
 
 export async function renewChannel(channelId: string, rawInput: ChannelRenewInput, actor = "system"): Promise<Channel> {
   const input = channelRenewSchema.parse(rawInput);
   const db = getDb();
   const row = await db.channel.findUnique({ where: { id: channelId } });
   if (!row) throw notFound("Channel");
-  if (row.qrKind !== "temporary") throw new AppError("conflict", "Permanent codes never expire: there is nothing to renew");
+  if (row.qrKind !== "temporary")
+    throw new AppError("conflict", "Permanent codes never expire: there is nothing to renew");
   if (row.archivedAt) throw new AppError("conflict", "Restore the channel before renewing its code");
 
   const scene = row.sceneType === "int" ? Number(row.scene) : row.scene;
   let qr;
   try {
     const client = await apiClientForAccount(row.accountId);
-    qr = await createQrCode(client, { kind: "temporary", scene, expiresInSeconds: input.expiresInSeconds ?? defaultTemporaryExpirySeconds });
+    qr = await createQrCode(client, {
+      kind: "temporary",
+      scene,
+      expiresInSeconds: input.expiresInSeconds ?? defaultTemporaryExpirySeconds,
+    });
   } catch (error) {
     throw appErrorFromWechat(error);
   }
-  const expiresAt = new Date(Date.now() + (qr.expiresInSeconds ?? input.expiresInSeconds ?? defaultTemporaryExpirySeconds) * 1000);
+  const expiresAt = new Date(
+    Date.now() + (qr.expiresInSeconds ?? input.expiresInSeconds ?? defaultTemporaryExpirySeconds) * 1000,
+  );
   await db.$transaction([
     db.channel.update({ where: { id: channelId }, data: { ticket: qr.ticket, url: qr.url, expiresAt } }),
     db.auditLog.create({
@@ -32,7 +44,11 @@ export async function renewChannel(channelId: string, rawInput: ChannelRenewInpu
         actor,
         action: "channel.renew",
         target: channelId,
-        detail: JSON.stringify({ previousTicket: row.ticket, previousUrl: row.url, previousExpiresAt: row.expiresAt?.toISOString() ?? null }),
+        detail: JSON.stringify({
+          previousTicket: row.ticket,
+          previousUrl: row.url,
+          previousExpiresAt: row.expiresAt?.toISOString() ?? null,
+        }),
       },
     }),
   ]);

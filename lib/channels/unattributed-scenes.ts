@@ -22,13 +22,22 @@ export async function listUnattributedScenes(accountId: string): Promise<Unattri
   await findAccountRow(accountId);
   const db = getDb();
   const [sceneRows, owned] = await Promise.all([
-    db.rollupDay.groupBy({ by: ["scene"], where: { accountId, scene: { not: "" } }, _sum: { scans: true, follows: true }, _min: { day: true } }),
+    db.rollupDay.groupBy({
+      by: ["scene"],
+      where: { accountId, scene: { not: "" } },
+      _sum: { scans: true, follows: true },
+      _min: { day: true },
+    }),
     db.channel.findMany({ where: { accountId }, select: { scene: true } }),
   ]);
   const ownedScenes = new Set(owned.map((channel) => channel.scene));
   const unowned = sceneRows.filter((row) => !ownedScenes.has(row.scene));
   const lastSeen = unowned.length
-    ? await db.event.groupBy({ by: ["scene"], where: { accountId, channelId: null, scene: { in: unowned.map((row) => row.scene) } }, _max: { occurredAt: true } })
+    ? await db.event.groupBy({
+        by: ["scene"],
+        where: { accountId, channelId: null, scene: { in: unowned.map((row) => row.scene) } },
+        _max: { occurredAt: true },
+      })
     : [];
   const lastSeenByScene = new Map(lastSeen.map((row) => [row.scene, row._max.occurredAt]));
   return unowned

@@ -24,10 +24,13 @@ const issuePathByField: Record<string, (string | number)[]> = {
 };
 
 export function appErrorFromWechat(error: unknown): unknown {
-  if (error instanceof WechatApiError) return new AppError(errorCodeByErrcode[error.errcode] ?? "upstream_error", error.message);
+  if (error instanceof WechatApiError)
+    return new AppError(errorCodeByErrcode[error.errcode] ?? "upstream_error", error.message);
   if (error instanceof WechatUnavailableError) return new AppError("upstream_unavailable", error.message);
   if (error instanceof WechatRequestInvalidError) {
-    return new AppError("validation_failed", error.message, [{ path: issuePathByField[error.field] ?? [error.field], message: error.message }]);
+    return new AppError("validation_failed", error.message, [
+      { path: issuePathByField[error.field] ?? [error.field], message: error.message },
+    ]);
   }
   return error;
 }

@@ -20,7 +20,8 @@ export function currentUserQuery() {
 export function useSetupFirstAdmin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: Credentials) => fetchJson("/api/auth/setup", currentUserSchema, jsonRequest("POST", credentials)),
+    mutationFn: (credentials: Credentials) =>
+      fetchJson("/api/auth/setup", currentUserSchema, jsonRequest("POST", credentials)),
     onSuccess: () => queryClient.clear(),
   });
 }
@@ -28,7 +29,8 @@ export function useSetupFirstAdmin() {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: Credentials) => fetchJson("/api/auth/sign-in", currentUserSchema, jsonRequest("POST", credentials)),
+    mutationFn: (credentials: Credentials) =>
+      fetchJson("/api/auth/sign-in", currentUserSchema, jsonRequest("POST", credentials)),
     onSuccess: () => queryClient.clear(),
   });
 }

@@ -36,7 +36,17 @@ export interface ImportProgress {
 export function useRunImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ accountId, sceneType, rows, onProgress }: { accountId: string; sceneType: SceneType; rows: ImportRowResult[]; onProgress: (progress: ImportProgress) => void }) => {
+    mutationFn: async ({
+      accountId,
+      sceneType,
+      rows,
+      onProgress,
+    }: {
+      accountId: string;
+      sceneType: SceneType;
+      rows: ImportRowResult[];
+      onProgress: (progress: ImportProgress) => void;
+    }) => {
       const results: ImportRowResult[] = [];
       for (let start = 0; start < rows.length; start += importChunkSize) {
         const chunk = rows.slice(start, start + importChunkSize);
@@ -44,12 +54,18 @@ export function useRunImport() {
           const report: ImportReport = await fetchJson(
             "/api/channels/import",
             importReportSchema,
-            jsonRequest("POST", { accountId, sceneType, rows: chunk.map(({ row, fields, key }) => ({ row, fields, key })) }),
+            jsonRequest("POST", {
+              accountId,
+              sceneType,
+              rows: chunk.map(({ row, fields, key }) => ({ row, fields, key })),
+            }),
           );
           results.push(...report.rows);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          results.push(...chunk.map((row) => ({ ...row, status: "failed" as const, issues: [{ column: null, message }] })));
+          results.push(
+            ...chunk.map((row) => ({ ...row, status: "failed" as const, issues: [{ column: null, message }] })),
+          );
         }
         onProgress({ done: Math.min(rows.length, start + chunk.length), total: rows.length, results: [...results] });
       }

@@ -1,6 +1,13 @@
 // Channels (one QR code per placement): list with filters, detail, create, edit, archive,
 // restore, renew, the permanent quota, facets for the filters, and unattributed scenes.
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from "@tanstack/react-query";
 import { z } from "zod";
 import {
   channelFacetsSchema,
@@ -17,7 +24,9 @@ import {
 import { fetchJson, jsonRequest, queryString } from "@/lib/client/http";
 
 export type ChannelFilter = Pick<ChannelListQuery, "accountId"> &
-  Partial<Pick<ChannelListQuery, "status" | "q" | "group" | "tag" | "kind" | "sort" | "order" | "offset" | "limit">> & { ids?: string };
+  Partial<Pick<ChannelListQuery, "status" | "q" | "group" | "tag" | "kind" | "sort" | "order" | "offset" | "limit">> & {
+    ids?: string;
+  };
 
 export const channelKeys = {
   all: ["channels"] as const,
@@ -52,7 +61,8 @@ export function useChannelList(filter: ChannelFilter | null) {
   return useQuery({
     ...channelListQuery(filter ?? { accountId: "" }),
     enabled: filter !== null,
-    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2].accountId === filter?.accountId ? keepPreviousData(previous) : undefined),
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[2].accountId === filter?.accountId ? keepPreviousData(previous) : undefined,
   });
 }
 
@@ -82,7 +92,10 @@ export function useUnattributedScenes(accountId: string) {
 }
 
 /** The image URL, used directly as <img src> (the route renders it from the code's url and saved design). */
-export function channelQrImageUrl(id: string, options: { format: "svg" | "png"; size?: number; caption?: boolean; download?: boolean }): string {
+export function channelQrImageUrl(
+  id: string,
+  options: { format: "svg" | "png"; size?: number; caption?: boolean; download?: boolean },
+): string {
   const { format, size, caption, download } = options;
   return `/api/channels/${encodeURIComponent(id)}/qr${queryString({ format, size, caption: caption === undefined ? undefined : caption ? 1 : 0, download: download ? 1 : undefined })}`;
 }
@@ -90,7 +103,10 @@ export function channelQrImageUrl(id: string, options: { format: "svg" | "png"; 
 /** A channel changed: its detail is replaced, and every list, count and facet is refetched. */
 function storeChannel(queryClient: QueryClient, channel: Channel) {
   queryClient.setQueryData(channelKeys.detail(channel.id), channel);
-  return queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === channelKeys.all[0] && query.queryKey[1] !== "detail" && query.queryKey[1] !== "design" });
+  return queryClient.invalidateQueries({
+    predicate: (query) =>
+      query.queryKey[0] === channelKeys.all[0] && query.queryKey[1] !== "detail" && query.queryKey[1] !== "design",
+  });
 }
 
 export function useCreateChannel() {
@@ -113,7 +129,8 @@ export function useUpdateChannel() {
 export function useArchiveChannel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => fetchJson(`/api/channels/${encodeURIComponent(id)}`, channelSchema, jsonRequest("DELETE")),
+    mutationFn: (id: string) =>
+      fetchJson(`/api/channels/${encodeURIComponent(id)}`, channelSchema, jsonRequest("DELETE")),
     onSuccess: (channel) => storeChannel(queryClient, channel),
   });
 }
@@ -121,7 +138,8 @@ export function useArchiveChannel() {
 export function useRestoreChannel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => fetchJson(`/api/channels/${encodeURIComponent(id)}/restore`, channelSchema, jsonRequest("POST")),
+    mutationFn: (id: string) =>
+      fetchJson(`/api/channels/${encodeURIComponent(id)}/restore`, channelSchema, jsonRequest("POST")),
     onSuccess: (channel) => storeChannel(queryClient, channel),
   });
 }

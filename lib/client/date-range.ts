@@ -15,7 +15,16 @@ export interface DateRange {
 
 const dateFormat = "yyyy-MM-dd";
 
-export const rangePresets = ["today", "yesterday", "last7", "last30", "last90", "thisMonth", "lastMonth", "custom"] as const;
+export const rangePresets = [
+  "today",
+  "yesterday",
+  "last7",
+  "last30",
+  "last90",
+  "thisMonth",
+  "lastMonth",
+  "custom",
+] as const;
 export type RangePreset = (typeof rangePresets)[number];
 export const defaultPreset: RangePreset = "last30";
 
@@ -26,7 +35,11 @@ export function lastDaysRange(days: number, timeZone: string, now: Date = new Da
 }
 
 /** The range a preset stands for today, in the account's zone. */
-export function rangeForPreset(preset: Exclude<RangePreset, "custom">, timeZone: string, now: Date = new Date()): DateRange {
+export function rangeForPreset(
+  preset: Exclude<RangePreset, "custom">,
+  timeZone: string,
+  now: Date = new Date(),
+): DateRange {
   const today = todayIn(timeZone, now);
   switch (preset) {
     case "today":
@@ -65,7 +78,13 @@ export function defaultIntervalFor(range: DateRange): StatsInterval {
 export function intervalsFor(range: DateRange): StatsInterval[] {
   const days = daysBetweenInclusive(range.from, range.to);
   return (["hour", "day", "week", "month"] as const).filter((interval) =>
-    interval === "hour" ? days <= maxHourRangeDays : interval === "week" ? days >= 14 : interval === "month" ? days >= 60 : true,
+    interval === "hour"
+      ? days <= maxHourRangeDays
+      : interval === "week"
+        ? days >= 14
+        : interval === "month"
+          ? days >= 60
+          : true,
   );
 }
 

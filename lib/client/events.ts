@@ -3,7 +3,8 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { eventListSchema, type EventListQuery } from "@/lib/schemas/events";
 import { fetchJson, queryString } from "@/lib/client/http";
 
-export type EventFilter = Pick<EventListQuery, "accountId"> & Partial<Pick<EventListQuery, "channelId" | "type" | "limit">>;
+export type EventFilter = Pick<EventListQuery, "accountId"> &
+  Partial<Pick<EventListQuery, "channelId" | "type" | "limit">>;
 
 export const eventKeys = {
   all: ["events"] as const,

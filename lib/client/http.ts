@@ -49,12 +49,24 @@ export function jsonRequest(method: "POST" | "PATCH" | "PUT" | "DELETE", body?: 
  * Fetches `url` and parses the JSON body with `schema`. A 204 is parsed as `undefined`, so
  * endpoints without a body use `z.undefined()`.
  */
-export async function fetchJson<Schema extends z.ZodType>(url: string, schema: Schema, init?: RequestInit): Promise<z.output<Schema>> {
+export async function fetchJson<Schema extends z.ZodType>(
+  url: string,
+  schema: Schema,
+  init?: RequestInit,
+): Promise<z.output<Schema>> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: "same-origin", ...init, headers: { accept: "application/json", ...init?.headers } });
+    response = await fetch(url, {
+      credentials: "same-origin",
+      ...init,
+      headers: { accept: "application/json", ...init?.headers },
+    });
   } catch (cause) {
-    throw new ApiError(0, "network_error" satisfies ClientErrorCode, cause instanceof Error ? cause.message : "Network error");
+    throw new ApiError(
+      0,
+      "network_error" satisfies ClientErrorCode,
+      cause instanceof Error ? cause.message : "Network error",
+    );
   }
   const body = response.status === 204 ? undefined : await readJson(response);
   if (!response.ok) throw errorFromBody(response.status, body);
@@ -62,7 +74,11 @@ export async function fetchJson<Schema extends z.ZodType>(url: string, schema: S
   if (!parsed.success) {
     // A response that does not match the contract is a bug on one side: say where, loudly.
     console.error(`Unexpected response from ${url}`, parsed.error.issues);
-    throw new ApiError(response.status, "invalid_response" satisfies ClientErrorCode, `Unexpected response from ${url}`);
+    throw new ApiError(
+      response.status,
+      "invalid_response" satisfies ClientErrorCode,
+      `Unexpected response from ${url}`,
+    );
   }
   return parsed.data;
 }

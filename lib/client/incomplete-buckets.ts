@@ -18,12 +18,28 @@ interface Bucket {
  * The index of the first bucket that is not whole, when every bucket from it to the end is not
  * (they follow each other in time); null when the last one is whole. `today`: the account's.
  */
-export function firstIncompleteBucket(buckets: Bucket[], interval: StatsInterval, today: string, now: Date = new Date()): number | null {
-  const isStillCounted = (bucket: Bucket) => (interval === "hour" ? new Date(bucket.start).getTime() + hourMs > now.getTime() : lastDayOf(bucket, interval) >= today);
+export function firstIncompleteBucket(
+  buckets: Bucket[],
+  interval: StatsInterval,
+  today: string,
+  now: Date = new Date(),
+): number | null {
+  const isStillCounted = (bucket: Bucket) =>
+    interval === "hour"
+      ? new Date(bucket.start).getTime() + hourMs > now.getTime()
+      : lastDayOf(bucket, interval) >= today;
   let first: number | null = null;
   for (let index = buckets.length - 1; index >= 0 && isStillCounted(buckets[index]!); index--) first = index;
   const last = buckets.at(-1);
-  if (first === null && last && interval !== "hour" && interval !== "day" && last.end !== undefined && last.end < lastDayOf(last, interval)) first = buckets.length - 1;
+  if (
+    first === null &&
+    last &&
+    interval !== "hour" &&
+    interval !== "day" &&
+    last.end !== undefined &&
+    last.end < lastDayOf(last, interval)
+  )
+    first = buckets.length - 1;
   return first;
 }
 

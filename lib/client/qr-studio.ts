@@ -16,11 +16,17 @@ export function useQrDesign(channelId: string) {
 export function useSaveQrDesign(channelId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: QrDesignSaveInput) => fetchJson(`/api/channels/${encodeURIComponent(channelId)}/qr-design`, channelQrDesignSchema, jsonRequest("PUT", input)),
+    mutationFn: (input: QrDesignSaveInput) =>
+      fetchJson(
+        `/api/channels/${encodeURIComponent(channelId)}/qr-design`,
+        channelQrDesignSchema,
+        jsonRequest("PUT", input),
+      ),
     onSuccess: (saved) => {
       queryClient.setQueryData(channelKeys.design(channelId), { ...saved, appliedTo: undefined });
       // Other channels of the group may have received it too.
-      if ((saved.appliedTo ?? 1) > 1) return queryClient.invalidateQueries({ predicate: (query) => query.queryKey[1] === "design" });
+      if ((saved.appliedTo ?? 1) > 1)
+        return queryClient.invalidateQueries({ predicate: (query) => query.queryKey[1] === "design" });
     },
   });
 }
@@ -28,7 +34,12 @@ export function useSaveQrDesign(channelId: string) {
 export function useResetQrDesign(channelId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => fetchJson(`/api/channels/${encodeURIComponent(channelId)}/qr-design`, channelQrDesignSchema, jsonRequest("DELETE")),
+    mutationFn: () =>
+      fetchJson(
+        `/api/channels/${encodeURIComponent(channelId)}/qr-design`,
+        channelQrDesignSchema,
+        jsonRequest("DELETE"),
+      ),
     onSuccess: (saved) => queryClient.setQueryData(channelKeys.design(channelId), saved),
   });
 }
@@ -46,16 +57,26 @@ export type ArchiveRequest = Omit<QrArchiveSelection, "format" | "ids"> & { ids?
  * Downloads a ZIP of codes, reporting progress as it streams, and hands the browser the file.
  * POST, so a selection of hundreds of ids fits (a URL would not).
  */
-export async function downloadQrArchive(selection: ArchiveRequest, onProgress: (progress: ArchiveProgress) => void, signal?: AbortSignal): Promise<{ fileName: string; bytes: number }> {
+export async function downloadQrArchive(
+  selection: ArchiveRequest,
+  onProgress: (progress: ArchiveProgress) => void,
+  signal?: AbortSignal,
+): Promise<{ fileName: string; bytes: number }> {
   let response: Response;
   try {
-    response = await fetch("/api/channels/qr-archive", { ...jsonRequest("POST", selection), credentials: "same-origin", signal });
+    response = await fetch("/api/channels/qr-archive", {
+      ...jsonRequest("POST", selection),
+      credentials: "same-origin",
+      signal,
+    });
   } catch (cause) {
     throw new ApiError(0, "network_error", cause instanceof Error ? cause.message : "Network error");
   }
   if (!response.ok || !response.body) {
     const parsed = errorBodySchema.safeParse(await response.json().catch(() => undefined));
-    throw parsed.success ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.issues) : new ApiError(response.status, "internal", `HTTP ${response.status}`);
+    throw parsed.success
+      ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.issues)
+      : new ApiError(response.status, "internal", `HTTP ${response.status}`);
   }
   const files = Number(response.headers.get("x-qudao-file-count") ?? 0);
   const estimated = Number(response.headers.get("x-qudao-estimated-bytes") ?? 0);

@@ -25,7 +25,8 @@ export const sandboxConsoleKeys = {
 export function sandboxPushesQuery(accountId: string) {
   return queryOptions({
     queryKey: sandboxConsoleKeys.pushes(accountId),
-    queryFn: () => fetchJson(`/api/sandbox/pushes${queryString({ accountId, limit: listLimit })}`, sandboxPushListSchema),
+    queryFn: () =>
+      fetchJson(`/api/sandbox/pushes${queryString({ accountId, limit: listLimit })}`, sandboxPushListSchema),
     refetchInterval: refreshMs,
   });
 }
@@ -41,7 +42,8 @@ export function sandboxFaultsQuery(accountId: string) {
 export function backgroundJobsQuery(accountId: string) {
   return queryOptions({
     queryKey: sandboxConsoleKeys.jobs(accountId),
-    queryFn: () => fetchJson(`/api/sandbox/jobs${queryString({ accountId, limit: listLimit })}`, backgroundJobListSchema),
+    queryFn: () =>
+      fetchJson(`/api/sandbox/jobs${queryString({ accountId, limit: listLimit })}`, backgroundJobListSchema),
     refetchInterval: refreshMs,
   });
 }
@@ -62,8 +64,10 @@ export function useBackgroundJobs(accountId: string) {
 export function useAddSandboxFault() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SandboxFaultCreateInput) => fetchJson("/api/sandbox/faults", sandboxFaultSchema, jsonRequest("POST", input)),
-    onSuccess: (_fault, input) => queryClient.invalidateQueries({ queryKey: sandboxConsoleKeys.faults(input.accountId) }),
+    mutationFn: (input: SandboxFaultCreateInput) =>
+      fetchJson("/api/sandbox/faults", sandboxFaultSchema, jsonRequest("POST", input)),
+    onSuccess: (_fault, input) =>
+      queryClient.invalidateQueries({ queryKey: sandboxConsoleKeys.faults(input.accountId) }),
   });
 }
 
@@ -73,7 +77,8 @@ export function useClearSandboxFaults() {
   return useMutation({
     mutationFn: (input: { accountId: string; id?: number }) =>
       fetchJson(`/api/sandbox/faults${queryString(input)}`, z.object({ cleared: z.number() }), jsonRequest("DELETE")),
-    onSuccess: (_result, input) => queryClient.invalidateQueries({ queryKey: sandboxConsoleKeys.faults(input.accountId) }),
+    onSuccess: (_result, input) =>
+      queryClient.invalidateQueries({ queryKey: sandboxConsoleKeys.faults(input.accountId) }),
   });
 }
 

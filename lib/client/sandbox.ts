@@ -18,7 +18,8 @@ function invalidateAfterPush(queryClient: QueryClient) {
 export function useSimulateScan() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SandboxScanInput) => fetchJson("/api/sandbox/scan", sandboxPushResultSchema, jsonRequest("POST", input)),
+    mutationFn: (input: SandboxScanInput) =>
+      fetchJson("/api/sandbox/scan", sandboxPushResultSchema, jsonRequest("POST", input)),
     onSuccess: () => invalidateAfterPush(queryClient),
   });
 }
@@ -26,7 +27,8 @@ export function useSimulateScan() {
 export function useSimulateUnfollow() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SandboxUnfollowInput) => fetchJson("/api/sandbox/unfollow", sandboxPushResultSchema, jsonRequest("POST", input)),
+    mutationFn: (input: SandboxUnfollowInput) =>
+      fetchJson("/api/sandbox/unfollow", sandboxPushResultSchema, jsonRequest("POST", input)),
     onSuccess: () => invalidateAfterPush(queryClient),
   });
 }

@@ -1,7 +1,13 @@
 // Dashboard numbers for a date range. Ranges are calendar dates in the account's zone (never
 // timestamps), so the keys stay stable for the whole day and a view can be shared by URL.
 import { keepPreviousData, queryOptions, useQueries, useQuery } from "@tanstack/react-query";
-import { channelStatsSchema, retentionCurveSchema, summarySchema, timeseriesSchema, type StatsInterval } from "@/lib/schemas/stats";
+import {
+  channelStatsSchema,
+  retentionCurveSchema,
+  summarySchema,
+  timeseriesSchema,
+  type StatsInterval,
+} from "@/lib/schemas/stats";
 import { fetchJson, queryString } from "@/lib/client/http";
 
 export interface StatsFilter {
@@ -58,26 +64,46 @@ export function retentionCurveQuery(filter: StatsFilter) {
 
 // A new range keeps showing the last numbers (dimmed by the caller) until the new ones arrive.
 export function useSummary(filter: StatsFilter | null) {
-  return useQuery({ ...summaryQuery(filter ?? emptyFilter), enabled: filter !== null, placeholderData: keepPreviousData });
+  return useQuery({
+    ...summaryQuery(filter ?? emptyFilter),
+    enabled: filter !== null,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useTimeseries(filter: SeriesFilter | null) {
-  return useQuery({ ...timeseriesQuery(filter ?? emptyFilter), enabled: filter !== null, placeholderData: keepPreviousData });
+  return useQuery({
+    ...timeseriesQuery(filter ?? emptyFilter),
+    enabled: filter !== null,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useChannelStats(filter: StatsFilter | null) {
-  return useQuery({ ...channelStatsQuery(filter ?? emptyFilter), enabled: filter !== null, placeholderData: keepPreviousData });
+  return useQuery({
+    ...channelStatsQuery(filter ?? emptyFilter),
+    enabled: filter !== null,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useRetentionCurve(filter: StatsFilter | null) {
-  return useQuery({ ...retentionCurveQuery(filter ?? emptyFilter), enabled: filter !== null, placeholderData: keepPreviousData });
+  return useQuery({
+    ...retentionCurveQuery(filter ?? emptyFilter),
+    enabled: filter !== null,
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Several series at once (Compare): one query per filter, in order. */
 export function useTimeseriesList(filters: SeriesFilter[]) {
-  return useQueries({ queries: filters.map((filter) => ({ ...timeseriesQuery(filter), placeholderData: keepPreviousData })) });
+  return useQueries({
+    queries: filters.map((filter) => ({ ...timeseriesQuery(filter), placeholderData: keepPreviousData })),
+  });
 }
 
 export function useSummaryList(filters: StatsFilter[]) {
-  return useQueries({ queries: filters.map((filter) => ({ ...summaryQuery(filter), placeholderData: keepPreviousData })) });
+  return useQueries({
+    queries: filters.map((filter) => ({ ...summaryQuery(filter), placeholderData: keepPreviousData })),
+  });
 }

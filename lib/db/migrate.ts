@@ -32,13 +32,22 @@ export function migrationsDirectoryFor(provider: DatabaseProvider, migrationsRoo
 }
 
 /** Applies every migration not yet recorded in _prisma_migrations; a second run applies nothing. */
-export async function migrateDatabase(config: DatabaseConfig, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
-  const migrationList = await readMigrationList(migrationsDirectoryFor(config.provider, options.migrationsRoot), config.provider);
+export async function migrateDatabase(
+  config: DatabaseConfig,
+  options: MigrateOptions = {},
+): Promise<{ applied: string[] }> {
+  const migrationList = await readMigrationList(
+    migrationsDirectoryFor(config.provider, options.migrationsRoot),
+    config.provider,
+  );
   const apply = (adapterFactory: SqlMigrationAwareDriverAdapterFactory) =>
     withSchemaEngine(
       adapterFactory,
       async (engine) => {
-        const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: migrationList, filters: noSchemaFilter });
+        const { appliedMigrationNames } = await engine.applyMigrations({
+          migrationsList: migrationList,
+          filters: noSchemaFilter,
+        });
         return { applied: appliedMigrationNames };
       },
       options.log,
@@ -62,7 +71,8 @@ export async function migrateDatabase(config: DatabaseConfig, options: MigrateOp
  */
 export async function diffMigrationSql(provider: DatabaseProvider, options: DiffOptions = {}): Promise<string | null> {
   const migrationList = await readMigrationList(migrationsDirectoryFor(provider, options.migrationsRoot), provider);
-  const datamodel = options.datamodel ?? (await readFile(join(process.cwd(), "prisma", provider, "schema.prisma"), "utf8"));
+  const datamodel =
+    options.datamodel ?? (await readFile(join(process.cwd(), "prisma", provider, "schema.prisma"), "utf8"));
   const diff = (adapterFactory: SqlMigrationAwareDriverAdapterFactory) =>
     withSchemaEngine(
       adapterFactory,
@@ -90,7 +100,8 @@ export async function diffMigrationSql(provider: DatabaseProvider, options: Diff
     });
   }
   const { shadowDatabaseUrl } = options;
-  if (!shadowDatabaseUrl) throw new Error("diffMigrationSql: PostgreSQL needs shadowDatabaseUrl (a server to replay the migrations on)");
+  if (!shadowDatabaseUrl)
+    throw new Error("diffMigrationSql: PostgreSQL needs shadowDatabaseUrl (a server to replay the migrations on)");
   const shadowSchema = `prisma_shadow_${randomBytes(6).toString("hex")}`;
   return withPostgresPool(shadowDatabaseUrl, undefined, async (adminPool) => {
     await adminPool.query(`CREATE SCHEMA "${shadowSchema}"`);
@@ -150,13 +161,21 @@ function prepareSqliteFile(filePath: string): PrismaBetterSqlite3 {
 // name safe to splice into SQL and into the connection's options string.
 const postgresSchemaName = /^[a-z_][a-z0-9_]{0,62}$/;
 
-async function withPostgresPool<T>(url: string, schema: string | undefined, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
+async function withPostgresPool<T>(
+  url: string,
+  schema: string | undefined,
+  work: (pool: pg.Pool) => Promise<T>,
+): Promise<T> {
   if (schema !== undefined && !postgresSchemaName.test(schema)) {
     throw new Error(`PostgreSQL schema "${schema}" must be lower-case letters, digits and underscores`);
   }
   // search_path (not only the adapter's `schema` option) is what puts the engine's own tables,
   // _prisma_migrations included, in the schema.
-  const pool = new pg.Pool({ connectionString: url, max: 4, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
   try {
     return await work(withCatalogCharAsText(pool));
   } finally {
@@ -176,7 +195,8 @@ const postgresTextTypeId = 25;
 function withCatalogCharAsText(pool: pg.Pool): pg.Pool {
   const relabel = (result: unknown): unknown => {
     const fields = (result as Partial<pg.QueryResult> | null)?.fields;
-    for (const field of fields ?? []) if (field.dataTypeID === postgresCharTypeId) field.dataTypeID = postgresTextTypeId;
+    for (const field of fields ?? [])
+      if (field.dataTypeID === postgresCharTypeId) field.dataTypeID = postgresTextTypeId;
     return result;
   };
   const relabelQueries = <T extends pg.Pool | pg.PoolClient>(queryable: T): T =>
@@ -193,7 +213,9 @@ function withCatalogCharAsText(pool: pg.Pool): pg.Pool {
         if (property === "connect" && typeof value === "function" && target instanceof pg.Pool) {
           return (...args: unknown[]) => {
             const pending: unknown = value.apply(target, args);
-            return pending instanceof Promise ? pending.then((client: pg.PoolClient) => relabelQueries(client)) : pending;
+            return pending instanceof Promise
+              ? pending.then((client: pg.PoolClient) => relabelQueries(client))
+              : pending;
           };
         }
         return typeof value === "function" ? value.bind(target) : value;

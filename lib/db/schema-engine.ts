@@ -43,7 +43,10 @@ function loadBindings(): Promise<SchemaEngineBindings> {
     // Resolved from the working directory, not this file: inside a Next.js bundle this file's
     // URL points into .next/, while the app always runs from the repository root.
     const requireFromRoot = createRequire(join(process.cwd(), "package.json"));
-    const wasmPath = join(dirname(requireFromRoot.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+    const wasmPath = join(
+      dirname(requireFromRoot.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      "schema_engine_bg.wasm",
+    );
     const wasmModule = new WebAssembly.Module(readFileSync(wasmPath));
     const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": withTrackedTimers(bindings) });
     bindings.__wbg_set_wasm(instance.exports);
@@ -91,7 +94,8 @@ function forwardEngineLog(line: string, log: ((line: string) => void) | undefine
     return;
   }
   // INFO and below is the engine narrating its own start-up; warnings and errors matter.
-  if (record.level === "WARN" || record.level === "ERROR") log(`schema engine ${record.level.toLowerCase()}: ${record.fields?.message ?? line.trim()}`);
+  if (record.level === "WARN" || record.level === "ERROR")
+    log(`schema engine ${record.level.toLowerCase()}: ${record.fields?.message ?? line.trim()}`);
 }
 
 /**
@@ -172,9 +176,14 @@ function observeDriverErrors(connection: SqlDriverAdapter, driverErrors: Error[]
  * by name, with its migration.sql. A missing lockfile is filled in for `provider`, because the
  * engine needs it to know the database even when there are no migrations yet.
  */
-export async function readMigrationList(migrationsDirectory: string, provider: DatabaseProvider): Promise<MigrationList> {
+export async function readMigrationList(
+  migrationsDirectory: string,
+  provider: DatabaseProvider,
+): Promise<MigrationList> {
   const lockfilePath = join(migrationsDirectory, lockfileName);
-  const lockfileContent = existsSync(lockfilePath) ? await readFile(lockfilePath, "utf8") : migrationLockfileContent(provider);
+  const lockfileContent = existsSync(lockfilePath)
+    ? await readFile(lockfilePath, "utf8")
+    : migrationLockfileContent(provider);
   const entries = existsSync(migrationsDirectory) ? await readdir(migrationsDirectory, { withFileTypes: true }) : [];
   const migrationFolders = entries
     .filter((entry) => entry.isDirectory())

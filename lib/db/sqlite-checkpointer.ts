@@ -53,14 +53,20 @@ export interface Checkpointer {
  * `onRestartDue`: the WAL is past restartAtBytes and copied: the writer should run
  * `PRAGMA wal_checkpoint(RESTART)` on its connection between two transactions (restartWal).
  */
-export function startCheckpointer(filePath: string, options: { everyMs?: number; restartAtBytes?: number; onRestartDue: () => void }): Checkpointer | null {
+export function startCheckpointer(
+  filePath: string,
+  options: { everyMs?: number; restartAtBytes?: number; onRestartDue: () => void },
+): Checkpointer | null {
   const everyMs = options.everyMs ?? defaultEveryMs;
   const restartAtBytes = options.restartAtBytes ?? defaultRestartAtBytes;
   let worker: Worker;
   try {
     // Resolved from the app's root at run time: the worker is not part of any bundle.
     const driverPath = createRequire(join(process.cwd(), "package.json")).resolve("better-sqlite3");
-    worker = new Worker(workerSource, { eval: true, workerData: { filePath, everyMs, restartAtBytes, driverPath, catchUpBytes, catchUpPasses } });
+    worker = new Worker(workerSource, {
+      eval: true,
+      workerData: { filePath, everyMs, restartAtBytes, driverPath, catchUpBytes, catchUpPasses },
+    });
   } catch (error) {
     log.warn({ err: error }, "SQLite checkpoints stay on the main thread: no worker thread");
     return null;

@@ -51,7 +51,8 @@ export async function acceptPush({ account, query, body, nowSeconds }: PushToAcc
 
 /** 401 for what is not from WeChat (a forgery, a replay), 400 for what is malformed. */
 export function refusalCodeOf(error: WechatProtocolError): "bad_request" | "unauthorized" {
-  const isForgery = error.code === "bad_signature" || error.code === "appid_mismatch" || error.code === "stale_timestamp";
+  const isForgery =
+    error.code === "bad_signature" || error.code === "appid_mismatch" || error.code === "stale_timestamp";
   return isForgery ? "unauthorized" : "bad_request";
 }
 

@@ -16,10 +16,19 @@ export function keptDaysOf(startDay: string, endDay: string): number {
 }
 
 /** A period ended: it no longer counts as kept for the N it did not reach. */
-export async function removeEndedPeriodFromKept(sql: SqlRunner, account: { id: string; timezone: string }, period: { scene: string; startedAt: Date; endedAt: Date }): Promise<void> {
+export async function removeEndedPeriodFromKept(
+  sql: SqlRunner,
+  account: { id: string; timezone: string },
+  period: { scene: string; startedAt: Date; endedAt: Date },
+): Promise<void> {
   const day = localDayOf(period.startedAt, account.timezone);
   const keptDays = keptDaysOf(day, localDayOf(period.endedAt, account.timezone));
   const lost = retentionDays.filter((days) => keptDays < days);
   if (lost.length === 0) return;
-  await sql.addToCounters("RollupDay", [{ key: { accountId: account.id, scene: period.scene, day }, counters: Object.fromEntries(lost.map((days) => [keptDayColumns[days], -1])) }]);
+  await sql.addToCounters("RollupDay", [
+    {
+      key: { accountId: account.id, scene: period.scene, day },
+      counters: Object.fromEntries(lost.map((days) => [keptDayColumns[days], -1])),
+    },
+  ]);
 }

@@ -17,22 +17,45 @@ export interface FollowerState {
 type Account = { id: string; timezone: string };
 
 /** The follower's columns as a raw query returns them. */
-export type FollowerRow = { isFollowing: boolean | number | bigint; currentScene: string; firstFollowedAt: Date | string | null; stateChangedAt: Date | string };
+export type FollowerRow = {
+  isFollowing: boolean | number | bigint;
+  currentScene: string;
+  firstFollowedAt: Date | string | null;
+  stateChangedAt: Date | string;
+};
 
 export function toFollowerState(row: FollowerRow): FollowerState {
-  return { isFollowing: Boolean(Number(row.isFollowing)), currentScene: row.currentScene, firstFollowedAt: toDate(row.firstFollowedAt), stateChangedAt: toDate(row.stateChangedAt)! };
+  return {
+    isFollowing: Boolean(Number(row.isFollowing)),
+    currentScene: row.currentScene,
+    firstFollowedAt: toDate(row.firstFollowedAt),
+    stateChangedAt: toDate(row.stateChangedAt)!,
+  };
 }
 
 /** Applies the event; true when it began a follow period. */
-export async function applyEventToFollower(sql: SqlRunner, account: Account, event: NormalizedEvent, follower: FollowerState | null): Promise<{ startedFollowPeriod: boolean }> {
+export async function applyEventToFollower(
+  sql: SqlRunner,
+  account: Account,
+  event: NormalizedEvent,
+  follower: FollowerState | null,
+): Promise<{ startedFollowPeriod: boolean }> {
   const at = event.occurredAt;
   const { openid } = event;
   // Written later: nothing in the push reads the follower again.
   const update = (assignments: Prisma.Sql[]) =>
-    sql.writeLater(Prisma.sql`UPDATE "Follower" SET ${Prisma.join(assignments)} WHERE "accountId" = ${account.id} AND "openid" = ${openid}`);
+    sql.writeLater(
+      Prisma.sql`UPDATE "Follower" SET ${Prisma.join(assignments)} WHERE "accountId" = ${account.id} AND "openid" = ${openid}`,
+    );
   if (event.type === "subscribe") {
     if (!follower) {
-      await createFollower(sql, account.id, openid, { isFollowing: true, scene: event.scene, followedAt: at, unfollowedAt: null, stateChangedAt: at });
+      await createFollower(sql, account.id, openid, {
+        isFollowing: true,
+        scene: event.scene,
+        followedAt: at,
+        unfollowedAt: null,
+        stateChangedAt: at,
+      });
     } else if (at >= follower.stateChangedAt) {
       await update([
         Prisma.sql`"isFollowing" = ${booleanParam(true)}`,
@@ -45,22 +68,43 @@ export async function applyEventToFollower(sql: SqlRunner, account: Account, eve
     } else {
       return { startedFollowPeriod: false };
     }
-    await sql.writeLater(Prisma.sql`INSERT INTO "FollowPeriod" ("accountId", "openid", "scene", "startedAt") VALUES (${account.id}, ${openid}, ${event.scene}, ${instantParam(at)})`);
+    await sql.writeLater(
+      Prisma.sql`INSERT INTO "FollowPeriod" ("accountId", "openid", "scene", "startedAt") VALUES (${account.id}, ${openid}, ${event.scene}, ${instantParam(at)})`,
+    );
     return { startedFollowPeriod: true };
   }
   if (event.type === "unsubscribe") {
     if (!follower) {
-      await createFollower(sql, account.id, openid, { isFollowing: false, scene: "", followedAt: null, unfollowedAt: at, stateChangedAt: at });
+      await createFollower(sql, account.id, openid, {
+        isFollowing: false,
+        scene: "",
+        followedAt: null,
+        unfollowedAt: at,
+        stateChangedAt: at,
+      });
     } else if (at >= follower.stateChangedAt) {
-      await update([Prisma.sql`"isFollowing" = ${booleanParam(false)}`, Prisma.sql`"unfollowedAt" = ${instantParam(at)}`, Prisma.sql`"stateChangedAt" = ${instantParam(at)}`]);
+      await update([
+        Prisma.sql`"isFollowing" = ${booleanParam(false)}`,
+        Prisma.sql`"unfollowedAt" = ${instantParam(at)}`,
+        Prisma.sql`"stateChangedAt" = ${instantParam(at)}`,
+      ]);
       await closeOpenPeriods(sql, account, openid, at);
     }
   } else if (event.type === "scan") {
     // A SCAN comes only from a follower. One we have never seen followed before Qudao was connected.
     if (!follower) {
-      await createFollower(sql, account.id, openid, { isFollowing: true, scene: "", followedAt: null, unfollowedAt: null, stateChangedAt: at });
+      await createFollower(sql, account.id, openid, {
+        isFollowing: true,
+        scene: "",
+        followedAt: null,
+        unfollowedAt: null,
+        stateChangedAt: at,
+      });
     } else if (!follower.isFollowing && at >= follower.stateChangedAt) {
-      await update([Prisma.sql`"isFollowing" = ${booleanParam(true)}`, Prisma.sql`"stateChangedAt" = ${instantParam(at)}`]);
+      await update([
+        Prisma.sql`"isFollowing" = ${booleanParam(true)}`,
+        Prisma.sql`"stateChangedAt" = ${instantParam(at)}`,
+      ]);
     }
   }
   return { startedFollowPeriod: false };
@@ -70,7 +114,13 @@ async function createFollower(
   sql: SqlRunner,
   accountId: string,
   openid: string,
-  state: { isFollowing: boolean; scene: string; followedAt: Date | null; unfollowedAt: Date | null; stateChangedAt: Date },
+  state: {
+    isFollowing: boolean;
+    scene: string;
+    followedAt: Date | null;
+    unfollowedAt: Date | null;
+    stateChangedAt: Date;
+  },
 ): Promise<void> {
   const orNull = (instant: Date | null) => (instant ? instantParam(instant) : null);
   // A subscribe's scene is the follower's first and current one; firstFollowedAt is its time. No
@@ -86,5 +136,10 @@ async function closeOpenPeriods(sql: SqlRunner, account: Account, openid: string
     UPDATE "FollowPeriod" SET "endedAt" = ${instantParam(at)}
     WHERE "accountId" = ${account.id} AND "openid" = ${openid} AND "endedAt" IS NULL AND "startedAt" <= ${instantParam(at)}
     RETURNING "scene", "startedAt"`);
-  for (const period of ended) await removeEndedPeriodFromKept(sql, account, { scene: period.scene, startedAt: toDate(period.startedAt)!, endedAt: at });
+  for (const period of ended)
+    await removeEndedPeriodFromKept(sql, account, {
+      scene: period.scene,
+      startedAt: toDate(period.startedAt)!,
+      endedAt: at,
+    });
 }

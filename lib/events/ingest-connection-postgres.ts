@@ -30,7 +30,10 @@ function hashOf(text: string): number {
 
 type ToValue = (value: unknown) => unknown;
 
-export function postgresConnection(key: string, config: Extract<DatabaseConfig, { provider: "postgresql" }>): IngestConnection {
+export function postgresConnection(
+  key: string,
+  config: Extract<DatabaseConfig, { provider: "postgresql" }>,
+): IngestConnection {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: 4,
@@ -40,11 +43,19 @@ export function postgresConnection(key: string, config: Extract<DatabaseConfig, 
     allowExitOnIdle: true,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     // Prisma stores DateTime as timestamp(3) in UTC: read it back as UTC whatever the process zone.
-    types: { getTypeParser: ((oid: number, format?: string) => (oid === pg.types.builtins.TIMESTAMP ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as never))) as typeof pg.types.getTypeParser },
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === pg.types.builtins.TIMESTAMP
+          ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
+          : pg.types.getTypeParser(oid, format as never)) as typeof pg.types.getTypeParser,
+    },
   });
   // A timestamp without time zone ignores an offset in its text: send UTC.
-  const toValue: ToValue = (value) => (value instanceof Date ? value.toISOString() : value === undefined ? null : value);
-  const writers = Array.from({ length: writerCount }, () => groupQueue((group) => writeGroup(pool, group, toValue), maxGroupSize));
+  const toValue: ToValue = (value) =>
+    value instanceof Date ? value.toISOString() : value === undefined ? null : value;
+  const writers = Array.from({ length: writerCount }, () =>
+    groupQueue((group) => writeGroup(pool, group, toValue), maxGroupSize),
+  );
   // A follower's pushes go to one writer, in the order they came.
   const writerOf = (lockKey: string) => writers[hashOf(lockKey) % writers.length]!;
   return {
@@ -73,19 +84,27 @@ async function writeGroup(pool: pg.Pool, group: PendingWork[], toValue: ToValue)
   let results: unknown[];
   try {
     results = await withClient(pool, (client) =>
-      inTransaction(client, toValue, group.map((item) => item.lockKey!), async (statements) => {
-        const lastOfKey = new Map<string | undefined, Promise<unknown>>();
-        const outcomes = group.map((item) => {
-          const outcome = (lastOfKey.get(item.lockKey) ?? Promise.resolve()).then(() => statements.run(item.work));
-          lastOfKey.set(item.lockKey, outcome.catch(() => undefined));
-          return outcome;
-        });
-        // Every statement sent has its answer before the transaction ends.
-        const settled = await Promise.allSettled(outcomes);
-        const failed = settled.find((outcome) => outcome.status === "rejected");
-        if (failed) throw failed.reason;
-        return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value);
-      }),
+      inTransaction(
+        client,
+        toValue,
+        group.map((item) => item.lockKey!),
+        async (statements) => {
+          const lastOfKey = new Map<string | undefined, Promise<unknown>>();
+          const outcomes = group.map((item) => {
+            const outcome = (lastOfKey.get(item.lockKey) ?? Promise.resolve()).then(() => statements.run(item.work));
+            lastOfKey.set(
+              item.lockKey,
+              outcome.catch(() => undefined),
+            );
+            return outcome;
+          });
+          // Every statement sent has its answer before the transaction ends.
+          const settled = await Promise.allSettled(outcomes);
+          const failed = settled.find((outcome) => outcome.status === "rejected");
+          if (failed) throw failed.reason;
+          return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value);
+        },
+      ),
     );
   } catch (error) {
     if (group.length === 1) return group[0]!.reject(error);
@@ -110,7 +129,12 @@ async function withClient<T>(pool: pg.Pool, run: (client: pg.PoolClient) => Prom
  * the counters, COMMIT. Keys are locked in one order everywhere, so two groups never deadlock on
  * them.
  */
-async function inTransaction<T>(client: pg.PoolClient, toValue: ToValue, lockKeys: string[], work: (statements: GroupStatements) => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  client: pg.PoolClient,
+  toValue: ToValue,
+  lockKeys: string[],
+  work: (statements: GroupStatements) => Promise<T>,
+): Promise<T> {
   const statements = new GroupStatements(client, toValue);
   const keys = [...new Set(lockKeys)].sort();
   // One round trip: a simple query may hold two statements (the keys are quoted as literals).
@@ -145,7 +169,9 @@ class GroupStatements {
     const withLater = (sql: Prisma.Sql): Prisma.Sql => {
       const writes = later;
       later = [];
-      return writes.length === 0 ? sql : Prisma.sql`WITH ${Prisma.join(writes.map((write, index) => Prisma.sql`${Prisma.raw(`w${index}`)} AS (${write})`))} ${sql}`;
+      return writes.length === 0
+        ? sql
+        : Prisma.sql`WITH ${Prisma.join(writes.map((write, index) => Prisma.sql`${Prisma.raw(`w${index}`)} AS (${write})`))} ${sql}`;
     };
     const flushLater = async () => {
       if (later.length > 0) await this.send(withLater(Prisma.sql`SELECT 1`));
@@ -178,7 +204,10 @@ class GroupStatements {
   /** Last before the commit: the counter rows are locked for as short a time as can be. */
   async writeCounters(): Promise<void> {
     const { upserts, deletions } = this.sums.takeWrites();
-    if (upserts.length > 0) await this.send(Prisma.sql`WITH ${Prisma.join(upserts.map((write, index) => Prisma.sql`${Prisma.raw(`w${index}`)} AS (${write})`))} SELECT 1`);
+    if (upserts.length > 0)
+      await this.send(
+        Prisma.sql`WITH ${Prisma.join(upserts.map((write, index) => Prisma.sql`${Prisma.raw(`w${index}`)} AS (${write})`))} SELECT 1`,
+      );
     for (const deletion of deletions) await this.send(deletion);
   }
 
@@ -193,6 +222,7 @@ const statementNames = new Map<string, string>();
 const maxNamedStatements = 200;
 function namedStatement(sql: Prisma.Sql, toValue: ToValue): pg.QueryConfig {
   let name = statementNames.get(sql.text);
-  if (!name && statementNames.size < maxNamedStatements) statementNames.set(sql.text, (name = `qudao_ingest_${statementNames.size}`));
+  if (!name && statementNames.size < maxNamedStatements)
+    statementNames.set(sql.text, (name = `qudao_ingest_${statementNames.size}`));
   return { ...(name ? { name } : {}), text: sql.text, values: sql.values.map(toValue) };
 }

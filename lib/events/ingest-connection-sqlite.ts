@@ -34,9 +34,22 @@ export function sqliteConnection(key: string, filePath: string): IngestConnectio
     return statement;
   };
   const toValue = (value: unknown) =>
-    value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? (value ? 1 : 0) : value === undefined ? null : value;
+    value instanceof Date
+      ? value.toISOString().replace("Z", "+00:00")
+      : typeof value === "boolean"
+        ? value
+          ? 1
+          : 0
+        : value === undefined
+          ? null
+          : value;
   // Transaction control, prepared once (exec would parse it on every push).
-  const control = { savepoint: db.prepare("SAVEPOINT push"), release: db.prepare("RELEASE push"), rollbackTo: db.prepare("ROLLBACK TO push"), commit: db.prepare("COMMIT") };
+  const control = {
+    savepoint: db.prepare("SAVEPOINT push"),
+    release: db.prepare("RELEASE push"),
+    rollbackTo: db.prepare("ROLLBACK TO push"),
+    commit: db.prepare("COMMIT"),
+  };
   // A push's counters, kept apart until its savepoint is released: then they join the group's,
   // which are written once, before the commit (a row many pushes add to is written once).
   const pushSums = new CounterSums();

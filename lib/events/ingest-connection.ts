@@ -54,7 +54,10 @@ const holder = globalThis as typeof globalThis & { __qudaoIngestConnection?: Hol
  * that arrive together share a commit; a group that fails is rolled back and its transactions run
  * again, each alone, so `work` may run twice and must change nothing outside the database.
  */
-export async function inIngestTransaction<T>(work: (sql: SqlRunner) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+export async function inIngestTransaction<T>(
+  work: (sql: SqlRunner) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
   const config = getDatabaseConfig();
   const state = (holder.__qudaoIngestConnection ??= {});
   const key = config.provider === "sqlite" ? `sqlite:${config.filePath}` : `pg:${config.url}:${config.schema ?? ""}`;
@@ -62,7 +65,8 @@ export async function inIngestTransaction<T>(work: (sql: SqlRunner) => Promise<T
     // Tests switch databases; the old connection goes with the old database. Replaced before any
     // await, so concurrent first pushes share one connection.
     const old = state.connection;
-    state.connection = config.provider === "sqlite" ? sqliteConnection(key, config.filePath) : postgresConnection(key, config);
+    state.connection =
+      config.provider === "sqlite" ? sqliteConnection(key, config.filePath) : postgresConnection(key, config);
     await old?.close();
   }
   return state.connection.transaction(work, options);
@@ -72,4 +76,3 @@ export async function closeIngestConnection(): Promise<void> {
   await holder.__qudaoIngestConnection?.connection?.close();
   if (holder.__qudaoIngestConnection) holder.__qudaoIngestConnection.connection = undefined;
 }
-

@@ -8,7 +8,10 @@ import { instantParam } from "@/lib/events/ingest-sql";
 
 /** Each counter table, its key and its counters, in the order groups write them. */
 export const counterTables = {
-  RollupDay: { key: ["accountId", "scene", "day"], counters: ["scans", "follows", "unfollows", "cohortFollows", "keptDay1", "keptDay7", "keptDay30"] },
+  RollupDay: {
+    key: ["accountId", "scene", "day"],
+    counters: ["scans", "follows", "unfollows", "cohortFollows", "keptDay1", "keptDay7", "keptDay30"],
+  },
   RollupHour: { key: ["accountId", "scene", "hourStart"], counters: ["scans", "follows", "unfollows"] },
   ScannerDayTotal: { key: ["accountId", "scene", "day"], counters: ["scanners", "firstTimeScanners"] },
   ScannerReturn: { key: ["accountId", "scene", "day", "previousDay"], counters: ["scanners"] },
@@ -29,7 +32,10 @@ export interface CounterAddition {
 const deletedAtZero: Partial<Record<CounterTable, string>> = { ScannerReturn: "scanners" };
 
 export class CounterSums {
-  private readonly rows = new Map<CounterTable, Map<string, { key: KeyValue[]; counters: number[]; wentDown: boolean }>>();
+  private readonly rows = new Map<
+    CounterTable,
+    Map<string, { key: KeyValue[]; counters: number[]; wentDown: boolean }>
+  >();
 
   add(table: CounterTable, additions: CounterAddition[]): void {
     const { key: keyNames, counters: counterNames } = counterTables[table];
@@ -84,12 +90,21 @@ export class CounterSums {
     const upserts: Prisma.Sql[] = [];
     const deletions: Prisma.Sql[] = [];
     for (const table of Object.keys(counterTables) as CounterTable[]) {
-      const rows = [...(this.rows.get(table)?.entries() ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+      const rows = [...(this.rows.get(table)?.entries() ?? [])]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, row]) => row);
       if (rows.length === 0) continue;
       upserts.push(upsertSql(table, rows));
       const zeroColumn = deletedAtZero[table];
       const wentDown = rows.filter((row) => row.wentDown);
-      if (zeroColumn && wentDown.length > 0) deletions.push(deleteAtZeroSql(table, zeroColumn, wentDown.map((row) => row.key)));
+      if (zeroColumn && wentDown.length > 0)
+        deletions.push(
+          deleteAtZeroSql(
+            table,
+            zeroColumn,
+            wentDown.map((row) => row.key),
+          ),
+        );
     }
     this.rows.clear();
     return { upserts, deletions };
@@ -102,16 +117,27 @@ const keyParam = (value: KeyValue) => (value instanceof Date ? instantParam(valu
 /** INSERT … ON CONFLICT (key) DO UPDATE adding each counter: one statement on both databases. */
 function upsertSql(table: CounterTable, rows: { key: KeyValue[]; counters: number[] }[]): Prisma.Sql {
   const { key: keyNames, counters: counterNames } = counterTables[table];
-  const values = rows.map((row) => Prisma.sql`(${Prisma.join([...row.key.map(keyParam), ...row.counters.map((amount) => Prisma.sql`${amount}`)])})`);
+  const values = rows.map(
+    (row) =>
+      Prisma.sql`(${Prisma.join([...row.key.map(keyParam), ...row.counters.map((amount) => Prisma.sql`${amount}`)])})`,
+  );
   return Prisma.sql`
     INSERT INTO ${quoted(table)} (${Prisma.join([...keyNames, ...counterNames].map(quoted))}) VALUES ${Prisma.join(values)}
     ON CONFLICT (${Prisma.join(keyNames.map(quoted))}) DO UPDATE SET ${Prisma.join(
-      counterNames.map((name) => Prisma.sql`${quoted(name)} = ${quoted(table)}.${quoted(name)} + excluded.${quoted(name)}`),
+      counterNames.map(
+        (name) => Prisma.sql`${quoted(name)} = ${quoted(table)}.${quoted(name)} + excluded.${quoted(name)}`,
+      ),
     )}`;
 }
 
 function deleteAtZeroSql(table: CounterTable, column: string, keys: KeyValue[][]): Prisma.Sql {
   const { key: keyNames } = counterTables[table];
-  const matches = keys.map((key) => Prisma.sql`(${Prisma.join(keyNames.map((name, index) => Prisma.sql`${quoted(name)} = ${keyParam(key[index]!)}`), " AND ")})`);
+  const matches = keys.map(
+    (key) =>
+      Prisma.sql`(${Prisma.join(
+        keyNames.map((name, index) => Prisma.sql`${quoted(name)} = ${keyParam(key[index]!)}`),
+        " AND ",
+      )})`,
+  );
   return Prisma.sql`DELETE FROM ${quoted(table)} WHERE ${quoted(column)} = 0 AND (${Prisma.join(matches, " OR ")})`;
 }

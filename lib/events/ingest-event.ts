@@ -21,19 +21,30 @@ export interface IngestResult {
  * Stores an opened, normalised event exactly once (tests and replays; the webhook hands the ingest
  * thread the push as sent: receive-push.ts).
  */
-export async function ingestEvent(account: IngestAccount, event: NormalizedEvent, raw: string | null): Promise<IngestResult> {
+export async function ingestEvent(
+  account: IngestAccount,
+  event: NormalizedEvent,
+  raw: string | null,
+): Promise<IngestResult> {
   return resultOfStoring(account.id, event, await callIngestThread({ kind: "store", account, event, raw }));
 }
 
 /** What storing gave; for a retry of a push already stored (null), what was stored then. */
-export async function resultOfStoring(accountId: string, event: EventKey, stored: StoredEvent | null): Promise<IngestResult> {
+export async function resultOfStoring(
+  accountId: string,
+  event: EventKey,
+  stored: StoredEvent | null,
+): Promise<IngestResult> {
   if (stored) return { ...stored, isDuplicate: false };
   const existing = await findStoredEvent(accountId, event);
   if (existing) return { ...existing, isDuplicate: true, hasQueuedWork: false };
   throw new Error("A push was refused as a duplicate but no stored event has its key");
 }
 
-async function findStoredEvent(accountId: string, { occurredAt, dedupeKey }: EventKey): Promise<Omit<IngestResult, "isDuplicate" | "hasQueuedWork"> | null> {
+async function findStoredEvent(
+  accountId: string,
+  { occurredAt, dedupeKey }: EventKey,
+): Promise<Omit<IngestResult, "isDuplicate" | "hasQueuedWork"> | null> {
   const stored = await getDb().event.findUnique({
     where: { accountId_occurredAt_dedupeKey: { accountId, occurredAt, dedupeKey } },
     select: { id: true, channel: { select: { id: true, welcomeMessage: true } } },

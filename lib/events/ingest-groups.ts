@@ -35,12 +35,10 @@ export function groupQueue(runGroup: (group: PendingWork[]) => Promise<void>, ma
   };
   const schedule = () => {
     // The work that arrives meanwhile (setImmediate: after this round of I/O) joins the group.
-    running ??= new Promise<void>((done) => setImmediate(done))
-      .then(drain)
-      .finally(() => {
-        running = null;
-        if (pending.length > 0) schedule();
-      });
+    running ??= new Promise<void>((done) => setImmediate(done)).then(drain).finally(() => {
+      running = null;
+      if (pending.length > 0) schedule();
+    });
   };
   return {
     enqueue<T>(work: (sql: SqlRunner) => Promise<T>, lockKey?: string) {

@@ -4,7 +4,9 @@ import { getDatabaseConfig, Prisma } from "@/lib/db/client";
 
 /** A DateTime parameter: ISO text on SQLite (as Prisma stores it), a typed timestamp on PostgreSQL. */
 export function instantParam(instant: Date): Prisma.Sql {
-  return getDatabaseConfig().provider === "postgresql" ? Prisma.sql`CAST(${instant} AS TIMESTAMP(3))` : Prisma.sql`${instant}`;
+  return getDatabaseConfig().provider === "postgresql"
+    ? Prisma.sql`CAST(${instant} AS TIMESTAMP(3))`
+    : Prisma.sql`${instant}`;
 }
 
 /** A Boolean parameter: SQLite stores 1 or 0, PostgreSQL a boolean. */

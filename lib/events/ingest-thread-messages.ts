@@ -12,7 +12,9 @@ export type IngestThreadCall =
   /** An event already opened and normalised (tests, replays): store-event.ts. */
   | { kind: "store"; account: IngestAccount; event: NormalizedEvent; raw: string | null };
 
-export type IngestThreadAnswer<Call extends IngestThreadCall> = Call extends { kind: "accept" } ? AcceptedPush : StoredEvent | null;
+export type IngestThreadAnswer<Call extends IngestThreadCall> = Call extends { kind: "accept" }
+  ? AcceptedPush
+  : StoredEvent | null;
 
 export type IngestThreadMessage =
   | { kind: "call"; id: number; config: DatabaseConfig; call: IngestThreadCall }

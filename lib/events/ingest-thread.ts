@@ -11,7 +11,12 @@ import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import { getDatabaseConfig } from "@/lib/db/client";
 import { log } from "@/lib/log";
-import type { IngestThreadAnswer, IngestThreadCall, IngestThreadMessage, IngestThreadReply } from "@/lib/events/ingest-thread-messages";
+import type {
+  IngestThreadAnswer,
+  IngestThreadCall,
+  IngestThreadMessage,
+  IngestThreadReply,
+} from "@/lib/events/ingest-thread-messages";
 
 interface Pending {
   resolve: (answer: unknown) => void;
@@ -52,7 +57,10 @@ export async function stopIngestThread(): Promise<void> {
 
 function startIngestThread(): IngestThread {
   const worker = isRunningFromSources()
-    ? new Worker(`require("tsx/cjs"); require(${JSON.stringify(fileURLToPath(new URL("./ingest-worker.ts", import.meta.url)))});`, { eval: true })
+    ? new Worker(
+        `require("tsx/cjs"); require(${JSON.stringify(fileURLToPath(new URL("./ingest-worker.ts", import.meta.url)))});`,
+        { eval: true },
+      )
     : new Worker(new URL("./ingest-worker.ts", import.meta.url));
   worker.unref();
   const thread: IngestThread = { worker, pending: new Map(), nextId: 1 };

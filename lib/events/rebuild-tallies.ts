@@ -50,7 +50,7 @@ export async function rebuildFollowCohorts(accountId: string, timeZone: string):
   const localDay = localDayFunction(timeZone);
   type Cohort = { cohortFollows: number; keptDay1: number; keptDay7: number; keptDay30: number };
   const cohorts = new Map<string, Cohort>();
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const periods = await db.followPeriod.findMany({
       where: { accountId, id: { gt: afterId } },
       orderBy: { id: "asc" },
@@ -71,10 +71,17 @@ export async function rebuildFollowCohorts(accountId: string, timeZone: string):
   }
   await db.$transaction(
     async (tx) => {
-      await tx.rollupDay.updateMany({ where: { accountId }, data: { cohortFollows: 0, keptDay1: 0, keptDay7: 0, keptDay30: 0 } });
+      await tx.rollupDay.updateMany({
+        where: { accountId },
+        data: { cohortFollows: 0, keptDay1: 0, keptDay7: 0, keptDay30: 0 },
+      });
       for (const [key, cohort] of cohorts) {
         const [day, scene] = key.split("\n") as [string, string];
-        await tx.rollupDay.upsert({ where: { accountId_scene_day: { accountId, scene, day } }, create: { accountId, scene, day, ...cohort }, update: cohort });
+        await tx.rollupDay.upsert({
+          where: { accountId_scene_day: { accountId, scene, day } },
+          create: { accountId, scene, day, ...cohort },
+          update: cohort,
+        });
       }
     },
     { timeout: 3_600_000, maxWait: 60_000 },

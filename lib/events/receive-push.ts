@@ -53,7 +53,18 @@ export async function receivePush(accountId: string, query: PushQuery, body: str
   const account = await findRecentAccountCredentials(accountId);
   const accepted = await callIngestThread({
     kind: "accept",
-    push: { account: { id: account.id, timezone: account.timezone, mode: account.mode, originalId: account.originalId, credentials: credentialsOf(account) }, query, body, nowSeconds: nowInSeconds() },
+    push: {
+      account: {
+        id: account.id,
+        timezone: account.timezone,
+        mode: account.mode,
+        originalId: account.originalId,
+        credentials: credentialsOf(account),
+      },
+      query,
+      body,
+      nowSeconds: nowInSeconds(),
+    },
   });
   if (accepted.kind === "refused") throw refused(accountId, new AppError(accepted.code, accepted.message));
   const { event, isEncrypted } = accepted;
@@ -62,8 +73,14 @@ export async function receivePush(accountId: string, query: PushQuery, body: str
   const welcome = (event.type === "subscribe" || event.type === "scan") && result.channel?.welcomeMessage;
   if (!welcome) return { body: "success", contentType: "text/plain; charset=utf-8", hasQueuedWork };
 
-  const replyXml = buildTextReply({ toUser: event.openid, fromUser: event.toUserName, content: welcome, createTime: nowInSeconds() });
-  if (!isEncrypted || !account.encodingAESKey) return { body: replyXml, contentType: "application/xml; charset=utf-8", hasQueuedWork };
+  const replyXml = buildTextReply({
+    toUser: event.openid,
+    fromUser: event.toUserName,
+    content: welcome,
+    createTime: nowInSeconds(),
+  });
+  if (!isEncrypted || !account.encodingAESKey)
+    return { body: replyXml, contentType: "application/xml; charset=utf-8", hasQueuedWork };
   const encrypted = buildEncryptedReply({
     replyXml,
     token: account.token,

@@ -45,8 +45,18 @@ export async function addToRollups(sql: SqlRunner, input: RollupInput): Promise<
   const { accountId, scene, event } = input;
   const day = localDayOf(event.occurredAt, input.timezone);
   const cohort = input.startsFollowPeriod ? 1 : 0;
-  await sql.addToCounters("RollupDay", [{ key: { accountId, scene, day }, counters: { ...delta, cohortFollows: cohort, keptDay1: cohort, keptDay7: cohort, keptDay30: cohort } }]);
-  await sql.addToCounters("RollupHour", [{ key: { accountId, scene, hourStart: localHourStartOf(event.occurredAt, input.timezone) }, counters: { ...delta } }]);
+  await sql.addToCounters("RollupDay", [
+    {
+      key: { accountId, scene, day },
+      counters: { ...delta, cohortFollows: cohort, keptDay1: cohort, keptDay7: cohort, keptDay30: cohort },
+    },
+  ]);
+  await sql.addToCounters("RollupHour", [
+    {
+      key: { accountId, scene, hourStart: localHourStartOf(event.occurredAt, input.timezone) },
+      counters: { ...delta },
+    },
+  ]);
   if (delta.scans > 0) {
     const scopes = input.isChannelScene ? [scene, allChannelsScope] : [scene];
     await recordScannerDay(sql, { accountId, scopes, openid: event.openid, day }, input.knownScannerDays);

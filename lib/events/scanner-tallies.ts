@@ -58,7 +58,9 @@ export function knownScannerDaysSql(key: ScannerDayKey): Prisma.Sql {
 export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey, known?: KnownScannerDays[]): Promise<void> {
   const { accountId, openid, day } = key;
   if (!known && getDatabaseConfig().provider === "postgresql") {
-    await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${scannerLockKey(accountId, openid)}, 0))`);
+    await sql.query(
+      Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${scannerLockKey(accountId, openid)}, 0))`,
+    );
   }
   const scopesDays = known ?? (await sql.query<KnownScannerDays>(knownScannerDaysSql(key)));
   const byScope = new Map(scopesDays.map((row) => [row.scene, row]));
@@ -73,16 +75,33 @@ export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey, known
     INSERT INTO "ScannerDay" ("accountId", "scene", "day", "openid") VALUES ${Prisma.join(added.map(({ scope }) => Prisma.sql`(${accountId}, ${scope}, ${day}, ${openid})`))}`);
   await sql.addToCounters(
     "ScannerDayTotal",
-    added.map(({ scope, previous }) => ({ key: { accountId, scene: scope, day }, counters: { scanners: 1, firstTimeScanners: previous === null ? 1 : 0 } })),
+    added.map(({ scope, previous }) => ({
+      key: { accountId, scene: scope, day },
+      counters: { scanners: 1, firstTimeScanners: previous === null ? 1 : 0 },
+    })),
   );
   const returns = added.filter(({ previous }) => previous !== null);
-  await sql.addToCounters("ScannerReturn", returns.map(({ scope, previous }) => ({ key: { accountId, scene: scope, day, previousDay: previous! }, counters: { scanners: 1 } })));
+  await sql.addToCounters(
+    "ScannerReturn",
+    returns.map(({ scope, previous }) => ({
+      key: { accountId, scene: scope, day, previousDay: previous! },
+      counters: { scanners: 1 },
+    })),
+  );
   // A late event (a day before one already counted) moves the next day's link to this day. A
   // link moved away leaves no zero row (ingest-counters.ts deletes it).
   for (const { scope, previous, next } of added) {
     if (next === null) continue;
-    if (previous === null) await sql.addToCounters("ScannerDayTotal", [{ key: { accountId, scene: scope, day: next }, counters: { firstTimeScanners: -1 } }]);
-    else await sql.addToCounters("ScannerReturn", [{ key: { accountId, scene: scope, day: next, previousDay: previous }, counters: { scanners: -1 } }]);
-    await sql.addToCounters("ScannerReturn", [{ key: { accountId, scene: scope, day: next, previousDay: day }, counters: { scanners: 1 } }]);
+    if (previous === null)
+      await sql.addToCounters("ScannerDayTotal", [
+        { key: { accountId, scene: scope, day: next }, counters: { firstTimeScanners: -1 } },
+      ]);
+    else
+      await sql.addToCounters("ScannerReturn", [
+        { key: { accountId, scene: scope, day: next, previousDay: previous }, counters: { scanners: -1 } },
+      ]);
+    await sql.addToCounters("ScannerReturn", [
+      { key: { accountId, scene: scope, day: next, previousDay: day }, counters: { scanners: 1 } },
+    ]);
   }
 }

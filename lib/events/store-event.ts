@@ -6,9 +6,19 @@
 // thread (ingest-thread.ts), which holds the database connection the webhook writes through.
 import { Prisma } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
-import { applyEventToFollower, toFollowerState, type FollowerRow, type FollowerState } from "@/lib/events/follower-state";
+import {
+  applyEventToFollower,
+  toFollowerState,
+  type FollowerRow,
+  type FollowerState,
+} from "@/lib/events/follower-state";
 import { addToRollups, rollupDeltaOf } from "@/lib/events/rollups";
-import { allChannelsScope, knownScannerDaysSql, scannerLockKey, type KnownScannerDays } from "@/lib/events/scanner-tallies";
+import {
+  allChannelsScope,
+  knownScannerDaysSql,
+  scannerLockKey,
+  type KnownScannerDays,
+} from "@/lib/events/scanner-tallies";
 import { instantParam, isRetryableConflict, isUniqueKeyConflict } from "@/lib/events/ingest-sql";
 import { localDayOf } from "@/lib/time/zone";
 import { log } from "@/lib/log";
@@ -34,42 +44,72 @@ const transactionAttempts = 4;
  * met another's (PostgreSQL's deadlock or serialization failure, or a row another transaction
  * inserted first) was rolled back whole and runs again.
  */
-export async function storeEvent(account: IngestAccount, event: NormalizedEvent, raw: string | null): Promise<StoredEvent | null> {
+export async function storeEvent(
+  account: IngestAccount,
+  event: NormalizedEvent,
+  raw: string | null,
+): Promise<StoredEvent | null> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await storeEventOnce(account, event, raw);
     } catch (error) {
       if (!(isRetryableConflict(error) || isUniqueKeyConflict(error)) || attempt >= transactionAttempts) throw error;
-      log.warn({ accountId: account.id, attempt, code: (error as { code: string }).code }, "a push's transaction met another's; running it again");
+      log.warn(
+        { accountId: account.id, attempt, code: (error as { code: string }).code },
+        "a push's transaction met another's; running it again",
+      );
     }
   }
 }
 
 /** The stored event, or null when the push is a retry of one already stored. */
-async function storeEventOnce(account: IngestAccount, event: NormalizedEvent, raw: string | null): Promise<StoredEvent | null> {
-  return inIngestTransaction(async (sql) => {
-    const { isStored, follower, channel, knownScannerDays } = await readBeforeEvent(sql, account, event);
-    // A retry: nothing to write. The key of an event push holds its openid, so under the
-    // follower's lock no other transaction stores it meanwhile; one that did anyway makes the
-    // event's insert below fail on the unique key, and the push runs again and finds it here.
-    if (isStored) return null;
-    // Unfollows carry no scene: they count against the scene that began the follow period they end.
-    const scene = event.type === "unsubscribe" ? (follower?.isFollowing ? follower.currentScene : "") : event.scene;
-    const { startedFollowPeriod } = await applyEventToFollower(sql, account, event, follower);
-    await addToRollups(sql, { accountId: account.id, timezone: account.timezone, scene, isChannelScene: channel !== null, knownScannerDays, startsFollowPeriod: startedFollowPeriod, event });
-    // Last, so that on PostgreSQL the writes queued above travel in its statement (writeLater).
-    const [created] = await sql.query<{ id: number | bigint }>(Prisma.sql`
+async function storeEventOnce(
+  account: IngestAccount,
+  event: NormalizedEvent,
+  raw: string | null,
+): Promise<StoredEvent | null> {
+  return inIngestTransaction(
+    async (sql) => {
+      const { isStored, follower, channel, knownScannerDays } = await readBeforeEvent(sql, account, event);
+      // A retry: nothing to write. The key of an event push holds its openid, so under the
+      // follower's lock no other transaction stores it meanwhile; one that did anyway makes the
+      // event's insert below fail on the unique key, and the push runs again and finds it here.
+      if (isStored) return null;
+      // Unfollows carry no scene: they count against the scene that began the follow period they end.
+      const scene = event.type === "unsubscribe" ? (follower?.isFollowing ? follower.currentScene : "") : event.scene;
+      const { startedFollowPeriod } = await applyEventToFollower(sql, account, event, follower);
+      await addToRollups(sql, {
+        accountId: account.id,
+        timezone: account.timezone,
+        scene,
+        isChannelScene: channel !== null,
+        knownScannerDays,
+        startsFollowPeriod: startedFollowPeriod,
+        event,
+      });
+      // Last, so that on PostgreSQL the writes queued above travel in its statement (writeLater).
+      const [created] = await sql.query<{ id: number | bigint }>(Prisma.sql`
       INSERT INTO "Event" ("accountId", "openid", "type", "name", "scene", "channelId", "occurredAt", "receivedAt", "dedupeKey", "raw")
       VALUES (${account.id}, ${event.openid}, ${event.type}, ${event.name}, ${scene}, ${channel?.id ?? null}, ${instantParam(event.occurredAt)}, ${instantParam(new Date())}, ${event.dedupeKey}, ${raw})
       RETURNING "id"`);
-    // Tagging calls WeChat, which may take longer than WeChat waits for our reply: it is queued
-    // here, in the event's transaction, and done after the reply.
-    const eventId = Number(created!.id);
-    const isTaggable = event.type === "subscribe" || event.type === "scan";
-    const autoTag = isTaggable && channel?.autoTagName ? { accountId: account.id, channelId: channel.id, openid: event.openid, tagName: channel.autoTagName } : null;
-    if (autoTag) await enqueueJobSql(sql, { kind: "auto-tag", payload: autoTag, uniqueKey: autoTagJobKey(autoTag, eventId) });
-    return { eventId, channel: channel && { id: channel.id, welcomeMessage: channel.welcomeMessage }, hasQueuedWork: autoTag !== null };
-  }, { lockKey: scannerLockKey(account.id, event.openid) });
+      // Tagging calls WeChat, which may take longer than WeChat waits for our reply: it is queued
+      // here, in the event's transaction, and done after the reply.
+      const eventId = Number(created!.id);
+      const isTaggable = event.type === "subscribe" || event.type === "scan";
+      const autoTag =
+        isTaggable && channel?.autoTagName
+          ? { accountId: account.id, channelId: channel.id, openid: event.openid, tagName: channel.autoTagName }
+          : null;
+      if (autoTag)
+        await enqueueJobSql(sql, { kind: "auto-tag", payload: autoTag, uniqueKey: autoTagJobKey(autoTag, eventId) });
+      return {
+        eventId,
+        channel: channel && { id: channel.id, welcomeMessage: channel.welcomeMessage },
+        hasQueuedWork: autoTag !== null,
+      };
+    },
+    { lockKey: scannerLockKey(account.id, event.openid) },
+  );
 }
 
 interface BeforeEvent {
@@ -81,7 +121,12 @@ interface BeforeEvent {
   knownScannerDays: KnownScannerDays[];
 }
 
-type BeforeEventRow = FollowerRow & { storedEventId: number | bigint | null; channelId: string | null; welcomeMessage: string | null; autoTagName: string | null } & Partial<KnownScannerDays>;
+type BeforeEventRow = FollowerRow & {
+  storedEventId: number | bigint | null;
+  channelId: string | null;
+  welcomeMessage: string | null;
+  autoTagName: string | null;
+} & Partial<KnownScannerDays>;
 
 /**
  * Everything the push's writes depend on, in one statement: whether it is stored already, the
@@ -90,11 +135,19 @@ type BeforeEventRow = FollowerRow & { storedEventId: number | bigint | null; cha
  */
 async function readBeforeEvent(sql: SqlRunner, account: IngestAccount, event: NormalizedEvent): Promise<BeforeEvent> {
   const accountId = account.id;
-  const channelScene = event.type === "unsubscribe" ? Prisma.sql`CASE WHEN f."isFollowing" THEN f."currentScene" END` : Prisma.sql`${event.scene}`;
+  const channelScene =
+    event.type === "unsubscribe"
+      ? Prisma.sql`CASE WHEN f."isFollowing" THEN f."currentScene" END`
+      : Prisma.sql`${event.scene}`;
   // Both scopes are read: whether the scene's channel exists is learnt in the same statement.
   const isScan = (rollupDeltaOf(event)?.scans ?? 0) > 0;
   const scannerDays = isScan
-    ? knownScannerDaysSql({ accountId, scopes: [event.scene, allChannelsScope], openid: event.openid, day: localDayOf(event.occurredAt, account.timezone) })
+    ? knownScannerDaysSql({
+        accountId,
+        scopes: [event.scene, allChannelsScope],
+        openid: event.openid,
+        day: localDayOf(event.occurredAt, account.timezone),
+      })
     : Prisma.sql`SELECT NULL AS "scene", 0 AS "seen", NULL AS "previous", NULL AS "next" WHERE 1 = 0`;
   const rows = await sql.query<BeforeEventRow>(Prisma.sql`
     SELECT e."id" AS "storedEventId", f."isFollowing", f."currentScene", f."firstFollowedAt", f."stateChangedAt",
@@ -108,7 +161,13 @@ async function readBeforeEvent(sql: SqlRunner, account: IngestAccount, event: No
   return {
     isStored: row?.storedEventId !== null && row?.storedEventId !== undefined,
     follower: row && row.stateChangedAt !== null ? toFollowerState(row) : null,
-    channel: row?.channelId ? { id: row.channelId, welcomeMessage: row.welcomeMessage, autoTagName: row.autoTagName } : null,
-    knownScannerDays: rows.flatMap((scope) => (scope.scene === null || scope.scene === undefined ? [] : [{ scene: scope.scene, seen: scope.seen ?? 0, previous: scope.previous ?? null, next: scope.next ?? null }])),
+    channel: row?.channelId
+      ? { id: row.channelId, welcomeMessage: row.welcomeMessage, autoTagName: row.autoTagName }
+      : null,
+    knownScannerDays: rows.flatMap((scope) =>
+      scope.scene === null || scope.scene === undefined
+        ? []
+        : [{ scene: scope.scene, seen: scope.seen ?? 0, previous: scope.previous ?? null, next: scope.next ?? null }],
+    ),
   };
 }

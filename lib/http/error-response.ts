@@ -6,13 +6,19 @@ import { Prisma } from "@/lib/db/client";
 import { log } from "@/lib/log";
 
 export function errorResponse(code: ErrorCode, message: string, issues?: ErrorIssue[]): Response {
-  return Response.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status: statusByErrorCode[code] });
+  return Response.json(
+    { error: { code, message, ...(issues ? { issues } : {}) } },
+    { status: statusByErrorCode[code] },
+  );
 }
 
 export function responseForError(error: unknown): Response {
   if (error instanceof AppError) return errorResponse(error.code, error.message, error.issues);
   if (error instanceof ZodError) {
-    const issues = error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === "symbol" ? String(part) : part)), message: issue.message }));
+    const issues = error.issues.map((issue) => ({
+      path: issue.path.map((part) => (typeof part === "symbol" ? String(part) : part)),
+      message: issue.message,
+    }));
     return errorResponse("validation_failed", "The request is not valid", issues);
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {

@@ -13,7 +13,9 @@ async function resolveLocale(): Promise<Locale> {
 
 async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const entries = await Promise.all(
-    messageNamespaces.map(async (namespace) => [namespace, (await import(`./messages/${locale}/${namespace}.json`)).default] as const),
+    messageNamespaces.map(
+      async (namespace) => [namespace, (await import(`./messages/${locale}/${namespace}.json`)).default] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }

@@ -10,7 +10,12 @@ import { createTag, listTags, tagFollowers, tagLimits } from "@/lib/wechat/tags-
 import type { JobHandler, JobOutcome } from "@/lib/jobs/job-types";
 import { isPerFollowerError, outcomeOfError } from "@/lib/jobs/wechat-outcome";
 
-const autoTagPayloadSchema = z.object({ accountId: z.string(), channelId: z.string(), openid: z.string(), tagName: z.string() });
+const autoTagPayloadSchema = z.object({
+  accountId: z.string(),
+  channelId: z.string(),
+  openid: z.string(),
+  tagName: z.string(),
+});
 export type AutoTagPayload = z.infer<typeof autoTagPayloadSchema>;
 
 // A tag WeChat still calls unknown this long after we cached it was deleted in the WeChat
@@ -50,12 +55,20 @@ interface CachedTag {
   name: string;
 }
 
-async function tagInBatch(client: WechatApiClient, tag: CachedTag, openids: string[]): Promise<Map<string, JobOutcome>> {
+async function tagInBatch(
+  client: WechatApiClient,
+  tag: CachedTag,
+  openids: string[],
+): Promise<Map<string, JobOutcome>> {
   try {
     await tagFollowers(client, tag.tagId, openids);
     return new Map(openids.map((openid) => [openid, { status: "done" }]));
   } catch (error) {
-    if (error instanceof WechatApiError && error.errcode === tagErrcodes.invalidTagId && Date.now() - tag.createdAt.getTime() > tagPropagationMs) {
+    if (
+      error instanceof WechatApiError &&
+      error.errcode === tagErrcodes.invalidTagId &&
+      Date.now() - tag.createdAt.getTime() > tagPropagationMs
+    ) {
       await getDb().wechatTag.deleteMany({ where: { accountId: tag.accountId, name: tag.name, tagId: tag.tagId } });
     }
     if (!isPerFollowerError(error) || openids.length === 1) {
@@ -92,5 +105,9 @@ async function ensureTag(client: WechatApiClient, accountId: string, name: strin
     if (!existing) throw error;
     tagId = existing.id;
   }
-  return db.wechatTag.upsert({ where: { accountId_name: { accountId, name } }, create: { accountId, name, tagId }, update: { tagId } });
+  return db.wechatTag.upsert({
+    where: { accountId_name: { accountId, name } },
+    create: { accountId, name, tagId },
+    update: { tagId },
+  });
 }

@@ -24,7 +24,10 @@ const inlineScannerDays = 2_000;
  */
 export async function countClaimedSceneScanners(payload: ClaimedScenePayload): Promise<boolean> {
   const db = getDb();
-  const scannerDays = await db.scannerDay.count({ where: { accountId: payload.accountId, scene: payload.scene }, take: inlineScannerDays + 1 });
+  const scannerDays = await db.scannerDay.count({
+    where: { accountId: payload.accountId, scene: payload.scene },
+    take: inlineScannerDays + 1,
+  });
   if (scannerDays === 0) return false;
   if (scannerDays <= inlineScannerDays) {
     await addClaimedSceneScanners(payload);
@@ -41,14 +44,21 @@ export async function addClaimedSceneScanners({ accountId, scene }: ClaimedScene
   for (;;) {
     const cursor: { openid: string; day: string } | null = after;
     const page: { openid: string; day: string }[] = await db.scannerDay.findMany({
-      where: { accountId, scene, ...(cursor ? { OR: [{ openid: { gt: cursor.openid } }, { openid: cursor.openid, day: { gt: cursor.day } }] } : {}) },
+      where: {
+        accountId,
+        scene,
+        ...(cursor
+          ? { OR: [{ openid: { gt: cursor.openid } }, { openid: cursor.openid, day: { gt: cursor.day } }] }
+          : {}),
+      },
       orderBy: [{ openid: "asc" }, { day: "asc" }],
       take: scannerDaysPerTransaction,
       select: { openid: true, day: true },
     });
     if (page.length === 0) return added;
     await inIngestTransaction(async (sql) => {
-      for (const { openid, day } of page) await recordScannerDay(sql, { accountId, scopes: [allChannelsScope], openid, day });
+      for (const { openid, day } of page)
+        await recordScannerDay(sql, { accountId, scopes: [allChannelsScope], openid, day });
     });
     added += page.length;
     after = page.at(-1)!;

@@ -5,14 +5,25 @@ import type { SqlRunner } from "@/lib/events/ingest-connection";
 import { instantParam } from "@/lib/events/ingest-sql";
 import type { JobKind } from "@/lib/jobs/job-types";
 
-export async function enqueueJob(tx: Transaction, job: { kind: JobKind; payload: unknown; uniqueKey?: string; runAt?: Date }): Promise<void> {
+export async function enqueueJob(
+  tx: Transaction,
+  job: { kind: JobKind; payload: unknown; uniqueKey?: string; runAt?: Date },
+): Promise<void> {
   await tx.job.create({
-    data: { kind: job.kind, payload: JSON.stringify(job.payload), uniqueKey: job.uniqueKey ?? null, ...(job.runAt ? { runAt: job.runAt } : {}) },
+    data: {
+      kind: job.kind,
+      payload: JSON.stringify(job.payload),
+      uniqueKey: job.uniqueKey ?? null,
+      ...(job.runAt ? { runAt: job.runAt } : {}),
+    },
   });
 }
 
 /** enqueueJob for the ingest transaction, which runs on the database driver (ingest-connection.ts). */
-export async function enqueueJobSql(sql: SqlRunner, job: { kind: JobKind; payload: unknown; uniqueKey?: string; runAt?: Date }): Promise<void> {
+export async function enqueueJobSql(
+  sql: SqlRunner,
+  job: { kind: JobKind; payload: unknown; uniqueKey?: string; runAt?: Date },
+): Promise<void> {
   const now = new Date();
   await sql.execute(Prisma.sql`
     INSERT INTO "Job" ("kind", "payload", "uniqueKey", "runAt", "attempts", "createdAt")

@@ -22,7 +22,13 @@ interface WorkerState {
 const holder = globalThis as typeof globalThis & { __qudaoJobWorker?: WorkerState };
 
 function state(): WorkerState {
-  holder.__qudaoJobWorker ??= { workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, timer: null, round: null, isKickPending: false, lastPruneAt: 0 };
+  holder.__qudaoJobWorker ??= {
+    workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    timer: null,
+    round: null,
+    isKickPending: false,
+    lastPruneAt: 0,
+  };
   return holder.__qudaoJobWorker;
 }
 

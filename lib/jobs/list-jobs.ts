@@ -8,7 +8,11 @@ import type { BackgroundJob } from "@/lib/schemas/sandbox";
 export async function listAccountJobs(accountId: string, limit: number): Promise<BackgroundJob[]> {
   await findAccountRow(accountId);
   // Auto-tag jobs carry the account in their unique key (lib/jobs/auto-tag.ts).
-  const rows = await getDb().job.findMany({ where: { uniqueKey: { startsWith: `auto-tag:${accountId}:` } }, orderBy: { id: "desc" }, take: limit });
+  const rows = await getDb().job.findMany({
+    where: { uniqueKey: { startsWith: `auto-tag:${accountId}:` } },
+    orderBy: { id: "desc" },
+    take: limit,
+  });
   return rows.map(toBackgroundJob);
 }
 

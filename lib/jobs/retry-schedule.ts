@@ -12,7 +12,11 @@ export function backoffDelayMs(attempts: number): number {
 }
 
 /** The next run time for a retry outcome, or null when the job has used all its attempts. */
-export function nextRunAt(outcome: Extract<JobOutcome, { status: "retry" }>, attempts: number, now = new Date()): Date | null {
+export function nextRunAt(
+  outcome: Extract<JobOutcome, { status: "retry" }>,
+  attempts: number,
+  now = new Date(),
+): Date | null {
   if (attempts >= maxJobAttempts) return null;
   return outcome.retryAt ?? new Date(now.getTime() + backoffDelayMs(attempts));
 }

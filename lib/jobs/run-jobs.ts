@@ -22,8 +22,17 @@ export async function runDueJobs(options: { workerId: string; limit?: number }):
 async function claimDueJobs(claim: string, limit: number): Promise<Job[]> {
   const db = getDb();
   const now = new Date();
-  const isClaimable = { completedAt: null, runAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] };
-  const candidates = await db.job.findMany({ where: isClaimable, orderBy: [{ runAt: "asc" }, { id: "asc" }], take: limit, select: { id: true } });
+  const isClaimable = {
+    completedAt: null,
+    runAt: { lte: now },
+    OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+  };
+  const candidates = await db.job.findMany({
+    where: isClaimable,
+    orderBy: [{ runAt: "asc" }, { id: "asc" }],
+    take: limit,
+    select: { id: true },
+  });
   if (candidates.length === 0) return [];
   // The WHERE is checked again by the UPDATE itself, so a job another instance claimed in
   // between is left out rather than taken twice.
@@ -70,10 +79,17 @@ async function runBatch(claim: string, batch: Batch): Promise<void> {
       outcomes = await batch.handler.run(batch.jobs.map((entry) => entry.payload));
     } catch (error) {
       log.error({ err: error, kind: batch.jobs[0]?.job.kind }, "job handler threw");
-      outcomes = batch.jobs.map(() => ({ status: "retry", error: error instanceof Error ? error.message : String(error) }));
+      outcomes = batch.jobs.map(() => ({
+        status: "retry",
+        error: error instanceof Error ? error.message : String(error),
+      }));
     }
   }
-  await Promise.all(batch.jobs.map(({ job }, index) => recordOutcome(claim, job, outcomes[index] ?? { status: "retry", error: "No outcome" })));
+  await Promise.all(
+    batch.jobs.map(({ job }, index) =>
+      recordOutcome(claim, job, outcomes[index] ?? { status: "retry", error: "No outcome" }),
+    ),
+  );
 }
 
 async function recordOutcome(claim: string, job: Job, outcome: JobOutcome): Promise<void> {
@@ -83,8 +99,11 @@ async function recordOutcome(claim: string, job: Job, outcome: JobOutcome): Prom
     data = { ...released, completedAt: new Date(), lastError: null };
   } else {
     const runAt = outcome.status === "retry" ? nextRunAt(outcome, job.attempts) : null;
-    if (outcome.status === "failed" || !runAt) log.warn({ jobId: job.id, kind: job.kind, error: outcome.error }, "job gave up");
-    data = runAt ? { ...released, runAt, lastError: outcome.error } : { ...released, completedAt: new Date(), lastError: outcome.error };
+    if (outcome.status === "failed" || !runAt)
+      log.warn({ jobId: job.id, kind: job.kind, error: outcome.error }, "job gave up");
+    data = runAt
+      ? { ...released, runAt, lastError: outcome.error }
+      : { ...released, completedAt: new Date(), lastError: outcome.error };
   }
   // Only while our claim stands: if the lease ran out and another worker took the job, its
   // outcome is the one that counts.
@@ -101,7 +120,9 @@ function safeJson(text: string): unknown {
 
 /** Completed jobs are kept a week for the record, then deleted. */
 export async function pruneCompletedJobs(olderThanMs = 7 * 86_400_000): Promise<number> {
-  const { count } = await getDb().job.deleteMany({ where: { completedAt: { lt: new Date(Date.now() - olderThanMs) } } });
+  const { count } = await getDb().job.deleteMany({
+    where: { completedAt: { lt: new Date(Date.now() - olderThanMs) } },
+  });
   return count;
 }
 

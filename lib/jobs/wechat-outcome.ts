@@ -1,7 +1,14 @@
 // What a failed WeChat call means for a background job: try again (now, later, or after the
 // quota resets) or give up with a message a marketer can act on.
 import { AppError } from "@/lib/http/errors";
-import { dailyQuotaErrcode, minuteQuotaErrcode, tagErrcodes, WechatApiError, WechatRequestInvalidError, WechatUnavailableError } from "@/lib/wechat/api-errors";
+import {
+  dailyQuotaErrcode,
+  minuteQuotaErrcode,
+  tagErrcodes,
+  WechatApiError,
+  WechatRequestInvalidError,
+  WechatUnavailableError,
+} from "@/lib/wechat/api-errors";
 import type { JobOutcome } from "@/lib/jobs/job-types";
 import { nextBeijingMidnight } from "@/lib/jobs/retry-schedule";
 
@@ -21,8 +28,10 @@ const permanentErrcodes = new Set<number>([
 export function outcomeOfError(error: unknown, now = new Date()): Extract<JobOutcome, { status: "retry" | "failed" }> {
   if (error instanceof WechatApiError) {
     if (permanentErrcodes.has(error.errcode)) return { status: "failed", error: error.message };
-    if (error.errcode === dailyQuotaErrcode) return { status: "retry", error: error.message, retryAt: nextBeijingMidnight(now) };
-    if (error.errcode === minuteQuotaErrcode) return { status: "retry", error: error.message, retryAt: new Date(now.getTime() + 60_000) };
+    if (error.errcode === dailyQuotaErrcode)
+      return { status: "retry", error: error.message, retryAt: nextBeijingMidnight(now) };
+    if (error.errcode === minuteQuotaErrcode)
+      return { status: "retry", error: error.message, retryAt: new Date(now.getTime() + 60_000) };
     return { status: "retry", error: error.message };
   }
   if (error instanceof WechatRequestInvalidError) return { status: "failed", error: error.message };
@@ -35,6 +44,8 @@ export function outcomeOfError(error: unknown, now = new Date()): Extract<JobOut
 export function isPerFollowerError(error: unknown): boolean {
   return (
     error instanceof WechatApiError &&
-    (error.errcode === tagErrcodes.followerTagLimit || error.errcode === tagErrcodes.invalidOpenid || error.errcode === tagErrcodes.openidNotOfThisApp)
+    (error.errcode === tagErrcodes.followerTagLimit ||
+      error.errcode === tagErrcodes.invalidOpenid ||
+      error.errcode === tagErrcodes.openidNotOfThisApp)
   );
 }

@@ -55,13 +55,20 @@ export function darkRuns(matrix: QrMatrix): [number, number, number][] {
 /** CJK and full-width characters are about 1 em wide, the rest about 0.6 em: enough to fit a caption without measuring. */
 export function estimateTextWidth(text: string, fontSize: number): number {
   let ems = 0;
-  for (const character of text) ems += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(character) ? 1 : 0.6;
+  for (const character of text)
+    ems += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+      character,
+    )
+      ? 1
+      : 0.6;
   return ems * fontSize;
 }
 
 export function captionTextOf(name: string): string {
   const characters = [...name.trim()];
-  return characters.length > maxCaptionCharacters ? `${characters.slice(0, maxCaptionCharacters - 1).join("")}…` : characters.join("");
+  return characters.length > maxCaptionCharacters
+    ? `${characters.slice(0, maxCaptionCharacters - 1).join("")}…`
+    : characters.join("");
 }
 
 export function layoutQr(matrix: QrMatrix, design: QrDesign, caption: string | null): QrLayout {
@@ -73,7 +80,13 @@ export function layoutQr(matrix: QrMatrix, design: QrDesign, caption: string | n
   let logo: QrLayout["logo"] = null;
   if (design.logo) {
     const size = Math.round(matrix.size * modulePixels * design.logo.scale);
-    logo = { x: Math.round((codeSize - size) / 2), y: Math.round((codeSize - size) / 2), size, padding: Math.max(2, Math.round(size * 0.08)), radius: Math.round(size * 0.12) };
+    logo = {
+      x: Math.round((codeSize - size) / 2),
+      y: Math.round((codeSize - size) / 2),
+      size,
+      padding: Math.max(2, Math.round(size * 0.08)),
+      radius: Math.round(size * 0.12),
+    };
   }
 
   let captionLayout: QrLayout["caption"] = null;
@@ -84,10 +97,26 @@ export function layoutQr(matrix: QrMatrix, design: QrDesign, caption: string | n
     const maxWidth = Math.round(codeSize * 0.9);
     let fontSize = Math.round(codeSize * captionFontShare);
     const estimated = estimateTextWidth(text, fontSize);
-    if (estimated > maxWidth) fontSize = Math.max(Math.round(codeSize * minCaptionFontShare), Math.floor((fontSize * maxWidth) / estimated));
+    if (estimated > maxWidth)
+      fontSize = Math.max(Math.round(codeSize * minCaptionFontShare), Math.floor((fontSize * maxWidth) / estimated));
     // Centred in the band: a baseline about 0.35 em below the middle centres CJK and Latin alike.
-    captionLayout = { text, centerX: Math.round(codeSize / 2), baselineY: codeSize + Math.round(band / 2 + fontSize * 0.35), maxWidth, fontSize };
+    captionLayout = {
+      text,
+      centerX: Math.round(codeSize / 2),
+      baselineY: codeSize + Math.round(band / 2 + fontSize * 0.35),
+      maxWidth,
+      fontSize,
+    };
     height += band;
   }
-  return { width: codeSize, height, codeSize, modulesPerSide, margin: design.margin, edges, logo, caption: captionLayout };
+  return {
+    width: codeSize,
+    height,
+    codeSize,
+    modulesPerSide,
+    margin: design.margin,
+    edges,
+    logo,
+    caption: captionLayout,
+  };
 }

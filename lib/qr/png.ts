@@ -29,7 +29,8 @@ export async function renderQrPng(text: string, design: QrDesign, caption: strin
     const top = edges[row + margin]!;
     context.fillRect(left, top, edges[column + margin + length]! - left, edges[row + margin + 1]! - top);
   }
-  if (layout.logo && design.logo) await drawLogo(context, layout.logo, await logoImageOf(design.logo.dataUrl), design.background);
+  if (layout.logo && design.logo)
+    await drawLogo(context, layout.logo, await logoImageOf(design.logo.dataUrl), design.background);
   if (layout.caption) drawCaption(context, layout.caption, design.foreground);
   return canvas.encode("png");
 }
@@ -42,7 +43,13 @@ function drawLogo(context: SKRSContext2D, box: NonNullable<QrLayout["logo"]>, im
   const inner = box.size - box.padding * 2;
   const scale = Math.min(inner / image.width, inner / image.height);
   const [width, height] = [image.width * scale, image.height * scale];
-  context.drawImage(image, box.x + box.padding + (inner - width) / 2, box.y + box.padding + (inner - height) / 2, width, height);
+  context.drawImage(
+    image,
+    box.x + box.padding + (inner - width) / 2,
+    box.y + box.padding + (inner - height) / 2,
+    width,
+    height,
+  );
 }
 
 function drawCaption(context: SKRSContext2D, caption: NonNullable<QrLayout["caption"]>, colour: string): void {

@@ -32,7 +32,10 @@ export function renderQrSvg(text: string, design: QrDesign, caption: string | nu
   if (layout.caption) {
     const { text: captionText, centerX, baselineY, maxWidth, fontSize } = layout.caption;
     // Only squeeze when the estimate says it would not fit: viewers' fonts differ.
-    const squeeze = estimateTextWidth(captionText, fontSize) > maxWidth ? ` textLength="${maxWidth}" lengthAdjust="spacingAndGlyphs"` : "";
+    const squeeze =
+      estimateTextWidth(captionText, fontSize) > maxWidth
+        ? ` textLength="${maxWidth}" lengthAdjust="spacingAndGlyphs"`
+        : "";
     parts.push(
       `<text x="${centerX}" y="${baselineY}" text-anchor="middle" font-family="${escapeXml(captionFontFamily)}" font-size="${fontSize}" fill="${design.foreground}"${squeeze}>${escapeXml(captionText)}</text>`,
     );

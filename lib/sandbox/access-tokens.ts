@@ -27,23 +27,47 @@ export async function issueClassicToken(appId: unknown, secret: unknown) {
       data: { expiresAt: new Date(now + overlapMs) },
     }),
     // createdAt from this clock, not the database's: appIdForToken compares it with expiresAt.
-    db.sandboxAccessToken.create({ data: { token, appId: app.appId, kind: "classic", createdAt: new Date(now), expiresAt: new Date(now + tokenLifetimeSeconds * 1000) } }),
+    db.sandboxAccessToken.create({
+      data: {
+        token,
+        appId: app.appId,
+        kind: "classic",
+        createdAt: new Date(now),
+        expiresAt: new Date(now + tokenLifetimeSeconds * 1000),
+      },
+    }),
   ]);
   return { access_token: token, expires_in: tokenLifetimeSeconds };
 }
 
-export async function issueStableToken(body: { appid?: unknown; secret?: unknown; grant_type?: unknown; force_refresh?: unknown }) {
+export async function issueStableToken(body: {
+  appid?: unknown;
+  secret?: unknown;
+  grant_type?: unknown;
+  force_refresh?: unknown;
+}) {
   if (body.grant_type !== "client_credential") throw new SandboxWechatError(40002, "invalid grant_type");
   await applyApiFault(typeof body.appid === "string" ? body.appid : null, "stable_token");
   const app = await authenticateSandboxApp(body.appid, body.secret);
   const db = getDb();
   const now = Date.now();
-  const current = await db.sandboxAccessToken.findFirst({ where: { appId: app.appId, kind: "stable" }, orderBy: { expiresAt: "desc" } });
+  const current = await db.sandboxAccessToken.findFirst({
+    where: { appId: app.appId, kind: "stable" },
+    orderBy: { expiresAt: "desc" },
+  });
   if (current && body.force_refresh !== true && current.expiresAt.getTime() - now > overlapMs) {
     return { access_token: current.token, expires_in: Math.floor((current.expiresAt.getTime() - now) / 1000) };
   }
   const token = newToken();
-  await db.sandboxAccessToken.create({ data: { token, appId: app.appId, kind: "stable", createdAt: new Date(now), expiresAt: new Date(now + tokenLifetimeSeconds * 1000) } });
+  await db.sandboxAccessToken.create({
+    data: {
+      token,
+      appId: app.appId,
+      kind: "stable",
+      createdAt: new Date(now),
+      expiresAt: new Date(now + tokenLifetimeSeconds * 1000),
+    },
+  });
   return { access_token: token, expires_in: tokenLifetimeSeconds };
 }
 

@@ -16,7 +16,8 @@ export async function ensureBuiltInSandboxAccount(): Promise<{ id: string; isNew
   const sandboxBaseUrl = `${getEnv().publicUrl}/sandbox`;
   const existing = await db.account.findFirst({ where: { isBuiltInSandbox: true } });
   if (existing) {
-    if (existing.apiBaseUrl !== sandboxBaseUrl) await db.account.update({ where: { id: existing.id }, data: { apiBaseUrl: sandboxBaseUrl } });
+    if (existing.apiBaseUrl !== sandboxBaseUrl)
+      await db.account.update({ where: { id: existing.id }, data: { apiBaseUrl: sandboxBaseUrl } });
     return { id: existing.id, isNew: false };
   }
   const account = await createAccount(

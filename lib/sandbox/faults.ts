@@ -7,13 +7,22 @@ import { findAccountRow } from "@/lib/accounts/account-records";
 import { findSandboxApp } from "@/lib/sandbox/sandbox-apps";
 import { SandboxWechatError } from "@/lib/sandbox/wechat-errors";
 import type { SandboxFault as SandboxFaultRow } from "@/lib/db/generated/sqlite/client";
-import { sandboxFaultCreateSchema, type SandboxFault, type SandboxFaultApi, type SandboxFaultCreateInput } from "@/lib/schemas/sandbox";
+import {
+  sandboxFaultCreateSchema,
+  type SandboxFault,
+  type SandboxFaultApi,
+  type SandboxFaultCreateInput,
+} from "@/lib/schemas/sandbox";
 
 const takeAttempts = 5;
 
 async function sandboxAppIdOf(accountId: string): Promise<string> {
   const account = await findAccountRow(accountId);
-  if (!(await findSandboxApp(account.appId))) throw new AppError("conflict", "This account is connected to the real WeChat: faults can only be injected into the sandbox");
+  if (!(await findSandboxApp(account.appId)))
+    throw new AppError(
+      "conflict",
+      "This account is connected to the real WeChat: faults can only be injected into the sandbox",
+    );
   return account.appId;
 }
 
@@ -33,7 +42,14 @@ export async function addSandboxFault(rawInput: SandboxFaultCreateInput): Promis
   const input = sandboxFaultCreateSchema.parse(rawInput);
   const appId = await sandboxAppIdOf(input.accountId);
   const row = await getDb().sandboxFault.create({
-    data: { appId, api: input.api, errcode: input.errcode ?? null, latencyMs: input.latencyMs, dropPush: input.dropPush, remaining: input.count },
+    data: {
+      appId,
+      api: input.api,
+      errcode: input.errcode ?? null,
+      latencyMs: input.latencyMs,
+      dropPush: input.dropPush,
+      remaining: input.count,
+    },
   });
   return toPublicFault(row);
 }
@@ -58,9 +74,15 @@ export async function clearSandboxFaults(accountId: string, faultId?: number): P
 async function takeFault(appId: string, apis: string[]): Promise<SandboxFaultRow | null> {
   const db = getDb();
   for (let attempt = 0; attempt < takeAttempts; attempt++) {
-    const fault = await db.sandboxFault.findFirst({ where: { appId, api: { in: apis }, remaining: { gt: 0 } }, orderBy: { id: "asc" } });
+    const fault = await db.sandboxFault.findFirst({
+      where: { appId, api: { in: apis }, remaining: { gt: 0 } },
+      orderBy: { id: "asc" },
+    });
     if (!fault) return null;
-    const taken = await db.sandboxFault.updateMany({ where: { id: fault.id, remaining: fault.remaining }, data: { remaining: fault.remaining - 1 } });
+    const taken = await db.sandboxFault.updateMany({
+      where: { id: fault.id, remaining: fault.remaining },
+      data: { remaining: fault.remaining - 1 },
+    });
     if (taken.count === 1) {
       if (fault.remaining === 1) await db.sandboxFault.deleteMany({ where: { id: fault.id, remaining: 0 } });
       return fault;

@@ -43,12 +43,26 @@ export async function pushEventToWebhook(app: AccountCredentials, event: Sandbox
     openid: event.openid,
   });
   const targetUrl = `${webhookUrlFor(app.id)}?${new URLSearchParams(sealed.query)}`;
-  const record = { appId: app.appId, openid: event.openid, event: event.event, eventKey: event.eventKey, targetUrl: webhookUrlFor(app.id) };
+  const record = {
+    appId: app.appId,
+    openid: event.openid,
+    event: event.event,
+    eventKey: event.eventKey,
+    targetUrl: webhookUrlFor(app.id),
+  };
 
   if ((await applyPushFault(app.appId)).isDropped) {
     const error = "dropped by an injected fault: WeChat never sent it";
     await getDb().sandboxPush.create({ data: { ...record, attempts: 0, replyStatus: null, replyBody: null, error } });
-    return { event: event.event, openid: event.openid, eventKey: event.eventKey, attempts: 0, replyStatus: null, reply: null, error };
+    return {
+      event: event.event,
+      openid: event.openid,
+      eventKey: event.eventKey,
+      attempts: 0,
+      replyStatus: null,
+      reply: null,
+      error,
+    };
   }
 
   let attempts = 0;
@@ -71,7 +85,10 @@ export async function pushEventToWebhook(app: AccountCredentials, event: Sandbox
       if (response.status < 500) break;
       error = `HTTP ${response.status}`;
     } catch (caught) {
-      error = (caught as Error).name === "TimeoutError" ? `no answer within ${pushTimeoutMs / 1000} s` : (caught as Error).message;
+      error =
+        (caught as Error).name === "TimeoutError"
+          ? `no answer within ${pushTimeoutMs / 1000} s`
+          : (caught as Error).message;
     }
   }
 
@@ -84,7 +101,10 @@ export async function pushEventToWebhook(app: AccountCredentials, event: Sandbox
 function readableReply(app: AccountCredentials, body: string): string {
   if (!body.includes("<Encrypt>")) return body;
   try {
-    return openEncryptedReply({ body, credentials: { token: app.token, appId: app.appId, encodingAESKey: app.encodingAESKey } });
+    return openEncryptedReply({
+      body,
+      credentials: { token: app.token, appId: app.appId, encodingAESKey: app.encodingAESKey },
+    });
   } catch (error) {
     return `unreadable encrypted reply: ${(error as Error).message}`;
   }

@@ -5,7 +5,11 @@ import type { SandboxPushRecord } from "@/lib/schemas/sandbox";
 
 export async function listSandboxPushes(accountId: string, limit: number): Promise<SandboxPushRecord[]> {
   const account = await findAccountRow(accountId);
-  const rows = await getDb().sandboxPush.findMany({ where: { appId: account.appId }, orderBy: { id: "desc" }, take: limit });
+  const rows = await getDb().sandboxPush.findMany({
+    where: { appId: account.appId },
+    orderBy: { id: "desc" },
+    take: limit,
+  });
   return rows.map((row) => ({
     id: row.id,
     openid: row.openid,

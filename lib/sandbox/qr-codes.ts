@@ -25,11 +25,13 @@ function sceneOf(body: QrCreateBody, actionName: string): string {
   if (integerActions.has(actionName)) {
     const max = actionName === "QR_LIMIT_SCENE" ? permanentQuota : 4_294_967_295;
     const id = scene?.scene_id;
-    if (typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > max) throw new SandboxWechatError(40053, "invalid action info");
+    if (typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > max)
+      throw new SandboxWechatError(40053, "invalid action info");
     return String(id);
   }
   const text = scene?.scene_str;
-  if (typeof text !== "string" || text.length < 1 || text.length > 64) throw new SandboxWechatError(40053, "invalid action info");
+  if (typeof text !== "string" || text.length < 1 || text.length > 64)
+    throw new SandboxWechatError(40053, "invalid action info");
   return text;
 }
 
@@ -55,7 +57,14 @@ export async function createSandboxQrCode(accessToken: string | null, body: QrCr
   const url = `http://weixin.qq.com/q/${randomBytes(16).toString("base64url")}`;
   const isPermanent = permanentActions.has(actionName);
   await db.sandboxQrCode.create({
-    data: { ticket, appId, actionName, scene, url, expiresAt: isPermanent ? null : new Date(Date.now() + expireSeconds * 1000) },
+    data: {
+      ticket,
+      appId,
+      actionName,
+      scene,
+      url,
+      expiresAt: isPermanent ? null : new Date(Date.now() + expireSeconds * 1000),
+    },
   });
   return isPermanent ? { ticket, url } : { ticket, expire_seconds: expireSeconds, url };
 }

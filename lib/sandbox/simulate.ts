@@ -16,7 +16,11 @@ export function randomOpenid(): string {
 async function sandboxAppFor(accountId: string) {
   const account = await findAccountRow(accountId);
   const app = await findSandboxApp(account.appId);
-  if (!app) throw new AppError("conflict", "This account is connected to the real WeChat: only sandbox accounts can simulate scans");
+  if (!app)
+    throw new AppError(
+      "conflict",
+      "This account is connected to the real WeChat: only sandbox accounts can simulate scans",
+    );
   return app;
 }
 
@@ -27,19 +31,25 @@ export async function simulateScan(input: SandboxScanInput): Promise<SandboxPush
   if (input.channelId) {
     const channel = await getDb().channel.findUnique({ where: { id: input.channelId } });
     if (!channel) throw notFound("Channel");
-    if (channel.expiresAt && channel.expiresAt <= new Date()) throw new AppError("conflict", "This temporary code has expired: WeChat no longer answers scans of it");
+    if (channel.expiresAt && channel.expiresAt <= new Date())
+      throw new AppError("conflict", "This temporary code has expired: WeChat no longer answers scans of it");
     accountId = channel.accountId;
     scene = channel.scene;
     ticket = channel.ticket;
   }
-  if (!accountId || scene === undefined) throw new AppError("bad_request", "Give a channelId, or an accountId and a scene");
+  if (!accountId || scene === undefined)
+    throw new AppError("bad_request", "Give a channelId, or an accountId and a scene");
   const app = await sandboxAppFor(accountId);
   const openid = input.openid ?? randomOpenid();
   const db = getDb();
   const key = { appId_openid: { appId: app.appId, openid } };
   const follower = await db.sandboxFollower.findUnique({ where: key });
   const isFollowing = follower?.isFollowing ?? false;
-  await db.sandboxFollower.upsert({ where: key, create: { appId: app.appId, openid, isFollowing: true }, update: { isFollowing: true } });
+  await db.sandboxFollower.upsert({
+    where: key,
+    create: { appId: app.appId, openid, isFollowing: true },
+    update: { isFollowing: true },
+  });
   return pushEventToWebhook(app, {
     openid,
     event: isFollowing ? "SCAN" : "subscribe",

@@ -24,11 +24,14 @@ export async function createSandboxTag(accessToken: string | null, body: TagCrea
   await applyApiFault(appId, "tags/create");
   const name = body.tag?.name;
   if (typeof name !== "string" || name.length === 0) throw new SandboxWechatError(47001, "data format error");
-  if (Buffer.byteLength(name, "utf8") > tagLimits.maxNameBytes) throw new SandboxWechatError(45158, "tag name too long");
+  if (Buffer.byteLength(name, "utf8") > tagLimits.maxNameBytes)
+    throw new SandboxWechatError(45158, "tag name too long");
   const db = getDb();
   for (let attempt = 0; attempt < createAttempts; attempt++) {
-    if (await db.sandboxTag.findUnique({ where: { appId_name: { appId, name } } })) throw new SandboxWechatError(45157, "invalid tag name");
-    if ((await db.sandboxTag.count({ where: { appId } })) >= tagLimits.maxTagsPerAccount) throw new SandboxWechatError(45056, "too many tags");
+    if (await db.sandboxTag.findUnique({ where: { appId_name: { appId, name } } }))
+      throw new SandboxWechatError(45157, "invalid tag name");
+    if ((await db.sandboxTag.count({ where: { appId } })) >= tagLimits.maxTagsPerAccount)
+      throw new SandboxWechatError(45056, "too many tags");
     const last = await db.sandboxTag.findFirst({ where: { appId }, orderBy: { id: "desc" } });
     try {
       const tag = await db.sandboxTag.create({ data: { appId, id: Math.max(firstTagId, (last?.id ?? 0) + 1), name } });
@@ -56,7 +59,12 @@ export async function batchTagSandboxFollowers(accessToken: string | null, body:
   const appId = await appIdForToken(accessToken);
   await applyApiFault(appId, "tags/members/batchtagging");
   const openids = body.openid_list;
-  if (!Array.isArray(openids) || openids.length === 0 || openids.length > tagLimits.maxOpenidsPerBatch || !openids.every((openid) => typeof openid === "string")) {
+  if (
+    !Array.isArray(openids) ||
+    openids.length === 0 ||
+    openids.length > tagLimits.maxOpenidsPerBatch ||
+    !openids.every((openid) => typeof openid === "string")
+  ) {
     throw new SandboxWechatError(40032, "invalid openid list size");
   }
   const tagId = body.tagid;
@@ -64,13 +72,29 @@ export async function batchTagSandboxFollowers(accessToken: string | null, body:
   const unique = [...new Set(openids as string[])];
   const db = getDb();
   await db.$transaction(async (tx) => {
-    if (!(await tx.sandboxTag.findUnique({ where: { appId_id: { appId, id: tagId } } }))) throw new SandboxWechatError(45159, "invalid tag id");
-    const following = await tx.sandboxFollower.findMany({ where: { appId, openid: { in: unique }, isFollowing: true }, select: { openid: true } });
+    if (!(await tx.sandboxTag.findUnique({ where: { appId_id: { appId, id: tagId } } })))
+      throw new SandboxWechatError(45159, "invalid tag id");
+    const following = await tx.sandboxFollower.findMany({
+      where: { appId, openid: { in: unique }, isFollowing: true },
+      select: { openid: true },
+    });
     if (following.length !== unique.length) throw new SandboxWechatError(40003, "invalid openid");
-    const already = new Set((await tx.sandboxTagMember.findMany({ where: { appId, tagId, openid: { in: unique } }, select: { openid: true } })).map((row) => row.openid));
+    const already = new Set(
+      (
+        await tx.sandboxTagMember.findMany({
+          where: { appId, tagId, openid: { in: unique } },
+          select: { openid: true },
+        })
+      ).map((row) => row.openid),
+    );
     const toAdd = unique.filter((openid) => !already.has(openid));
-    const tagCounts = await tx.sandboxTagMember.groupBy({ by: ["openid"], where: { appId, openid: { in: toAdd } }, _count: { _all: true } });
-    if (tagCounts.some((row) => row._count._all >= tagLimits.maxTagsPerFollower)) throw new SandboxWechatError(45059, "user tag count exceeds limit");
+    const tagCounts = await tx.sandboxTagMember.groupBy({
+      by: ["openid"],
+      where: { appId, openid: { in: toAdd } },
+      _count: { _all: true },
+    });
+    if (tagCounts.some((row) => row._count._all >= tagLimits.maxTagsPerFollower))
+      throw new SandboxWechatError(45059, "user tag count exceeds limit");
     for (const openid of toAdd) await tx.sandboxTagMember.create({ data: { appId, tagId, openid } });
   });
   return { errcode: 0, errmsg: "ok" };

@@ -11,15 +11,22 @@ const accountFields = {
   appId: z.string().regex(/^wx[0-9A-Za-z]{16}$/, "An appId is wx followed by 16 letters or digits"),
   appSecret: z.string().regex(/^[0-9A-Za-z]{16,64}$/, "The AppSecret is 32 letters or digits"),
   token: z.string().regex(/^[A-Za-z0-9]{3,32}$/, "The Token is 3–32 letters or digits"),
-  encodingAESKey: z.string().regex(/^[A-Za-z0-9]{43}$/, "The EncodingAESKey is 43 letters or digits").nullable(),
+  encodingAESKey: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/, "The EncodingAESKey is 43 letters or digits")
+    .nullable(),
   mode: z.enum(messageModes),
-  originalId: z.string().regex(/^gh_[0-9A-Za-z]+$/, "The original id starts with gh_").nullable(),
+  originalId: z
+    .string()
+    .regex(/^gh_[0-9A-Za-z]+$/, "The original id starts with gh_")
+    .nullable(),
   timezone: timeZoneSchema,
   apiBaseUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/$/, "")),
   accessTokenKind: z.enum(["stable", "classic"]),
 };
 
-const needsAesKey = (value: { mode?: string; encodingAESKey?: string | null }) => value.mode === undefined || value.mode === "plaintext" || !!value.encodingAESKey;
+const needsAesKey = (value: { mode?: string; encodingAESKey?: string | null }) =>
+  value.mode === undefined || value.mode === "plaintext" || !!value.encodingAESKey;
 const aesKeyIssue = { message: "Compatible and safe modes need the EncodingAESKey", path: ["encodingAESKey"] };
 
 export const accountCreateSchema = z

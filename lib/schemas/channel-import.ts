@@ -3,7 +3,17 @@
 import { z } from "zod";
 import { sceneTypes } from "@/lib/schemas/channels";
 
-export const importColumns = ["name", "group", "tags", "kind", "scene", "expiry", "welcomeMessage", "tag", "note"] as const;
+export const importColumns = [
+  "name",
+  "group",
+  "tags",
+  "kind",
+  "scene",
+  "expiry",
+  "welcomeMessage",
+  "tag",
+  "note",
+] as const;
 export type ImportColumn = (typeof importColumns)[number];
 
 /**
@@ -29,7 +39,9 @@ export const maxImportRowsPerRequest = 100;
 
 const cellSchema = z.string().max(5000).default("");
 
-export const importFieldsSchema = z.object(Object.fromEntries(importColumns.map((column) => [column, cellSchema])) as Record<ImportColumn, typeof cellSchema>);
+export const importFieldsSchema = z.object(
+  Object.fromEntries(importColumns.map((column) => [column, cellSchema])) as Record<ImportColumn, typeof cellSchema>,
+);
 export type ImportFields = z.infer<typeof importFieldsSchema>;
 
 export const importRowInputSchema = z.object({
@@ -37,7 +49,10 @@ export const importRowInputSchema = z.object({
   row: z.number().int().min(1),
   fields: importFieldsSchema,
   /** The key a preview gave this row; computed again when left out. */
-  key: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  key: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
 });
 export type ImportRowInput = z.input<typeof importRowInputSchema>;
 export type ImportRow = z.infer<typeof importRowInputSchema>;
@@ -52,7 +67,10 @@ export const importOptionsShape = {
 
 export const importRequestSchema = z.object({
   ...importOptionsShape,
-  rows: z.array(importRowInputSchema).min(1).max(maxImportRowsPerRequest, `Send at most ${maxImportRowsPerRequest} rows per request`),
+  rows: z
+    .array(importRowInputSchema)
+    .min(1)
+    .max(maxImportRowsPerRequest, `Send at most ${maxImportRowsPerRequest} rows per request`),
 });
 export type ImportRequest = z.input<typeof importRequestSchema>;
 
@@ -77,7 +95,12 @@ export const importRowResultSchema = z.object({
   issues: z.array(z.object({ column: z.enum(importColumns).nullable(), message: z.string() })),
   /** What will be (or was) created. */
   summary: z
-    .object({ name: z.string(), kind: z.enum(["permanent", "temporary"]), scene: z.string().nullable(), expiresInSeconds: z.number().nullable() })
+    .object({
+      name: z.string(),
+      kind: z.enum(["permanent", "temporary"]),
+      scene: z.string().nullable(),
+      expiresInSeconds: z.number().nullable(),
+    })
     .nullable(),
   channel: z.object({ id: z.string(), name: z.string(), scene: z.string() }).nullable(),
   attempts: z.number().int().default(0),

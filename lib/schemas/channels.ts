@@ -45,11 +45,23 @@ export const qrOptionsSchema = z
     if (typeof qr.scene === "number") {
       const [min, max] = qr.kind === "permanent" ? [1, maxPermanentScenes] : [1, maxUint32];
       if (qr.scene < min || qr.scene > max) {
-        context.addIssue({ code: "custom", path: ["scene"], message: `An integer scene of a ${qr.kind} code is ${min}–${max}` });
+        context.addIssue({
+          code: "custom",
+          path: ["scene"],
+          message: `An integer scene of a ${qr.kind} code is ${min}–${max}`,
+        });
       }
     }
-    if (qr.scene !== undefined && qr.sceneType !== undefined && qr.sceneType !== (typeof qr.scene === "number" ? "int" : "str")) {
-      context.addIssue({ code: "custom", path: ["sceneType"], message: "The scene type does not match the scene given" });
+    if (
+      qr.scene !== undefined &&
+      qr.sceneType !== undefined &&
+      qr.sceneType !== (typeof qr.scene === "number" ? "int" : "str")
+    ) {
+      context.addIssue({
+        code: "custom",
+        path: ["sceneType"],
+        message: "The scene type does not match the scene given",
+      });
     }
     if (qr.kind === "permanent" && qr.expiresInSeconds !== undefined) {
       context.addIssue({ code: "custom", path: ["expiresInSeconds"], message: "Permanent codes do not expire" });
@@ -67,7 +79,9 @@ const channelFields = {
     .string()
     .trim()
     .min(1)
-    .refine((name) => byteLength(name) <= 30, { message: "A WeChat tag name is at most 30 bytes (10 Chinese characters)" })
+    .refine((name) => byteLength(name) <= 30, {
+      message: "A WeChat tag name is at most 30 bytes (10 Chinese characters)",
+    })
     .nullable(),
 };
 
@@ -122,9 +136,23 @@ export const channelSchema = z.object({
 export type Channel = z.infer<typeof channelSchema>;
 
 /** Sortable columns: the channel's own fields and every all-time count. */
-export const channelSortFields = ["createdAt", "name", "scans", "uniqueScanners", "newFollows", "unfollows", "netFollows"] as const;
+export const channelSortFields = [
+  "createdAt",
+  "name",
+  "scans",
+  "uniqueScanners",
+  "newFollows",
+  "unfollows",
+  "netFollows",
+] as const;
 export type ChannelSortField = (typeof channelSortFields)[number];
-export const countSortFields = ["scans", "uniqueScanners", "newFollows", "unfollows", "netFollows"] as const satisfies readonly ChannelSortField[];
+export const countSortFields = [
+  "scans",
+  "uniqueScanners",
+  "newFollows",
+  "unfollows",
+  "netFollows",
+] as const satisfies readonly ChannelSortField[];
 
 export const channelListQuerySchema = z.object({
   accountId: z.string().min(1),
@@ -136,7 +164,16 @@ export const channelListQuerySchema = z.object({
   kind: z.enum(qrKinds).optional(),
   /** Only these channels (comma-separated): a print sheet of a selection. */
   ids: z
-    .preprocess((value) => (typeof value === "string" ? value.split(",").map((part) => part.trim()).filter(Boolean) : value), z.array(z.string().min(1)).max(500))
+    .preprocess(
+      (value) =>
+        typeof value === "string"
+          ? value
+              .split(",")
+              .map((part) => part.trim())
+              .filter(Boolean)
+          : value,
+      z.array(z.string().min(1)).max(500),
+    )
     .optional(),
   sort: z.enum(channelSortFields).default("createdAt"),
   order: z.enum(["asc", "desc"]).default("desc"),
@@ -174,7 +211,9 @@ export const permanentQuotaSchema = z.object({
 export type PermanentQuota = z.infer<typeof permanentQuotaSchema>;
 
 export const channelRenewSchema = z
-  .object({ expiresInSeconds: z.number().int().min(minTemporaryExpirySeconds).max(maxTemporaryExpirySeconds).optional() })
+  .object({
+    expiresInSeconds: z.number().int().min(minTemporaryExpirySeconds).max(maxTemporaryExpirySeconds).optional(),
+  })
   .strict();
 export type ChannelRenewInput = z.infer<typeof channelRenewSchema>;
 
@@ -196,7 +235,10 @@ export const qrImageFormats = ["png", "svg"] as const;
 export type QrImageFormat = (typeof qrImageFormats)[number];
 
 /** "1"/"0" or "true"/"false" in a query string, or a JSON boolean. */
-const flagSchema = z.preprocess((value) => (value === "1" || value === "true" ? true : value === "0" || value === "false" ? false : value), z.boolean());
+const flagSchema = z.preprocess(
+  (value) => (value === "1" || value === "true" ? true : value === "0" || value === "false" ? false : value),
+  z.boolean(),
+);
 
 /** The saved design decides everything; the query may override the size and the caption (thumbnails, print sheets). */
 export const qrImageQuerySchema = z.object({
@@ -218,7 +260,13 @@ export const qrArchiveSelectionSchema = z
   .object({
     ids: z
       .preprocess(
-        (value) => (typeof value === "string" ? value.split(",").map((part) => part.trim()).filter(Boolean) : value),
+        (value) =>
+          typeof value === "string"
+            ? value
+                .split(",")
+                .map((part) => part.trim())
+                .filter(Boolean)
+            : value,
         z.array(z.string().min(1)).min(1).max(maxArchiveChannels, `A ZIP holds at most ${maxArchiveChannels} codes`),
       )
       .optional(),
@@ -229,5 +277,7 @@ export const qrArchiveSelectionSchema = z
     format: z.enum(qrImageFormats).default("png"),
     size: z.coerce.number().int().min(64).max(4096).optional(),
   })
-  .refine((selection) => selection.ids !== undefined || selection.accountId !== undefined, { message: "Give ids, or an accountId (and optionally a group)" });
+  .refine((selection) => selection.ids !== undefined || selection.accountId !== undefined, {
+    message: "Give ids, or an accountId (and optionally a group)",
+  });
 export type QrArchiveSelection = z.infer<typeof qrArchiveSelectionSchema>;

@@ -3,7 +3,9 @@ import { z } from "zod";
 /** A calendar date (YYYY-MM-DD) that really exists. */
 export const isoDateSchema = z.iso.date();
 
-export const timeZoneSchema = z.string().refine(isKnownTimeZone, { message: "Unknown IANA time zone (e.g. Asia/Shanghai)" });
+export const timeZoneSchema = z
+  .string()
+  .refine(isKnownTimeZone, { message: "Unknown IANA time zone (e.g. Asia/Shanghai)" });
 
 export function isKnownTimeZone(zone: string): boolean {
   try {
@@ -15,9 +17,12 @@ export function isKnownTimeZone(zone: string): boolean {
 }
 
 /** "a,b,c" in a query string → ["a","b","c"]. */
-export const commaListSchema = z
-  .string()
-  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean));
+export const commaListSchema = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
 
 export const errorBodySchema = z.object({
   error: z.object({

@@ -14,7 +14,10 @@ export const logoScaleRange = { min: 0.1, max: 0.3 } as const;
 export const minContrast = 2;
 export const recommendedContrast = 4.5;
 
-const hexColourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, "A colour is #rrggbb").transform((colour) => colour.toLowerCase());
+const hexColourSchema = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, "A colour is #rrggbb")
+  .transform((colour) => colour.toLowerCase());
 
 const logoDataUrlPattern = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/;
 
@@ -43,9 +46,17 @@ export const qrDesignSchema = z
   })
   .superRefine((design, context) => {
     if (relativeLuminance(design.foreground) >= relativeLuminance(design.background)) {
-      context.addIssue({ code: "custom", path: ["foreground"], message: "The code must be darker than its background: WeChat does not read inverted codes reliably" });
+      context.addIssue({
+        code: "custom",
+        path: ["foreground"],
+        message: "The code must be darker than its background: WeChat does not read inverted codes reliably",
+      });
     } else if (contrastRatio(design.foreground, design.background) < minContrast) {
-      context.addIssue({ code: "custom", path: ["foreground"], message: "The colours are too close: scanners cannot tell the modules apart" });
+      context.addIssue({
+        code: "custom",
+        path: ["foreground"],
+        message: "The colours are too close: scanners cannot tell the modules apart",
+      });
     }
   });
 export type QrDesign = z.infer<typeof qrDesignSchema>;
@@ -72,7 +83,9 @@ export const channelQrDesignSchema = z.object({
 export type ChannelQrDesign = z.infer<typeof channelQrDesignSchema>;
 
 /** A logo forces level H: the code must survive the modules the logo hides. */
-export function effectiveErrorCorrectionLevel(design: Pick<QrDesign, "logo" | "errorCorrectionLevel">): ErrorCorrectionLevel {
+export function effectiveErrorCorrectionLevel(
+  design: Pick<QrDesign, "logo" | "errorCorrectionLevel">,
+): ErrorCorrectionLevel {
   return design.logo ? "H" : design.errorCorrectionLevel;
 }
 

@@ -33,7 +33,16 @@ export type SandboxPushResult = z.infer<typeof sandboxPushResultSchema>;
 // ---- The sandbox console: fault injection and the record of pushes.
 
 /** The emulator's APIs a fault can target; "*" is every API call, "push" the pushes to the webhook. */
-export const sandboxFaultApis = ["token", "stable_token", "qrcode/create", "tags/create", "tags/get", "tags/members/batchtagging", "*", "push"] as const;
+export const sandboxFaultApis = [
+  "token",
+  "stable_token",
+  "qrcode/create",
+  "tags/create",
+  "tags/get",
+  "tags/members/batchtagging",
+  "*",
+  "push",
+] as const;
 export type SandboxFaultApi = (typeof sandboxFaultApis)[number];
 export const maxFaultLatencyMs = 30_000;
 
@@ -42,7 +51,13 @@ export const sandboxFaultCreateSchema = z
     accountId: z.string().min(1),
     api: z.enum(sandboxFaultApis),
     /** The errcode the next calls answer, e.g. -1 (busy), 45009 (daily quota), 45159 (unknown tag). */
-    errcode: z.number().int().min(-1).max(99_999).refine((code) => code !== 0, "0 is success, not an error").optional(),
+    errcode: z
+      .number()
+      .int()
+      .min(-1)
+      .max(99_999)
+      .refine((code) => code !== 0, "0 is success, not an error")
+      .optional(),
     /** Added before the call is answered (or the push is sent). */
     latencyMs: z.number().int().min(0).max(maxFaultLatencyMs).default(0),
     /** Pushes only: the next pushes are never sent, as when WeChat loses one. */
@@ -51,8 +66,10 @@ export const sandboxFaultCreateSchema = z
     count: z.number().int().min(1).max(1000).default(1),
   })
   .superRefine((fault, context) => {
-    if (fault.api === "push" && fault.errcode !== undefined) context.addIssue({ code: "custom", path: ["errcode"], message: "A push has no errcode: drop it or delay it" });
-    if (fault.api !== "push" && fault.dropPush) context.addIssue({ code: "custom", path: ["dropPush"], message: "Only pushes can be dropped" });
+    if (fault.api === "push" && fault.errcode !== undefined)
+      context.addIssue({ code: "custom", path: ["errcode"], message: "A push has no errcode: drop it or delay it" });
+    if (fault.api !== "push" && fault.dropPush)
+      context.addIssue({ code: "custom", path: ["dropPush"], message: "Only pushes can be dropped" });
     if (fault.errcode === undefined && fault.latencyMs === 0 && !fault.dropPush) {
       context.addIssue({ code: "custom", path: ["errcode"], message: "Give an errcode, a latency or dropPush" });
     }
@@ -73,7 +90,10 @@ export const sandboxFaultListSchema = z.object({ items: z.array(sandboxFaultSche
 export type SandboxFaultList = z.infer<typeof sandboxFaultListSchema>;
 
 export const sandboxAccountQuerySchema = z.object({ accountId: z.string().min(1) });
-export const sandboxFaultDeleteQuerySchema = z.object({ accountId: z.string().min(1), id: z.coerce.number().int().positive().optional() });
+export const sandboxFaultDeleteQuerySchema = z.object({
+  accountId: z.string().min(1),
+  id: z.coerce.number().int().positive().optional(),
+});
 
 export const sandboxPushListQuerySchema = z.object({
   accountId: z.string().min(1),

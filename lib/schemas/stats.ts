@@ -34,12 +34,16 @@ function checkRange(query: RangeFields, context: z.RefinementCtx, maxDays: numbe
 }
 
 /** accountId, from, to and the channel filters: what every stats call takes. */
-export const statsFilterSchema = z.object(filterShape).superRefine((query, context) => checkRange(query, context, maxRangeDays));
+export const statsFilterSchema = z
+  .object(filterShape)
+  .superRefine((query, context) => checkRange(query, context, maxRangeDays));
 export type StatsFilterQuery = z.infer<typeof statsFilterSchema>;
 
 export const timeseriesQuerySchema = z
   .object({ ...filterShape, interval: z.enum(statsIntervals).default("day") })
-  .superRefine((query, context) => checkRange(query, context, query.interval === "hour" ? maxHourRangeDays : maxRangeDays));
+  .superRefine((query, context) =>
+    checkRange(query, context, query.interval === "hour" ? maxHourRangeDays : maxRangeDays),
+  );
 export type TimeseriesQuery = z.infer<typeof timeseriesQuerySchema>;
 
 /** Kept for callers of the first version: the filter with an interval. */
@@ -54,7 +58,11 @@ const countsShape = {
   netFollows: z.number(),
 };
 
-export const summaryCountsSchema = z.object({ ...countsShape, organicFollows: z.number(), unattributedScans: z.number() });
+export const summaryCountsSchema = z.object({
+  ...countsShape,
+  organicFollows: z.number(),
+  unattributedScans: z.number(),
+});
 export const summarySchema = summaryCountsSchema.extend({ previous: summaryCountsSchema });
 export type SummaryCounts = z.infer<typeof summaryCountsSchema>;
 export type Summary = z.infer<typeof summarySchema>;
@@ -75,7 +83,11 @@ export type TimeseriesPoint = z.infer<typeof timeseriesPointSchema>;
 export type Timeseries = z.infer<typeof timeseriesSchema>;
 
 /** Share of a cohort still following N days after the follow; null when no follow is N days old yet. */
-export const retentionSchema = z.object({ d1: z.number().nullable(), d7: z.number().nullable(), d30: z.number().nullable() });
+export const retentionSchema = z.object({
+  d1: z.number().nullable(),
+  d7: z.number().nullable(),
+  d30: z.number().nullable(),
+});
 export type Retention = z.infer<typeof retentionSchema>;
 
 export const channelStatsRowSchema = z.object({

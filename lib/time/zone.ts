@@ -27,7 +27,10 @@ export function localHourStartOf(instant: Date, timeZone: string): Date {
  * quarter hour (offsets only change on quarter hours), so a million instants cost a few thousand
  * Intl calls.
  */
-export function zoneCalendar(timeZone: string): { dayOf(instant: Date | number): string; hourStartOf(instant: Date | number): number } {
+export function zoneCalendar(timeZone: string): {
+  dayOf(instant: Date | number): string;
+  hourStartOf(instant: Date | number): number;
+} {
   const offsets = new Map<number, number>();
   const offsetAt = (ms: number) => {
     const quarter = Math.floor(ms / 900_000);
@@ -115,7 +118,12 @@ export function dayBuckets(range: DayRange, interval: DayInterval): DayRange[] {
   const buckets: DayRange[] = [];
   let from = range.from;
   while (from <= range.to) {
-    const next = interval === "day" ? addDays(from, 1) : interval === "week" ? addDays(startOfWeek(from), 7) : startOfNextMonth(from);
+    const next =
+      interval === "day"
+        ? addDays(from, 1)
+        : interval === "week"
+          ? addDays(startOfWeek(from), 7)
+          : startOfNextMonth(from);
     const to = addDays(next, -1) < range.to ? addDays(next, -1) : range.to;
     buckets.push({ from, to });
     from = next;
@@ -130,7 +138,7 @@ export function dayBuckets(range: DayRange, interval: DayInterval): DayRange[] {
 export function localHourStarts(range: DayRange, timeZone: string): Date[] {
   const end = startOfLocalDay(addDays(range.to, 1), timeZone).getTime();
   const starts: Date[] = [];
-  for (let at = startOfLocalDay(range.from, timeZone).getTime(); at < end; ) {
+  for (let at = startOfLocalDay(range.from, timeZone).getTime(); at < end;) {
     starts.push(new Date(at));
     // The next local hour starts one hour later, unless an offset change falls inside this one.
     const next = localHourStartOf(new Date(at + hourMs), timeZone).getTime();

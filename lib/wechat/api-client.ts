@@ -103,7 +103,10 @@ export class WechatApiClient {
           await this.store.releaseFetchLease(this.account.id, owner);
         }
       }
-      if (Date.now() > giveUpAt) throw new WechatUnavailableError("Another Qudao instance is fetching the access token and has not finished; try again");
+      if (Date.now() > giveUpAt)
+        throw new WechatUnavailableError(
+          "Another Qudao instance is fetching the access token and has not finished; try again",
+        );
       await sleep(leasePollMs);
       const current = await this.store.read(this.account.id);
       if (isFresh(current)) return current;
@@ -114,15 +117,27 @@ export class WechatApiClient {
     const { appId, appSecret } = this.account;
     const reply =
       this.account.accessTokenKind === "stable"
-        ? await this.request("/cgi-bin/stable_token", { grant_type: "client_credential", appid: appId, secret: appSecret, force_refresh: false }, tokenReplySchema)
-        : await this.request(`/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId)}&secret=${encodeURIComponent(appSecret)}`, undefined, tokenReplySchema);
+        ? await this.request(
+            "/cgi-bin/stable_token",
+            { grant_type: "client_credential", appid: appId, secret: appSecret, force_refresh: false },
+            tokenReplySchema,
+          )
+        : await this.request(
+            `/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId)}&secret=${encodeURIComponent(appSecret)}`,
+            undefined,
+            tokenReplySchema,
+          );
     const token = { token: reply.access_token, expiresAt: new Date(Date.now() + reply.expires_in * 1000) };
     await this.store.write(this.account.id, token);
     return token;
   }
 
   /** One HTTP exchange: errcode JSON → WechatApiError; -1 (busy) retried with backoff, nothing else. */
-  private async request<Schema extends z.ZodType>(pathAndQuery: string, body: unknown, schema: Schema): Promise<z.infer<Schema>> {
+  private async request<Schema extends z.ZodType>(
+    pathAndQuery: string,
+    body: unknown,
+    schema: Schema,
+  ): Promise<z.infer<Schema>> {
     for (let attempt = 0; ; attempt++) {
       const json = await this.send(pathAndQuery, body);
       const error = errorReplySchema.safeParse(json);
@@ -135,7 +150,8 @@ export class WechatApiClient {
         throw new WechatApiError(error.data.errcode, error.data.errmsg);
       }
       const parsed = schema.safeParse(json);
-      if (!parsed.success) throw new WechatUnavailableError(`WeChat answered ${pathAndQuery.split("?")[0]} with an unexpected shape`);
+      if (!parsed.success)
+        throw new WechatUnavailableError(`WeChat answered ${pathAndQuery.split("?")[0]} with an unexpected shape`);
       return parsed.data;
     }
   }

@@ -33,7 +33,8 @@ const messages: Record<number, string> = {
   45009: "The account's daily API quota is used up; it resets at midnight (Beijing time)",
   45011: "Too many API calls this minute; wait a minute and try again",
   45029: "The account has used all 100 000 permanent QR codes",
-  45056: "The account already has 100 follower tags, WeChat's limit: delete unused tags in the WeChat admin, or reuse an existing tag name",
+  45056:
+    "The account already has 100 follower tags, WeChat's limit: delete unused tags in the WeChat admin, or reuse an existing tag name",
   45059: "The follower already has 20 tags, WeChat's limit: this tag was not added",
   45157: "A tag with this name already exists",
   45158: "The tag name is longer than WeChat's 30 bytes (10 Chinese characters)",

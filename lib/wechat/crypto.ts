@@ -41,11 +41,10 @@ export function encryptMessage(input: {
   return Buffer.concat([cipher.update(plaintext), cipher.final()]).toString("base64");
 }
 
-export function decryptMessage(input: {
-  encrypted: string;
-  encodingAESKey: string;
-  expectedAppId?: string;
-}): { message: string; appId: string } {
+export function decryptMessage(input: { encrypted: string; encodingAESKey: string; expectedAppId?: string }): {
+  message: string;
+  appId: string;
+} {
   const key = decodeAesKey(input.encodingAESKey);
   if (input.encrypted.length % 4 !== 0 || !base64Pattern.test(input.encrypted)) {
     throw new WechatProtocolError("bad_encryption", "The encrypted message is not base64");

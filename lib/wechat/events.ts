@@ -30,7 +30,8 @@ const maxCreateTime = 4_294_967_295;
 /** Turns the fields of a decrypted push into what Qudao records. Names compare case-insensitively. */
 export function normalizeEvent(fields: Record<string, string>): NormalizedEvent {
   const openid = requireField(fields, "FromUserName");
-  if (openid.length > maxOpenidLength) throw new WechatProtocolError("malformed_xml", "FromUserName is too long to be an openid");
+  if (openid.length > maxOpenidLength)
+    throw new WechatProtocolError("malformed_xml", "FromUserName is too long to be an openid");
   const createTime = parseCreateTime(requireField(fields, "CreateTime"));
   const msgType = requireField(fields, "MsgType").toLowerCase();
   const common = {
@@ -43,9 +44,7 @@ export function normalizeEvent(fields: Record<string, string>): NormalizedEvent 
 
   if (msgType !== "event") {
     const name = `msg:${msgType}`;
-    const dedupeKey = fields.MsgId
-      ? `msg:${fields.MsgId}`
-      : `${openid}|${createTime}|${name}|${hashFields(fields)}`;
+    const dedupeKey = fields.MsgId ? `msg:${fields.MsgId}` : `${openid}|${createTime}|${name}|${hashFields(fields)}`;
     return { ...common, type: "other", name, scene: "", dedupeKey: boundedKey(dedupeKey) };
   }
 
@@ -53,7 +52,8 @@ export function normalizeEvent(fields: Record<string, string>): NormalizedEvent 
   const eventKey = fields.EventKey ?? "";
   const dedupeKey = `${openid}|${createTime}|${name}|${eventKey}`;
   const { type, scene } = classifyEvent(name, eventKey);
-  if (scene.length > maxSceneLength) throw new WechatProtocolError("malformed_xml", `A QR scene is at most ${maxSceneLength} characters`);
+  if (scene.length > maxSceneLength)
+    throw new WechatProtocolError("malformed_xml", `A QR scene is at most ${maxSceneLength} characters`);
   return { ...common, type, name, scene, dedupeKey: boundedKey(dedupeKey) };
 }
 

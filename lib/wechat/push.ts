@@ -41,7 +41,12 @@ export function verifyEchoRequest(query: PushQuery, credentials: PushCredentials
 }
 
 /** Verifies and, in compatible or safe mode, decrypts a push (POST). */
-export function openPush(input: { query: PushQuery; body: string; credentials: PushCredentials; nowSeconds?: number }): {
+export function openPush(input: {
+  query: PushQuery;
+  body: string;
+  credentials: PushCredentials;
+  nowSeconds?: number;
+}): {
   fields: Record<string, string>;
   isEncrypted: boolean;
   xml: string;
@@ -131,15 +136,22 @@ export function openEncryptedReply(input: { body: string; credentials: PushCrede
 }
 
 /** The signed parameters; with `nowSeconds`, the timestamp must also be within a day of it. */
-function requireSignedQuery(query: PushQuery, nowSeconds?: number): { signature: string; timestamp: string; nonce: string } {
+function requireSignedQuery(
+  query: PushQuery,
+  nowSeconds?: number,
+): { signature: string; timestamp: string; nonce: string } {
   const signed = {
     signature: requireParam(query.signature, "signature"),
     timestamp: requireParam(query.timestamp, "timestamp"),
     nonce: requireParam(query.nonce, "nonce"),
   };
-  if (!/^\d{1,12}$/.test(signed.timestamp)) throw new WechatProtocolError("bad_request", "timestamp is not a whole number of seconds");
+  if (!/^\d{1,12}$/.test(signed.timestamp))
+    throw new WechatProtocolError("bad_request", "timestamp is not a whole number of seconds");
   if (nowSeconds !== undefined && Math.abs(Number(signed.timestamp) - nowSeconds) > maxTimestampSkewSeconds) {
-    throw new WechatProtocolError("stale_timestamp", "timestamp is more than a day away from this server's clock (check the clock if this is real)");
+    throw new WechatProtocolError(
+      "stale_timestamp",
+      "timestamp is more than a day away from this server's clock (check the clock if this is real)",
+    );
   }
   return signed;
 }

@@ -27,7 +27,11 @@ export const qrLimits = {
   maxExpireSeconds: 2_592_000,
 } as const;
 
-const qrReplySchema = z.object({ ticket: z.string().min(1), url: z.string().min(1), expire_seconds: z.number().int().optional() });
+const qrReplySchema = z.object({
+  ticket: z.string().min(1),
+  url: z.string().min(1),
+  expire_seconds: z.number().int().optional(),
+});
 
 export function actionNameFor(kind: QrCodeRequest["kind"], scene: number | string): QrActionName {
   if (kind === "permanent") return typeof scene === "number" ? "QR_LIMIT_SCENE" : "QR_LIMIT_STR_SCENE";
@@ -40,13 +44,17 @@ export function validateQrCodeRequest(request: QrCodeRequest): void {
   if (typeof scene === "number") {
     const max = kind === "permanent" ? qrLimits.maxPermanentSceneId : qrLimits.maxTemporarySceneId;
     if (!Number.isInteger(scene) || scene < 1 || scene > max) {
-      throw new WechatRequestInvalidError("scene", `An integer scene of a ${kind} code is a whole number from 1 to ${max}`);
+      throw new WechatRequestInvalidError(
+        "scene",
+        `An integer scene of a ${kind} code is a whole number from 1 to ${max}`,
+      );
     }
   } else if (scene.length < 1 || scene.length > qrLimits.maxSceneStrLength) {
     throw new WechatRequestInvalidError("scene", `A string scene is 1 to ${qrLimits.maxSceneStrLength} characters`);
   }
   if (kind === "permanent") {
-    if (expiresInSeconds !== undefined) throw new WechatRequestInvalidError("expiresInSeconds", "Permanent codes do not expire");
+    if (expiresInSeconds !== undefined)
+      throw new WechatRequestInvalidError("expiresInSeconds", "Permanent codes do not expire");
     return;
   }
   if (

@@ -4,7 +4,9 @@ const sha1HexPattern = /^[0-9a-f]{40}$/i;
 
 /** WeChat's signature: lowercase hex SHA-1 of the parts, sorted as plain strings, joined. */
 export function computeSignature(parts: string[]): string {
-  return createHash("sha1").update([...parts].sort().join("")).digest("hex");
+  return createHash("sha1")
+    .update([...parts].sort().join(""))
+    .digest("hex");
 }
 
 /**

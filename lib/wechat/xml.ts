@@ -39,7 +39,8 @@ type OrderedNode = Record<string, unknown>;
  */
 export function parseWechatXml(xml: string): Record<string, string> {
   // Characters XML 1.0 forbids anywhere (NUL above all: PostgreSQL text cannot store it).
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml)) throw malformed("The body contains characters XML does not allow");
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml))
+    throw malformed("The body contains characters XML does not allow");
   if (hasDtdOutsideCdata(xml)) throw malformed("DTDs and entity declarations are refused");
   if (XMLValidator.validate(xml) !== true) throw malformed("The body is not well-formed XML");
 
@@ -90,9 +91,7 @@ function readValue(nodes: OrderedNode[]): string {
   if (nodes.some((node) => !isTextOrCdata(node))) {
     return builder.build(nodes) as string;
   }
-  return nodes
-    .map((node) => (textKey in node ? String(node[textKey]).trim() : readCdata(node)))
-    .join("");
+  return nodes.map((node) => (textKey in node ? String(node[textKey]).trim() : readCdata(node))).join("");
 }
 
 function readCdata(node: OrderedNode): string {

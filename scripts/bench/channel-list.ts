@@ -9,7 +9,12 @@ import { addDays } from "@/lib/time/zone";
 import { createBulkWriter } from "@/scripts/seed/bulk-writer";
 import { rebuildScannerTallies } from "@/lib/events/rebuild-tallies";
 import type { Row } from "@/scripts/seed/ingest-replica";
-import { createBenchAccount, machineLine, recordBenchmarkSection, prepareBenchDatabase } from "@/scripts/bench/channels-bench-support";
+import {
+  createBenchAccount,
+  machineLine,
+  recordBenchmarkSection,
+  prepareBenchDatabase,
+} from "@/scripts/bench/channels-bench-support";
 
 export interface ChannelListBenchResult {
   channels: number;
@@ -25,7 +30,7 @@ const repeats = 7;
 /** A small deterministic generator, so every run loads the same data. */
 function random(seed: number): () => number {
   let state = seed;
-  return () => ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  return () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
 }
 
 async function median(run: () => Promise<unknown>): Promise<number> {
@@ -38,7 +43,9 @@ async function median(run: () => Promise<unknown>): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(repeats / 2)]!;
 }
 
-export async function benchChannelList(options: { channels?: number; activeDaysPerChannel?: number } = {}): Promise<ChannelListBenchResult> {
+export async function benchChannelList(
+  options: { channels?: number; activeDaysPerChannel?: number } = {},
+): Promise<ChannelListBenchResult> {
   const channelCount = options.channels ?? 10_000;
   const activeDays = options.activeDaysPerChannel ?? 40;
   const account = await createBenchAccount("channel-list");
@@ -53,7 +60,8 @@ export async function benchChannelList(options: { channels?: number; activeDaysP
     scene: String(index + 1),
     url: `http://weixin.qq.com/q/bench${index}`,
   }));
-  for (let start = 0; start < channelCount; start += 1000) await db.channel.createMany({ data: channels.slice(start, start + 1000) });
+  for (let start = 0; start < channelCount; start += 1000)
+    await db.channel.createMany({ data: channels.slice(start, start + 1000) });
 
   // Rollups as ingest writes them: a row per scene and active day, and one per scanner and day.
   const next = random(42);
@@ -65,18 +73,22 @@ export async function benchChannelList(options: { channels?: number; activeDaysP
     for (const date of days) {
       const scans = 1 + Math.floor(next() * 8);
       rollups.push([account.id, String(scene), date, scans, Math.floor(scans / 2), Math.floor(next() * 2)]);
-      for (let scanner = 0; scanner < Math.ceil(scans / 2); scanner++) scanners.push([account.id, String(scene), date, `o${Math.floor(next() * 200_000)}`]);
+      for (let scanner = 0; scanner < Math.ceil(scans / 2); scanner++)
+        scanners.push([account.id, String(scene), date, `o${Math.floor(next() * 200_000)}`]);
     }
   }
   const writer = createBulkWriter(getDatabaseConfig());
-  for (let start = 0; start < rollups.length; start += 50_000) await writer.insert("RollupDay", rollups.slice(start, start + 50_000));
-  for (let start = 0; start < scanners.length; start += 50_000) await writer.insert("ScannerDay", scanners.slice(start, start + 50_000));
+  for (let start = 0; start < rollups.length; start += 50_000)
+    await writer.insert("RollupDay", rollups.slice(start, start + 50_000));
+  for (let start = 0; start < scanners.length; start += 50_000)
+    await writer.insert("ScannerDay", scanners.slice(start, start + 50_000));
   await writer.close();
   // The unique-scanner tallies ingest would have kept for these rows.
   await rebuildScannerTallies(account.id);
   await db.$executeRawUnsafe("ANALYZE");
 
-  const page = (query: Partial<ChannelListQuery>) => () => listChannels(channelListQuerySchema.parse({ accountId: account.id, limit: 50, ...query }));
+  const page = (query: Partial<ChannelListQuery>) => () =>
+    listChannels(channelListQuerySchema.parse({ accountId: account.id, limit: 50, ...query }));
   const cases: [string, () => Promise<unknown>][] = [
     ["newest first (default), page 1", page({})],
     ["by scans, page 1", page({ sort: "scans" })],
@@ -94,7 +106,13 @@ export async function benchChannelList(options: { channels?: number; activeDaysP
   await db.scannerDayTotal.deleteMany({ where: { accountId: account.id } });
   await db.scannerReturn.deleteMany({ where: { accountId: account.id } });
   await db.account.delete({ where: { id: account.id } });
-  return { channels: channelCount, rollupDays: rollups.length, scannerDays: scanners.length, medians, machine: machineLine() };
+  return {
+    channels: channelCount,
+    rollupDays: rollups.length,
+    scannerDays: scanners.length,
+    medians,
+    machine: machineLine(),
+  };
 }
 
 export function channelListMarkdown(result: ChannelListBenchResult): string {

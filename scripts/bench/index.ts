@@ -66,7 +66,11 @@ interface Prepared {
 }
 
 function runChild(script: string, args: string[], env: Record<string, string>): string {
-  return execFileSync(tsx, [script, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 512 * 1024 * 1024 }).toString();
+  return execFileSync(tsx, [script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 512 * 1024 * 1024,
+  }).toString();
 }
 
 function lastJsonLine<T>(output: string): T {
@@ -76,16 +80,32 @@ function lastJsonLine<T>(output: string): T {
 function buildIfNeeded(): void {
   if (!flags.build && existsSync(join(root, distDir, "BUILD_ID"))) return;
   console.log(`Building the app into ${distDir} …`);
-  execFileSync(join(root, "node_modules", ".bin", "next"), ["build"], { env: { ...process.env, QUDAO_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+  execFileSync(join(root, "node_modules", ".bin", "next"), ["build"], {
+    env: { ...process.env, QUDAO_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "inherit",
+  });
 }
 
 async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
   const startArgs = ["start", "-p", String(port), "-H", "127.0.0.1"];
   const profiling = flags.profile ? [`--cpu-prof`, `--cpu-prof-dir=${String(flags.profile)}`] : [];
-  const server = spawn(process.execPath, [...profiling, join(root, "node_modules", "next", "dist", "bin", "next"), ...startArgs], {
-    env: { ...process.env, ...env, NODE_ENV: "production", QUDAO_DIST_DIR: distDir, QUDAO_BENCH: "1", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", PORT: String(port) },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const server = spawn(
+    process.execPath,
+    [...profiling, join(root, "node_modules", "next", "dist", "bin", "next"), ...startArgs],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        NODE_ENV: "production",
+        QUDAO_DIST_DIR: distDir,
+        QUDAO_BENCH: "1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        PORT: String(port),
+      },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return server;
@@ -105,8 +125,18 @@ async function stopServer(server: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function timeApi(baseUrl: string, prepared: Prepared, benchCase: BenchCase, runs: number): Promise<{ latency: LatencySummary; answer: unknown }> {
-  const query = new URLSearchParams({ accountId: prepared.accountId, from: benchCase.from, to: benchCase.to, ...(benchCase.resource === "timeseries" ? { interval: "day" } : {}) });
+async function timeApi(
+  baseUrl: string,
+  prepared: Prepared,
+  benchCase: BenchCase,
+  runs: number,
+): Promise<{ latency: LatencySummary; answer: unknown }> {
+  const query = new URLSearchParams({
+    accountId: prepared.accountId,
+    from: benchCase.from,
+    to: benchCase.to,
+    ...(benchCase.resource === "timeseries" ? { interval: "day" } : {}),
+  });
   const url = `${baseUrl}/api/stats/${benchCase.resource}?${query}`;
   // node:http, not fetch: a slow call (minutes, on raw-sized work) must be timed, not aborted.
   const get = () =>
@@ -138,20 +168,46 @@ async function timeApi(baseUrl: string, prepared: Prepared, benchCase: BenchCase
 function seedDatabase(database: string, env: Record<string, string>): Prepared {
   console.log(`\n== ${database}: migrate and seed ${number("events").toLocaleString("en")} events`);
   runChild("scripts/db-migrate.ts", [], env);
-  const prepared = lastJsonLine<Prepared>(runChild("scripts/bench/prepare-database.ts", [String(number("events")), String(number("channels")), String(number("days"))], env));
-  console.log(`seeded ${prepared.seed.events.toLocaleString("en")} events, ${prepared.seed.followers.toLocaleString("en")} followers in ${prepared.seed.seconds.toFixed(0)} s`);
+  const prepared = lastJsonLine<Prepared>(
+    runChild(
+      "scripts/bench/prepare-database.ts",
+      [String(number("events")), String(number("channels")), String(number("days"))],
+      env,
+    ),
+  );
+  console.log(
+    `seeded ${prepared.seed.events.toLocaleString("en")} events, ${prepared.seed.followers.toLocaleString("en")} followers in ${prepared.seed.seconds.toFixed(0)} s`,
+  );
   return prepared;
 }
 
 /** Each stats call through the API, then the same answer computed from the raw events. */
-async function timeQueries(baseUrl: string, prepared: Prepared, cases: BenchCase[], env: Record<string, string>): Promise<DatabaseReport["queries"]> {
+async function timeQueries(
+  baseUrl: string,
+  prepared: Prepared,
+  cases: BenchCase[],
+  env: Record<string, string>,
+): Promise<DatabaseReport["queries"]> {
   const api: Record<string, { latency: LatencySummary; answer: unknown }> = {};
   for (const benchCase of cases) {
     api[benchCase.name] = await timeApi(baseUrl, prepared, benchCase, number("runs"));
-    console.log(`api ${benchCase.name}: p50 ${api[benchCase.name]!.latency.p50.toFixed(1)} ms, p95 ${api[benchCase.name]!.latency.p95.toFixed(1)} ms`);
+    console.log(
+      `api ${benchCase.name}: p50 ${api[benchCase.name]!.latency.p50.toFixed(1)} ms, p95 ${api[benchCase.name]!.latency.p95.toFixed(1)} ms`,
+    );
   }
   const raw = lastJsonLine<Record<string, { latency: LatencySummary; answer: unknown }>>(
-    runChild("scripts/bench/measure-raw.ts", [JSON.stringify({ accountId: prepared.accountId, cases, runs: number("raw-runs"), caseSeconds: number("case-seconds") })], env),
+    runChild(
+      "scripts/bench/measure-raw.ts",
+      [
+        JSON.stringify({
+          accountId: prepared.accountId,
+          cases,
+          runs: number("raw-runs"),
+          caseSeconds: number("case-seconds"),
+        }),
+      ],
+      env,
+    ),
   );
   const queries = cases.map((benchCase) => ({
     name: benchCase.name,
@@ -159,14 +215,19 @@ async function timeQueries(baseUrl: string, prepared: Prepared, cases: BenchCase
     raw: raw[benchCase.name]!.latency,
     isSameAnswer: isDeepStrictEqual(api[benchCase.name]!.answer, raw[benchCase.name]!.answer),
   }));
-  for (const query of queries) if (!query.isSameAnswer) console.warn(`!! ${query.name}: the API and the raw events disagree`);
+  for (const query of queries)
+    if (!query.isSameAnswer) console.warn(`!! ${query.name}: the API and the raw events disagree`);
   return queries;
 }
 
 /** Pushes as WeChat sends them in safe mode: new follows through the codes, SCANs, a few unfollows. */
 function pushSource(prepared: Prepared) {
   const recent: string[] = [];
-  const credentials = { token: prepared.credentials.token, appId: prepared.credentials.appId, encodingAESKey: prepared.credentials.encodingAESKey };
+  const credentials = {
+    token: prepared.credentials.token,
+    appId: prepared.credentials.appId,
+    encodingAESKey: prepared.credentials.encodingAESKey,
+  };
   return () => {
     const roll = Math.random();
     const known = recent.length > 100 ? recent[Math.floor(Math.random() * recent.length)]! : null;
@@ -182,23 +243,52 @@ function pushSource(prepared: Prepared) {
       if (recent.length > 5_000) recent.shift();
     }
     const now = Math.floor(Date.now() / 1000);
-    const xml = buildWechatXml({ ToUserName: prepared.credentials.originalId, FromUserName: openid, CreateTime: now, MsgType: "event", ...event });
-    const sealed = sealPush({ xml, mode: "safe", credentials, timestamp: String(now), nonce: String(randomBytes(4).readUInt32BE(0)), openid });
+    const xml = buildWechatXml({
+      ToUserName: prepared.credentials.originalId,
+      FromUserName: openid,
+      CreateTime: now,
+      MsgType: "event",
+      ...event,
+    });
+    const sealed = sealPush({
+      xml,
+      mode: "safe",
+      credentials,
+      timestamp: String(now),
+      nonce: String(randomBytes(4).readUInt32BE(0)),
+      openid,
+    });
     return { query: new URLSearchParams(sealed.query).toString(), body: sealed.body };
   };
 }
 
-async function benchDatabase(database: "sqlite" | "postgresql", port: number, reuseDir: string | undefined): Promise<DatabaseReport> {
-  const reused = reuseDir ? (JSON.parse(readFileSync(join(reuseDir, "prepared.json"), "utf8")) as Prepared & { databaseUrl: string }) : null;
+async function benchDatabase(
+  database: "sqlite" | "postgresql",
+  port: number,
+  reuseDir: string | undefined,
+): Promise<DatabaseReport> {
+  const reused = reuseDir
+    ? (JSON.parse(readFileSync(join(reuseDir, "prepared.json"), "utf8")) as Prepared & { databaseUrl: string })
+    : null;
   const workDir = reuseDir ?? mkdtempSync(join(tmpdir(), `qudao-bench-${database}-`));
   const postgresUrl = String(flags["postgres-url"]);
   const schema = `qudao_bench_${randomBytes(4).toString("hex")}`;
-  const databaseUrl = reused?.databaseUrl ?? (database === "sqlite" ? `file:${join(workDir, "bench.db")}` : `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}schema=${schema}`);
-  const env = { DATABASE_URL: databaseUrl, QUDAO_DATA_DIR: workDir, QUDAO_PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn" };
+  const databaseUrl =
+    reused?.databaseUrl ??
+    (database === "sqlite"
+      ? `file:${join(workDir, "bench.db")}`
+      : `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}schema=${schema}`);
+  const env = {
+    DATABASE_URL: databaseUrl,
+    QUDAO_DATA_DIR: workDir,
+    QUDAO_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: "warn",
+  };
   const isKept = flags.keep || Boolean(reused);
   try {
     const prepared = reused ?? seedDatabase(database, env);
-    if (flags.keep && !reused) writeFileSync(join(workDir, "prepared.json"), JSON.stringify({ ...prepared, databaseUrl }));
+    if (flags.keep && !reused)
+      writeFileSync(join(workDir, "prepared.json"), JSON.stringify({ ...prepared, databaseUrl }));
     const cases = benchCases(todayIn(prepared.seed.timezone));
 
     const server = await startServer(env, port);
@@ -224,15 +314,23 @@ async function benchDatabase(database: "sqlite" | "postgresql", port: number, re
         });
       };
       const webhookRuns = number("webhook-runs");
-      console.log(`load: bare route and webhook in turn, ${webhookRuns} webhook runs (${number("webhook-seconds")} s each, ${number("concurrency")} connections)`);
-      const runs: LoadRuns = { bare: [await load((push) => `/api/bench/bare/${prepared.accountId}?${push.query}`)], webhook: [] };
+      console.log(
+        `load: bare route and webhook in turn, ${webhookRuns} webhook runs (${number("webhook-seconds")} s each, ${number("concurrency")} connections)`,
+      );
+      const runs: LoadRuns = {
+        bare: [await load((push) => `/api/bench/bare/${prepared.accountId}?${push.query}`)],
+        webhook: [],
+      };
       for (let run = 0; run < webhookRuns; run++) {
         runs.webhook.push(await load((push) => `/api/wechat/${prepared.accountId}?${push.query}`));
         runs.bare.push(await load((push) => `/api/bench/bare/${prepared.accountId}?${push.query}`));
       }
       const { ratios, median } = loadRatios(runs);
-      const describe = (result: LoadResult) => `${result.requestsPerSecond.toFixed(0)} req/s (p99 ${result.latency.p99.toFixed(0)} ms, ${result.failed} failed)`;
-      console.log(`bare ${runs.bare.map(describe).join(" / ")}\nwebhook ${runs.webhook.map(describe).join(" / ")}\nwebhook ÷ bare ${ratios.map((ratio) => ratio.toFixed(2)).join(" / ")}, median ${median.toFixed(2)}`);
+      const describe = (result: LoadResult) =>
+        `${result.requestsPerSecond.toFixed(0)} req/s (p99 ${result.latency.p99.toFixed(0)} ms, ${result.failed} failed)`;
+      console.log(
+        `bare ${runs.bare.map(describe).join(" / ")}\nwebhook ${runs.webhook.map(describe).join(" / ")}\nwebhook ÷ bare ${ratios.map((ratio) => ratio.toFixed(2)).join(" / ")}, median ${median.toFixed(2)}`,
+      );
       return { database, seed: prepared.seed, queries, load: runs };
     } finally {
       await stopServer(server);
@@ -269,7 +367,9 @@ async function benchChannels(databases: ("sqlite" | "postgresql")[], selected: S
     const schema = `qudao_bench_${randomBytes(4).toString("hex")}`;
     const postgresUrl = String(flags["postgres-url"]);
     try {
-      runChild("scripts/bench/channel-list.ts", [], { DATABASE_URL: `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}schema=${schema}` });
+      runChild("scripts/bench/channel-list.ts", [], {
+        DATABASE_URL: `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}schema=${schema}`,
+      });
     } finally {
       const client = new pg.Client({ connectionString: postgresUrl });
       await client.connect();
@@ -288,10 +388,12 @@ async function main(): Promise<void> {
 
 async function benchAnalytics(databases: ("sqlite" | "postgresql")[]): Promise<void> {
   const reuseDirs = flags.reuse ? String(flags.reuse).split(",") : [];
-  if (flags.reuse && reuseDirs.length !== databases.length) throw new Error("--reuse takes one kept directory per database of --databases, in the same order");
+  if (flags.reuse && reuseDirs.length !== databases.length)
+    throw new Error("--reuse takes one kept directory per database of --databases, in the same order");
   buildIfNeeded();
   const reports: DatabaseReport[] = [];
-  for (const [index, database] of databases.entries()) reports.push(await benchDatabase(database, number("port"), reuseDirs[index]));
+  for (const [index, database] of databases.entries())
+    reports.push(await benchDatabase(database, number("port"), reuseDirs[index]));
   const machine = {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? "unknown",
@@ -299,10 +401,23 @@ async function benchAnalytics(databases: ("sqlite" | "postgresql")[]): Promise<v
     date: new Date().toISOString(),
     node: process.version,
     command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
-    commit: execFileSync("git", ["rev-parse", "--short", "HEAD"]).toString().trim() + (execFileSync("git", ["status", "--porcelain", "--untracked-files=no"]).toString().trim() ? " (with uncommitted changes)" : ""),
+    commit:
+      execFileSync("git", ["rev-parse", "--short", "HEAD"]).toString().trim() +
+      (execFileSync("git", ["status", "--porcelain", "--untracked-files=no"]).toString().trim()
+        ? " (with uncommitted changes)"
+        : ""),
   };
   // A webhook-only run has no stats calls to report: it is for working on the ingest path.
-  if (!flags["no-report"] && !flags["webhook-only"]) writeBenchReport(join(root, "docs", "benchmarks.md"), { machine, reports, events: number("events"), channels: number("channels"), days: number("days"), concurrency: number("concurrency"), webhookSeconds: number("webhook-seconds") });
+  if (!flags["no-report"] && !flags["webhook-only"])
+    writeBenchReport(join(root, "docs", "benchmarks.md"), {
+      machine,
+      reports,
+      events: number("events"),
+      channels: number("channels"),
+      days: number("days"),
+      concurrency: number("concurrency"),
+      webhookSeconds: number("webhook-seconds"),
+    });
 }
 
 main().catch((error: unknown) => {

@@ -15,13 +15,26 @@ export interface LoadRequest {
   body: string;
 }
 
-export async function runLoad(options: { baseUrl: string; concurrency: number; seconds: number; warmupSeconds: number; next: () => LoadRequest }): Promise<LoadResult> {
+export async function runLoad(options: {
+  baseUrl: string;
+  concurrency: number;
+  seconds: number;
+  warmupSeconds: number;
+  next: () => LoadRequest;
+}): Promise<LoadResult> {
   const url = new URL(options.baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const send = (request: LoadRequest) =>
     new Promise<number>((resolve, reject) => {
       const outgoing = http.request(
-        { host: url.hostname, port: url.port, path: request.path, method: "POST", agent, headers: { "content-type": "text/xml", "content-length": Buffer.byteLength(request.body) } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: request.path,
+          method: "POST",
+          agent,
+          headers: { "content-type": "text/xml", "content-length": Buffer.byteLength(request.body) },
+        },
         (response) => {
           response.resume();
           response.on("end", () => resolve(response.statusCode ?? 0));
@@ -54,5 +67,10 @@ export async function runLoad(options: { baseUrl: string; concurrency: number; s
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   agent.destroy();
-  return { requestsPerSecond: latencies.length / options.seconds, completed: latencies.length, failed, latency: summarize(latencies) };
+  return {
+    requestsPerSecond: latencies.length / options.seconds,
+    completed: latencies.length,
+    failed,
+    latency: summarize(latencies),
+  };
 }

@@ -6,12 +6,21 @@ import { summarize } from "@/scripts/bench/percentiles";
 import type { BenchCase } from "@/scripts/bench/cases";
 
 async function main(): Promise<void> {
-  const { accountId, cases, runs, caseSeconds } = JSON.parse(process.argv[2]!) as { accountId: string; cases: BenchCase[]; runs: number; caseSeconds: number };
+  const { accountId, cases, runs, caseSeconds } = JSON.parse(process.argv[2]!) as {
+    accountId: string;
+    cases: BenchCase[];
+    runs: number;
+    caseSeconds: number;
+  };
   const results: Record<string, { latency: ReturnType<typeof summarize>; answer: unknown }> = {};
   for (const benchCase of cases) {
     const range = { from: benchCase.from, to: benchCase.to };
     const compute = () =>
-      benchCase.resource === "summary" ? rawSummary(accountId, range) : benchCase.resource === "timeseries" ? rawDailySeries(accountId, range) : rawChannelTable(accountId, range);
+      benchCase.resource === "summary"
+        ? rawSummary(accountId, range)
+        : benchCase.resource === "timeseries"
+          ? rawDailySeries(accountId, range)
+          : rawChannelTable(accountId, range);
     const samples: number[] = [];
     let answer: unknown;
     const stopAt = performance.now() + caseSeconds * 1000;

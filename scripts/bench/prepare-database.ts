@@ -34,10 +34,13 @@ async function main(): Promise<void> {
     channels: channels!,
     days: days!,
     seed: 20_261_124,
-    onProgress: (done, total) => process.stderr.write(`\rseeding ${done.toLocaleString("en")} / ${total.toLocaleString("en")}`),
+    onProgress: (done, total) =>
+      process.stderr.write(`\rseeding ${done.toLocaleString("en")} / ${total.toLocaleString("en")}`),
   });
   process.stderr.write("\n");
-  const scenes = (await getDb().channel.findMany({ where: { accountId: account.id }, select: { scene: true } })).map((channel) => channel.scene);
+  const scenes = (await getDb().channel.findMany({ where: { accountId: account.id }, select: { scene: true } })).map(
+    (channel) => channel.scene,
+  );
   const { key } = await createApiKey({ name: "bench", role: "viewer" });
   console.log(JSON.stringify({ accountId: account.id, apiKey: key, credentials, scenes, seed: seeded }));
 }

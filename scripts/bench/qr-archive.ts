@@ -10,7 +10,12 @@ import { getDb } from "@/lib/db/client";
 import { buildQrArchive } from "@/lib/channels/qr-archive";
 import { renderQrPng } from "@/lib/qr/png";
 import { qrDesignSchema } from "@/lib/schemas/qr-design";
-import { createBenchAccount, machineLine, recordBenchmarkSection, prepareBenchDatabase } from "@/scripts/bench/channels-bench-support";
+import {
+  createBenchAccount,
+  machineLine,
+  recordBenchmarkSection,
+  prepareBenchDatabase,
+} from "@/scripts/bench/channels-bench-support";
 
 export interface QrArchiveBenchResult {
   codes: number;
@@ -53,14 +58,21 @@ export async function benchQrArchive(options: { codes?: number; size?: number } 
     qrDesign: JSON.stringify(qrDesignSchema.parse({ size })),
   }));
   const db = getDb();
-  for (let start = 0; start < codes; start += 500) await db.channel.createMany({ data: channels.slice(start, start + 500) });
-  const ids = (await db.channel.findMany({ where: { accountId: account.id }, select: { id: true }, orderBy: { scene: "asc" } })).map((row) => row.id);
+  for (let start = 0; start < codes; start += 500)
+    await db.channel.createMany({ data: channels.slice(start, start + 500) });
+  const ids = (
+    await db.channel.findMany({ where: { accountId: account.id }, select: { id: true }, orderBy: { scene: "asc" } })
+  ).map((row) => row.id);
   const urls = channels.map((channel) => channel.url);
   const design = qrDesignSchema.parse({ size });
 
   // Warm up both paths (module loading, Skia's first canvas, the JIT) outside the timings.
   for (const url of urls.slice(0, 10)) {
-    await QRCode.toBuffer(url, { width: size, margin: design.margin, errorCorrectionLevel: design.errorCorrectionLevel });
+    await QRCode.toBuffer(url, {
+      width: size,
+      margin: design.margin,
+      errorCorrectionLevel: design.errorCorrectionLevel,
+    });
     await renderQrPng(url, design, null);
   }
 
@@ -70,7 +82,12 @@ export async function benchQrArchive(options: { codes?: number; size?: number } 
   const zipSeconds = secondsSince(start);
 
   start = performance.now();
-  for (const url of urls) await QRCode.toBuffer(url, { width: size, margin: design.margin, errorCorrectionLevel: design.errorCorrectionLevel });
+  for (const url of urls)
+    await QRCode.toBuffer(url, {
+      width: size,
+      margin: design.margin,
+      errorCorrectionLevel: design.errorCorrectionLevel,
+    });
   const libraryPngSeconds = secondsSince(start);
 
   start = performance.now();

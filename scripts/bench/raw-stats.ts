@@ -20,7 +20,10 @@ type CountRow = {
 const isScanSql = Prisma.sql`(e."type" = 'scan' OR (e."type" = 'subscribe' AND e."scene" <> ''))`;
 
 function dayStarts(scope: StatsScope, days: string[]): { starts: Date[]; end: Date } {
-  return { starts: days.map((day) => startOfLocalDay(day, scope.timezone)), end: startOfLocalDay(addDays(days.at(-1)!, 1), scope.timezone) };
+  return {
+    starts: days.map((day) => startOfLocalDay(day, scope.timezone)),
+    end: startOfLocalDay(addDays(days.at(-1)!, 1), scope.timezone),
+  };
 }
 
 /** Channel metrics per bucket of consecutive instants. */
@@ -41,7 +44,13 @@ async function countByBucket(scope: StatsScope, starts: Date[], end: Date): Prom
 function toCounts(row: CountRow | undefined) {
   const newFollows = toCount(row?.newFollows);
   const unfollows = toCount(row?.unfollows);
-  return { scans: toCount(row?.scans), uniqueScanners: toCount(row?.uniqueScanners), newFollows, unfollows, netFollows: newFollows - unfollows };
+  return {
+    scans: toCount(row?.scans),
+    uniqueScanners: toCount(row?.uniqueScanners),
+    newFollows,
+    unfollows,
+    netFollows: newFollows - unfollows,
+  };
 }
 
 async function rawSummaryCounts(scope: StatsScope, range: DayRange): Promise<SummaryCounts> {
@@ -54,12 +63,19 @@ async function rawSummaryCounts(scope: StatsScope, range: DayRange): Promise<Sum
       FROM "Event" e
       WHERE e."accountId" = ${scope.accountId} AND e."occurredAt" >= ${starts[0]!} AND e."occurredAt" < ${end}`),
   ]);
-  return { ...toCounts(channel.get(0)), organicFollows: toCount(context[0]?.organic), unattributedScans: toCount(context[0]?.unattributed) };
+  return {
+    ...toCounts(channel.get(0)),
+    organicFollows: toCount(context[0]?.organic),
+    unattributedScans: toCount(context[0]?.unattributed),
+  };
 }
 
 export async function rawSummary(accountId: string, range: DayRange): Promise<Summary> {
   const scope = await resolveScope({ accountId });
-  const [current, previous] = await Promise.all([rawSummaryCounts(scope, range), rawSummaryCounts(scope, previousRange(range))]);
+  const [current, previous] = await Promise.all([
+    rawSummaryCounts(scope, range),
+    rawSummaryCounts(scope, previousRange(range)),
+  ]);
   return { ...current, previous };
 }
 
@@ -68,19 +84,29 @@ export async function rawDailySeries(accountId: string, range: DayRange): Promis
   const days = eachDay(range.from, range.to);
   const { starts, end } = dayStarts(scope, days);
   const byDay = await countByBucket(scope, starts, end);
-  return { interval: "day", timezone: scope.timezone, points: days.map((day, index) => ({ start: day, end: day, ...toCounts(byDay.get(index)) })) };
+  return {
+    interval: "day",
+    timezone: scope.timezone,
+    points: days.map((day, index) => ({ start: day, end: day, ...toCounts(byDay.get(index)) })),
+  };
 }
 
 /** d1, d7 and d30 per scene, from every follow period of the range read row by row. */
-async function retentionFromPeriods(scope: StatsScope, range: DayRange, today: string): Promise<Map<string, Retention>> {
+async function retentionFromPeriods(
+  scope: StatsScope,
+  range: DayRange,
+  today: string,
+): Promise<Map<string, Retention>> {
   const tallies = new Map<string, Tally[]>();
   for (const follow of await listCohortFollows(scope, range)) {
     let sceneTallies = tallies.get(follow.scene);
-    if (!sceneTallies) tallies.set(follow.scene, (sceneTallies = retentionDays.map(() => ({ eligible: 0, retained: 0 }))));
+    if (!sceneTallies)
+      tallies.set(follow.scene, (sceneTallies = retentionDays.map(() => ({ eligible: 0, retained: 0 }))));
     retentionDays.forEach((days, index) => addToTally(sceneTallies[index]!, follow, days, today));
   }
   const result = new Map<string, Retention>();
-  for (const [scene, [d1, d7, d30]] of tallies) result.set(scene, { d1: retentionRate(d1!), d7: retentionRate(d7!), d30: retentionRate(d30!) });
+  for (const [scene, [d1, d7, d30]] of tallies)
+    result.set(scene, { d1: retentionRate(d1!), d7: retentionRate(d7!), d30: retentionRate(d30!) });
   return result;
 }
 

@@ -26,7 +26,15 @@ export function loadRatios(runs: LoadRuns): InterleavedRatios {
 }
 
 export interface BenchReport {
-  machine: { cpus: number; cpuModel: string; memory: string; date: string; node: string; command: string; commit: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memory: string;
+    date: string;
+    node: string;
+    command: string;
+    commit: string;
+  };
   reports: DatabaseReport[];
   events: number;
   channels: number;
@@ -64,8 +72,14 @@ function section(report: BenchReport): string {
   ];
   for (const database of report.reports) {
     lines.push(`### ${database.database === "sqlite" ? "SQLite" : "PostgreSQL"}`, "");
-    lines.push(`Seeded ${database.seed.events.toLocaleString("en")} events and ${database.seed.followers.toLocaleString("en")} followers in ${database.seed.seconds.toFixed(0)} s (${Math.round(database.seed.events / database.seed.seconds).toLocaleString("en")} events/s).`, "");
-    lines.push("| call | API p50 | API p95 | raw p50 | raw p95 | raw ÷ API (p50) | same answer | p95 < 150 ms | ≥ 20× |", "|---|---:|---:|---:|---:|---:|:-:|:-:|:-:|");
+    lines.push(
+      `Seeded ${database.seed.events.toLocaleString("en")} events and ${database.seed.followers.toLocaleString("en")} followers in ${database.seed.seconds.toFixed(0)} s (${Math.round(database.seed.events / database.seed.seconds).toLocaleString("en")} events/s).`,
+      "",
+    );
+    lines.push(
+      "| call | API p50 | API p95 | raw p50 | raw p95 | raw ÷ API (p50) | same answer | p95 < 150 ms | ≥ 20× |",
+      "|---|---:|---:|---:|---:|---:|:-:|:-:|:-:|",
+    );
     for (const query of database.queries) {
       const ratio = query.raw.p50 / query.api.p50;
       lines.push(
@@ -75,7 +89,10 @@ function section(report: BenchReport): string {
     const { ratios, median } = loadRatios(database.load);
     const row = (route: string, run: LoadResult, ratio = "") =>
       `| ${route} | ${run.requestsPerSecond.toFixed(0)} | ${ms(run.latency.p50)} ms | ${ms(run.latency.p99)} ms | ${run.failed} | ${ratio} |`;
-    const rows = database.load.webhook.flatMap((run, index) => [row("webhook `POST /api/wechat/{accountId}`", run, ratios[index]!.toFixed(2)), row("bare", database.load.bare[index + 1]!)]);
+    const rows = database.load.webhook.flatMap((run, index) => [
+      row("webhook `POST /api/wechat/{accountId}`", run, ratios[index]!.toFixed(2)),
+      row("bare", database.load.bare[index + 1]!),
+    ]);
     lines.push(
       "",
       `Webhook (safe mode: signature + AES, then ingest's transaction) against a bare route handler on the same server, ${report.concurrency} keep-alive connections, ${report.webhookSeconds} s each after a 3 s warm-up, in turn (each webhook run against the mean of the bare runs before and after it: scripts/bench/throughput-ratio.ts):`,

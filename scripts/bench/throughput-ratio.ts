@@ -11,7 +11,9 @@ export interface InterleavedRatios {
 
 export function interleavedRatios(bareRuns: number[], webhookRuns: number[]): InterleavedRatios {
   if (webhookRuns.length === 0 || bareRuns.length !== webhookRuns.length + 1) {
-    throw new Error(`Runs are taken in turn, starting and ending with the bare route: ${bareRuns.length} bare for ${webhookRuns.length} webhook`);
+    throw new Error(
+      `Runs are taken in turn, starting and ending with the bare route: ${bareRuns.length} bare for ${webhookRuns.length} webhook`,
+    );
   }
   const ratios = webhookRuns.map((webhook, index) => webhook / ((bareRuns[index]! + bareRuns[index + 1]!) / 2));
   const sorted = [...ratios].sort((a, b) => a - b);

@@ -18,24 +18,76 @@ interface TableSpec {
 
 export const tableSpecs = {
   Event: {
-    columns: [["accountId", "text"], ["openid", "text"], ["type", "text"], ["name", "text"], ["scene", "text"], ["channelId", "text"], ["occurredAt", "timestamp"], ["receivedAt", "timestamp"], ["dedupeKey", "text"]],
+    columns: [
+      ["accountId", "text"],
+      ["openid", "text"],
+      ["type", "text"],
+      ["name", "text"],
+      ["scene", "text"],
+      ["channelId", "text"],
+      ["occurredAt", "timestamp"],
+      ["receivedAt", "timestamp"],
+      ["dedupeKey", "text"],
+    ],
     conflict: null,
   },
   Follower: {
     key: ["accountId", "openid"],
-    columns: [["accountId", "text"], ["openid", "text"], ["isFollowing", "bool"], ["currentScene", "text"], ["firstScene", "text"], ["followedAt", "timestamp"], ["firstFollowedAt", "timestamp"], ["unfollowedAt", "timestamp"], ["stateChangedAt", "timestamp"], ["createdAt", "timestamp"]],
+    columns: [
+      ["accountId", "text"],
+      ["openid", "text"],
+      ["isFollowing", "bool"],
+      ["currentScene", "text"],
+      ["firstScene", "text"],
+      ["followedAt", "timestamp"],
+      ["firstFollowedAt", "timestamp"],
+      ["unfollowedAt", "timestamp"],
+      ["stateChangedAt", "timestamp"],
+      ["createdAt", "timestamp"],
+    ],
     conflict: null,
   },
-  FollowPeriod: { columns: [["accountId", "text"], ["openid", "text"], ["scene", "text"], ["startedAt", "timestamp"], ["endedAt", "timestamp"]], conflict: null },
+  FollowPeriod: {
+    columns: [
+      ["accountId", "text"],
+      ["openid", "text"],
+      ["scene", "text"],
+      ["startedAt", "timestamp"],
+      ["endedAt", "timestamp"],
+    ],
+    conflict: null,
+  },
   RollupDay: {
-    columns: [["accountId", "text"], ["scene", "text"], ["day", "text"], ["scans", "int"], ["follows", "int"], ["unfollows", "int"]],
+    columns: [
+      ["accountId", "text"],
+      ["scene", "text"],
+      ["day", "text"],
+      ["scans", "int"],
+      ["follows", "int"],
+      ["unfollows", "int"],
+    ],
     conflict: { keys: ["accountId", "scene", "day"], add: ["scans", "follows", "unfollows"] },
   },
   RollupHour: {
-    columns: [["accountId", "text"], ["scene", "text"], ["hourStart", "timestamp"], ["scans", "int"], ["follows", "int"], ["unfollows", "int"]],
+    columns: [
+      ["accountId", "text"],
+      ["scene", "text"],
+      ["hourStart", "timestamp"],
+      ["scans", "int"],
+      ["follows", "int"],
+      ["unfollows", "int"],
+    ],
     conflict: { keys: ["accountId", "scene", "hourStart"], add: ["scans", "follows", "unfollows"] },
   },
-  ScannerDay: { columns: [["accountId", "text"], ["scene", "text"], ["day", "text"], ["openid", "text"]], conflict: { keys: ["accountId", "scene", "day", "openid"] } },
+  ScannerDay: {
+    columns: [
+      ["accountId", "text"],
+      ["scene", "text"],
+      ["day", "text"],
+      ["openid", "text"],
+    ],
+    conflict: { keys: ["accountId", "scene", "day", "openid"] },
+  },
 } satisfies Record<string, TableSpec>;
 
 export type SeedTable = keyof typeof tableSpecs;
@@ -87,7 +139,15 @@ function sqliteWriter(filePath: string): BulkWriter {
   const statements = new Map<SeedTable, Sqlite.Statement>();
   // Prisma's SQLite adapter stores DateTime as ISO text with an explicit +00:00.
   const toValue = (value: Row[number], type: ColumnType) =>
-    value === null ? null : type === "timestamp" ? new Date(value as number).toISOString().replace("Z", "+00:00") : type === "bool" ? (value ? 1 : 0) : value;
+    value === null
+      ? null
+      : type === "timestamp"
+        ? new Date(value as number).toISOString().replace("Z", "+00:00")
+        : type === "bool"
+          ? value
+            ? 1
+            : 0
+          : value;
   const statementFor = (table: SeedTable) => {
     let statement = statements.get(table);
     if (!statement) {
@@ -111,19 +171,26 @@ function sqliteWriter(filePath: string): BulkWriter {
       const spec: TableSpec = tableSpecs[table];
       const columns = spec.columns.map(([name]) => quote(name)).join(", ");
       db.exec(`CREATE TEMP TABLE seed_stage AS SELECT ${columns} FROM ${quote(table)} WHERE 0`);
-      const stage = db.prepare(`INSERT INTO seed_stage (${columns}) VALUES (${spec.columns.map(() => "?").join(", ")})`);
+      const stage = db.prepare(
+        `INSERT INTO seed_stage (${columns}) VALUES (${spec.columns.map(() => "?").join(", ")})`,
+      );
       const types = spec.columns.map(([, type]) => type);
       const stageAll = db.transaction((rows: Row[]) => {
         for (const row of rows) stage.run(row.map((value, index) => toValue(value, types[index]!)));
       });
       for (const rows of batches) stageAll(rows);
       // "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT.
-      db.exec(`INSERT INTO ${quote(table)} (${columns}) SELECT ${columns} FROM seed_stage WHERE true ORDER BY ${(spec.key ?? []).map(quote).join(", ") || "rowid"} ON CONFLICT DO NOTHING`);
+      db.exec(
+        `INSERT INTO ${quote(table)} (${columns}) SELECT ${columns} FROM seed_stage WHERE true ORDER BY ${(spec.key ?? []).map(quote).join(", ") || "rowid"} ON CONFLICT DO NOTHING`,
+      );
       db.exec("DROP TABLE seed_stage");
     },
     async deferIndexes(tables) {
       const indexes = tables.flatMap(
-        (table) => db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(table) as { name: string; sql: string }[],
+        (table) =>
+          db
+            .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
+            .all(table) as { name: string; sql: string }[],
       );
       for (const index of indexes) db.exec(`DROP INDEX ${quote(index.name)}`);
       return async () => {
@@ -147,7 +214,12 @@ function postgresWriter(url: string, schema: string | undefined): BulkWriter {
   const pool = new pg.Pool({ connectionString: url, max: 1, options: settings });
   let foreignKeyChecks: Promise<unknown> | null = null;
   const sqlType = { text: "text", int: "int4", bool: "bool", timestamp: "timestamp(3)" } as const;
-  const toValue = (value: Row[number], type: ColumnType) => (value === null ? null : type === "timestamp" ? new Date(value as number).toISOString().replace("T", " ").replace("Z", "") : value);
+  const toValue = (value: Row[number], type: ColumnType) =>
+    value === null
+      ? null
+      : type === "timestamp"
+        ? new Date(value as number).toISOString().replace("T", " ").replace("Z", "")
+        : value;
   const insertRows = async (target: string, spec: TableSpec, rows: Row[], suffix: string) => {
     const columns = spec.columns.map(([name]) => quote(name)).join(", ");
     const unnest = spec.columns.map(([, type], index) => `$${index + 1}::${sqlType[type]}[]`).join(", ");
@@ -164,7 +236,9 @@ function postgresWriter(url: string, schema: string | undefined): BulkWriter {
       // One pooled connection, so the temporary table stays visible to every statement.
       await pool.query(`CREATE TEMP TABLE seed_stage AS SELECT ${columns} FROM ${quote(table)} WITH NO DATA`);
       for (const rows of batches) await insertRows("seed_stage", spec, rows, "");
-      await pool.query(`INSERT INTO ${quote(table)} (${columns}) SELECT ${columns} FROM seed_stage ORDER BY ${(spec.key ?? []).map(quote).join(", ")} ON CONFLICT DO NOTHING`);
+      await pool.query(
+        `INSERT INTO ${quote(table)} (${columns}) SELECT ${columns} FROM seed_stage ORDER BY ${(spec.key ?? []).map(quote).join(", ")} ON CONFLICT DO NOTHING`,
+      );
       await pool.query("DROP TABLE seed_stage");
     },
     async deferIndexes(tables) {

@@ -148,7 +148,9 @@ export function* generateHistory(plan: HistoryPlan): Generator<HistoryEvent> {
     carry = exact - Math.floor(exact);
 
     // The channels running that day, by popularity.
-    const active = channels.flatMap((channel, index) => (dayIndex >= channel.firstDay && dayIndex <= channel.lastDay ? [{ scene: index + 1, weight: channel.weight }] : []));
+    const active = channels.flatMap((channel, index) =>
+      dayIndex >= channel.firstDay && dayIndex <= channel.lastDay ? [{ scene: index + 1, weight: channel.weight }] : [],
+    );
     const cumulative = new Float64Array(active.length);
     active.reduce((sum, channel, index) => (cumulative[index] = sum + channel.weight), 0);
     const activeTotal = cumulative[active.length - 1] ?? 0;
@@ -189,7 +191,8 @@ export function* generateHistory(plan: HistoryPlan): Generator<HistoryEvent> {
       const leaver = unfollowed.pick(random);
       // Most unfollows come soon after the follow: half are among the latest followers.
       const recentFollower = recentFollows[Math.floor(random() * recentFollows.length)];
-      const leaving = random() < 0.5 && recentFollower !== undefined && following.has(recentFollower) ? recentFollower : follower;
+      const leaving =
+        random() < 0.5 && recentFollower !== undefined && following.has(recentFollower) ? recentFollower : follower;
       // One event per user per second: WeChat's CreateTime would make a second one a retry.
       if (roll < 0.38 && follower !== undefined && lastSecond[follower] !== second) {
         // A follower scans again: often the code that brought them, else another one.

@@ -37,7 +37,19 @@ class FollowerColumns {
     if (user < this.capacity) return;
     let capacity = this.capacity;
     while (capacity <= user) capacity *= 2;
-    for (const key of ["exists", "isFollowing", "currentScene", "firstScene", "followedAt", "firstFollowedAt", "unfollowedAt", "stateChangedAt", "createdAt", "periodStartedAt", "periodScene"] as const) {
+    for (const key of [
+      "exists",
+      "isFollowing",
+      "currentScene",
+      "firstScene",
+      "followedAt",
+      "firstFollowedAt",
+      "unfollowedAt",
+      "stateChangedAt",
+      "createdAt",
+      "periodStartedAt",
+      "periodScene",
+    ] as const) {
       const old = this[key];
       const grown = new (old.constructor as new (length: number) => typeof old)(capacity);
       grown.set(old as never);
@@ -78,16 +90,28 @@ export class IngestReplica {
     const { user, at } = history;
     const openid = this.openidOf(user);
     const rawScene = this.scenes[history.scene]!;
-    const eventKey = history.kind === "subscribe" ? (rawScene ? `qrscene_${rawScene}` : "") : history.kind === "scan" ? rawScene : "";
+    const eventKey =
+      history.kind === "subscribe" ? (rawScene ? `qrscene_${rawScene}` : "") : history.kind === "scan" ? rawScene : "";
     const event = this.normalize(openid, at, history.kind, eventKey);
     const f = this.followers;
     f.ensure(user);
     this.userCount = Math.max(this.userCount, user + 1);
     const hasFollower = f.exists[user] === 1;
     // Unfollows count against the scene of the follow period they end (ingest-event.ts).
-    const sceneIndex = event.type === "unsubscribe" ? (hasFollower && f.isFollowing[user] ? f.currentScene[user]! : 0) : history.scene;
+    const sceneIndex =
+      event.type === "unsubscribe" ? (hasFollower && f.isFollowing[user] ? f.currentScene[user]! : 0) : history.scene;
     const scene = this.scenes[sceneIndex]!;
-    this.events.push([this.accountId, openid, event.type, event.name, scene, this.channelIdByScene.get(scene) ?? null, at, at, event.dedupeKey]);
+    this.events.push([
+      this.accountId,
+      openid,
+      event.type,
+      event.name,
+      scene,
+      this.channelIdByScene.get(scene) ?? null,
+      at,
+      at,
+      event.dedupeKey,
+    ]);
     this.eventCount++;
     this.applyToFollower(user, openid, event.type, sceneIndex, at, hasFollower);
     this.addToRollups(sceneIndex, user, event, at);
@@ -100,7 +124,14 @@ export class IngestReplica {
    */
   private normalize(openid: string, at: number, kind: HistoryEvent["kind"], eventKey: string): NormalizedEvent {
     const name = kind;
-    const scene = kind === "unsubscribe" ? "" : kind === "subscribe" ? (eventKey.startsWith("qrscene_") ? eventKey.slice(8) : "") : eventKey;
+    const scene =
+      kind === "unsubscribe"
+        ? ""
+        : kind === "subscribe"
+          ? eventKey.startsWith("qrscene_")
+            ? eventKey.slice(8)
+            : ""
+          : eventKey;
     const createTime = at / 1000;
     const event: NormalizedEvent = {
       toUserName: this.originalId,
@@ -114,17 +145,34 @@ export class IngestReplica {
       dedupeKey: `${openid}|${createTime}|${name}|${eventKey}`,
     };
     if (!this.checkedKinds.has(kind)) {
-      const fields = { ToUserName: this.originalId, FromUserName: openid, CreateTime: String(createTime), MsgType: "event", Event: wechatEventNames[kind], EventKey: eventKey };
+      const fields = {
+        ToUserName: this.originalId,
+        FromUserName: openid,
+        CreateTime: String(createTime),
+        MsgType: "event",
+        Event: wechatEventNames[kind],
+        EventKey: eventKey,
+      };
       const expected = normalizeEvent(fields);
       const keys = Object.keys(expected) as (keyof NormalizedEvent)[];
-      if (keys.some((key) => String(expected[key]) !== String(event[key]))) throw new Error(`The seed's ${kind} events no longer match normalizeEvent: update scripts/seed/ingest-replica.ts`);
+      if (keys.some((key) => String(expected[key]) !== String(event[key])))
+        throw new Error(
+          `The seed's ${kind} events no longer match normalizeEvent: update scripts/seed/ingest-replica.ts`,
+        );
       this.checkedKinds.add(kind);
     }
     return event;
   }
 
   /** follower-state.ts for events in time order (at >= stateChangedAt always holds). */
-  private applyToFollower(user: number, openid: string, type: string, sceneIndex: number, at: number, hasFollower: boolean): void {
+  private applyToFollower(
+    user: number,
+    openid: string,
+    type: string,
+    sceneIndex: number,
+    at: number,
+    hasFollower: boolean,
+  ): void {
     const f = this.followers;
     if (!hasFollower) {
       f.exists[user] = 1;
@@ -189,12 +237,22 @@ export class IngestReplica {
   private closeDay(nextDay: string): void {
     if (this.currentDay) {
       const day = this.currentDay;
-      const rollupDay = [...this.dayCounts].map(([scene, counts]) => [this.accountId, this.scenes[scene]!, day, ...counts]);
+      const rollupDay = [...this.dayCounts].map(([scene, counts]) => [
+        this.accountId,
+        this.scenes[scene]!,
+        day,
+        ...counts,
+      ]);
       const rollupHour = [...this.hourCounts].map(([key, counts]) => {
         const [scene, hourStart] = key.split("|");
         return [this.accountId, this.scenes[Number(scene)]!, Number(hourStart), ...counts];
       });
-      const scannerDay = [...this.scannerDays].map((key) => [this.accountId, this.scenes[Math.floor(key / 2 ** 32)]!, day, this.openidOf(key % 2 ** 32)]);
+      const scannerDay = [...this.scannerDays].map((key) => [
+        this.accountId,
+        this.scenes[Math.floor(key / 2 ** 32)]!,
+        day,
+        this.openidOf(key % 2 ** 32),
+      ]);
       // In primary-key order, so each insert lands next to the previous one.
       const byKey = (a: Row, b: Row) => compareKeys(a[1], b[1]) || compareKeys(a[2], b[2]) || compareKeys(a[3], b[3]);
       rollupHour.sort(byKey);
@@ -222,7 +280,11 @@ export class IngestReplica {
   takeClosedDays(): { rollupDay: Row[]; rollupHour: Row[]; scannerDay: Row[] } {
     const days = this.pendingDays;
     this.pendingDays = [];
-    return { rollupDay: days.flatMap((day) => day.rollupDay), rollupHour: days.flatMap((day) => day.rollupHour), scannerDay: days.flatMap((day) => day.scannerDay) };
+    return {
+      rollupDay: days.flatMap((day) => day.rollupDay),
+      rollupHour: days.flatMap((day) => day.rollupHour),
+      scannerDay: days.flatMap((day) => day.scannerDay),
+    };
   }
 
   /** Ends the history: the last day's rollups, the periods still open and every follower. */
@@ -231,7 +293,13 @@ export class IngestReplica {
     const f = this.followers;
     for (let user = 0; user < this.userCount; user++) {
       if (f.exists[user] && !Number.isNaN(f.periodStartedAt[user]!)) {
-        this.periods.push([this.accountId, this.openidOf(user), this.scenes[f.periodScene[user]!]!, f.periodStartedAt[user]!, null]);
+        this.periods.push([
+          this.accountId,
+          this.openidOf(user),
+          this.scenes[f.periodScene[user]!]!,
+          f.periodStartedAt[user]!,
+          null,
+        ]);
         this.periodCount++;
       }
     }

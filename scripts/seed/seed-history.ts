@@ -69,14 +69,28 @@ export async function seedHistory(options: SeedOptions): Promise<SeedResult> {
   const firstDay = addDays(lastDay, 1 - options.days);
 
   const channels = await createSeedChannels(account, options.channels, seed);
-  const scenes = ["", ...channels.map((channel) => channel.scene), ...foreignScenes.filter((scene) => !channels.some((channel) => channel.scene === scene))];
+  const scenes = [
+    "",
+    ...channels.map((channel) => channel.scene),
+    ...foreignScenes.filter((scene) => !channels.some((channel) => channel.scene === scene)),
+  ];
   const owned = await db.channel.findMany({ where: { accountId: account.id }, select: { id: true, scene: true } });
   const channelIdByScene = new Map(owned.map((channel) => [channel.scene, channel.id]));
   const salt = seed ^ 0x5bd1e995;
-  const replica = new IngestReplica(account.id, account.originalId ?? "gh_seed", account.timezone, scenes, channelIdByScene, (user) => seedOpenid(salt, user));
+  const replica = new IngestReplica(
+    account.id,
+    account.originalId ?? "gh_seed",
+    account.timezone,
+    scenes,
+    channelIdByScene,
+    (user) => seedOpenid(salt, user),
+  );
 
   const writer = createBulkWriter(getDatabaseConfig());
-  const rebuildIndexes = options.events >= deferIndexesFrom ? await writer.deferIndexes(["Event", "FollowPeriod", "Follower", "RollupHour", "ScannerDay"]) : null;
+  const rebuildIndexes =
+    options.events >= deferIndexesFrom
+      ? await writer.deferIndexes(["Event", "FollowPeriod", "Follower", "RollupHour", "ScannerDay"])
+      : null;
   try {
     // One batch is written while the next is generated (PostgreSQL works in its own process).
     let writing: Promise<void> = Promise.resolve();
@@ -151,7 +165,11 @@ export async function seedHistory(options: SeedOptions): Promise<SeedResult> {
 }
 
 /** Channels with the next free integer scenes, named and grouped like a real account's. */
-async function createSeedChannels(account: { id: string; appId: string; apiBaseUrl: string }, count: number, seed: number) {
+async function createSeedChannels(
+  account: { id: string; appId: string; apiBaseUrl: string },
+  count: number,
+  seed: number,
+) {
   const db = getDb();
   const [channelScenes, pushedScenes] = await Promise.all([
     db.channel.findMany({ where: { accountId: account.id }, select: { scene: true } }),
@@ -165,12 +183,29 @@ async function createSeedChannels(account: { id: string; appId: string; apiBaseU
     return { ...spec, scene: String(firstScene + index), ticket, url };
   });
   const created = await db.channel.createManyAndReturn({
-    data: specs.map((spec) => ({ accountId: account.id, name: spec.name, group: spec.group, qrKind: "permanent", sceneType: "int", scene: spec.scene, ticket: spec.ticket, url: spec.url })),
+    data: specs.map((spec) => ({
+      accountId: account.id,
+      name: spec.name,
+      group: spec.group,
+      qrKind: "permanent",
+      sceneType: "int",
+      scene: spec.scene,
+      ticket: spec.ticket,
+      url: spec.url,
+    })),
     select: { id: true, scene: true },
   });
   // The emulator knows the codes it would have issued, so they render and scan like any other.
   if (isSandboxBaseUrl(account.apiBaseUrl)) {
-    await db.sandboxQrCode.createMany({ data: specs.map((spec) => ({ ticket: spec.ticket, appId: account.appId, actionName: "QR_LIMIT_SCENE", scene: spec.scene, url: spec.url })) });
+    await db.sandboxQrCode.createMany({
+      data: specs.map((spec) => ({
+        ticket: spec.ticket,
+        appId: account.appId,
+        actionName: "QR_LIMIT_SCENE",
+        scene: spec.scene,
+        url: spec.url,
+      })),
+    });
   }
   const byScene = new Map(created.map((channel) => [channel.scene, channel.id]));
   return specs.map((spec) => ({ id: byScene.get(spec.scene)!, scene: spec.scene }));

@@ -4,7 +4,12 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createSandboxAccount, signIn } from "./channels-support";
 
-async function createChannel(request: APIRequestContext, accountId: string, name: string, group: string): Promise<string> {
+async function createChannel(
+  request: APIRequestContext,
+  accountId: string,
+  name: string,
+  group: string,
+): Promise<string> {
   const response = await request.post("/api/channels", { data: { accountId, name, group } });
   expect(response.status()).toBe(201);
   return (await response.json()).id;

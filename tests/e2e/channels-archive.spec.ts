@@ -6,7 +6,9 @@ import { createSandboxAccount, decodeQrPng, signIn } from "./channels-support";
 test("archives and restores a channel, keeping its scans", async ({ page, baseURL }) => {
   await signIn(page);
   const account = await createSandboxAccount(page.request, baseURL!, `Archive ${Date.now()}`);
-  const created = await (await page.request.post("/api/channels", { data: { accountId: account.id, name: "Old poster", group: "Stores" } })).json();
+  const created = await (
+    await page.request.post("/api/channels", { data: { accountId: account.id, name: "Old poster", group: "Stores" } })
+  ).json();
   await page.request.post("/api/channels", { data: { accountId: account.id, name: "Other poster" } });
   expect((await page.request.post("/api/sandbox/scan", { data: { channelId: created.id } })).status()).toBe(200);
 
@@ -28,7 +30,12 @@ test("archives and restores a channel, keeping its scans", async ({ page, baseUR
   await page.getByTestId("filter-status").selectOption("all");
   await expect(row.getByTestId("channel-status")).toHaveCount(0);
   const restored = await (await page.request.get(`/api/channels/${created.id}`)).json();
-  expect(restored).toMatchObject({ status: "active", archivedAt: null, scene: created.scene, counts: { scans: 1, newFollows: 1 } });
+  expect(restored).toMatchObject({
+    status: "active",
+    archivedAt: null,
+    scene: created.scene,
+    counts: { scans: 1, newFollows: 1 },
+  });
 
   // Edit: the name, group and tags change; the scene does not.
   await row.getByTestId("row-actions").click();
@@ -45,7 +52,9 @@ test("archives and restores a channel, keeping its scans", async ({ page, baseUR
 test("saves a studio design and downloads the code with it", async ({ page, baseURL }) => {
   await signIn(page);
   const account = await createSandboxAccount(page.request, baseURL!, `Studio ${Date.now()}`);
-  const channel = await (await page.request.post("/api/channels", { data: { accountId: account.id, name: "北京三里屯店" } })).json();
+  const channel = await (
+    await page.request.post("/api/channels", { data: { accountId: account.id, name: "北京三里屯店" } })
+  ).json();
 
   await page.goto(`/channels?account=${account.id}`);
   await page.getByTestId("row-actions").click();

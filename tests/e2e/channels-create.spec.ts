@@ -3,7 +3,10 @@
 import { expect, test } from "@playwright/test";
 import { createSandboxAccount, signIn } from "./channels-support";
 
-test("creates permanent and temporary codes with every kind of scene, and refuses a duplicate", async ({ page, baseURL }) => {
+test("creates permanent and temporary codes with every kind of scene, and refuses a duplicate", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page);
   const account = await createSandboxAccount(page.request, baseURL!, `Kinds ${Date.now()}`);
   await page.goto(`/channels?account=${account.id}`);
@@ -16,7 +19,10 @@ test("creates permanent and temporary codes with every kind of scene, and refuse
     await page.getByTestId("channel-create").click();
     await expect(page.getByTestId("channel-created")).toContainText(name);
   };
-  const row = (name: string) => page.getByTestId("channel-list-row").filter({ has: page.getByTestId("channel-row").getByText(name, { exact: true }) });
+  const row = (name: string) =>
+    page
+      .getByTestId("channel-list-row")
+      .filter({ has: page.getByTestId("channel-row").getByText(name, { exact: true }) });
 
   // Permanent, next free integer.
   await create("Poster — Store 12", async () => {
@@ -56,14 +62,23 @@ test("creates permanent and temporary codes with every kind of scene, and refuse
 
   // Kinds and scene types as the API sees them.
   const listed = await (await page.request.get(`/api/channels?accountId=${account.id}`)).json();
-  const byName = new Map<string, { qr: { kind: string; url: string }; sceneType: string }>(listed.items.map((item: { name: string }) => [item.name, item]));
-  expect([...["Poster — Store 12", "Booth A", "Spring Fair Flyer", "KOL — 大卫"]].map((name) => [byName.get(name)!.qr.kind, byName.get(name)!.sceneType])).toEqual([
+  const byName = new Map<string, { qr: { kind: string; url: string }; sceneType: string }>(
+    listed.items.map((item: { name: string }) => [item.name, item]),
+  );
+  expect(
+    [...["Poster — Store 12", "Booth A", "Spring Fair Flyer", "KOL — 大卫"]].map((name) => [
+      byName.get(name)!.qr.kind,
+      byName.get(name)!.sceneType,
+    ]),
+  ).toEqual([
     ["permanent", "int"],
     ["permanent", "str"],
     ["temporary", "str"],
     ["temporary", "int"],
   ]);
-  expect(listed.items.every((item: { qr: { url: string } }) => item.qr.url.startsWith("http://weixin.qq.com/q/"))).toBe(true);
+  expect(listed.items.every((item: { qr: { url: string } }) => item.qr.url.startsWith("http://weixin.qq.com/q/"))).toBe(
+    true,
+  );
   await expect(page.getByTestId("quota-meter")).toContainText("2 of 100,000");
 
   // The same scene again is refused, next to the field, and nothing is created.

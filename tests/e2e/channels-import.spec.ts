@@ -23,7 +23,10 @@ function buildCsv(): string {
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
-test("previews 200 rows with the bad ones marked, creates the rest with progress, and never twice", async ({ page, baseURL }) => {
+test("previews 200 rows with the bad ones marked, creates the rest with progress, and never twice", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   await signIn(page);
   const account = await createSandboxAccount(page.request, baseURL!, `Import ${Date.now()}`);
@@ -37,23 +40,40 @@ test("previews 200 rows with the bad ones marked, creates the rest with progress
   await expect(page.getByTestId("import-create")).toHaveText("Create 195 channels");
   const invalid = page.locator('[data-testid="import-row"][data-status="invalid"]');
   await expect(invalid).toHaveCount(5);
-  expect(await invalid.evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-row"))))).toEqual([...badRows.keys()]);
-  await expect(page.locator('[data-testid="import-row"][data-row="150"]')).toContainText("Scene kol-3 is also in row 3");
+  expect(await invalid.evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-row"))))).toEqual([
+    ...badRows.keys(),
+  ]);
+  await expect(page.locator('[data-testid="import-row"][data-row="150"]')).toContainText(
+    "Scene kol-3 is also in row 3",
+  );
   await expect(page.locator('[data-testid="import-row"][data-row="101"]')).toContainText("At most 30 days");
   // Nothing exists before the button is pressed.
   expect((await (await page.request.get(`/api/channels?accountId=${account.id}`)).json()).total).toBe(0);
 
   await page.getByTestId("import-create").click();
   await expect(page.getByTestId("import-progress")).toBeVisible();
-  await expect(page.getByTestId("import-progress-text")).toHaveText("195 created · 0 already there · 5 failed", { timeout: 120_000 });
+  await expect(page.getByTestId("import-progress-text")).toHaveText("195 created · 0 already there · 5 failed", {
+    timeout: 120_000,
+  });
   await expect(page.locator('[data-testid="import-row"][data-status="invalid"]')).toHaveCount(5);
 
   const listed = await (await page.request.get(`/api/channels?accountId=${account.id}&limit=500`)).json();
   expect(listed.total).toBe(195);
   const kol = listed.items.find((item: { scene: string }) => item.scene === "kol-3");
-  expect(kol).toMatchObject({ name: "KOL 3 — 达人", group: "KOL", tags: ["kol"], qr: { kind: "temporary" }, autoTagName: "kol" });
+  expect(kol).toMatchObject({
+    name: "KOL 3 — 达人",
+    group: "KOL",
+    tags: ["kol"],
+    qr: { kind: "temporary" },
+    autoTagName: "kol",
+  });
   const store = listed.items.find((item: { name: string }) => item.name === "门店 2 海报");
-  expect(store).toMatchObject({ group: "Stores", tags: ["north", "poster"], welcomeMessage: "欢迎光临, 2 号店", qr: { kind: "permanent" } });
+  expect(store).toMatchObject({
+    group: "Stores",
+    tags: ["north", "poster"],
+    welcomeMessage: "欢迎光临, 2 号店",
+    qr: { kind: "permanent" },
+  });
 
   // The same file again: every good row is recognised, nothing is created.
   await page.reload();

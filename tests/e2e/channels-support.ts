@@ -10,15 +10,27 @@ export const credentials = { email: "marketer@example.com", password: "correct h
 
 export async function signIn(page: Page): Promise<void> {
   const setup = await page.request.post("/api/auth/setup", { data: credentials });
-  if (setup.status() !== 201) expect((await page.request.post("/api/auth/sign-in", { data: credentials })).status()).toBe(200);
+  if (setup.status() !== 201)
+    expect((await page.request.post("/api/auth/sign-in", { data: credentials })).status()).toBe(200);
 }
 
 const alphanumeric = (length: number) => randomBytes(length).toString("hex").slice(0, length);
 
 /** A plaintext-mode account on the built-in emulator (this server's /sandbox). */
-export async function createSandboxAccount(request: APIRequestContext, baseURL: string, name: string): Promise<{ id: string }> {
+export async function createSandboxAccount(
+  request: APIRequestContext,
+  baseURL: string,
+  name: string,
+): Promise<{ id: string }> {
   const response = await request.post("/api/accounts", {
-    data: { name, appId: `wx${alphanumeric(16)}`, appSecret: alphanumeric(32), token: alphanumeric(16), mode: "plaintext", apiBaseUrl: `${baseURL}/sandbox` },
+    data: {
+      name,
+      appId: `wx${alphanumeric(16)}`,
+      appSecret: alphanumeric(32),
+      token: alphanumeric(16),
+      mode: "plaintext",
+      apiBaseUrl: `${baseURL}/sandbox`,
+    },
   });
   expect(response.status()).toBe(201);
   return response.json();

@@ -12,13 +12,17 @@ test("downloads a ZIP of 50 codes in which every PNG decodes to its channel's ur
   const urlByName = new Map<string, string>();
   for (let index = 1; index <= 52; index++) {
     const name = index === 52 ? "Not selected" : index % 10 === 0 ? `门店/${index}: “主店”` : `Store ${index}`;
-    const response = await page.request.post("/api/channels", { data: { accountId: account.id, name, group: index === 52 ? null : "Spring" } });
+    const response = await page.request.post("/api/channels", {
+      data: { accountId: account.id, name, group: index === 52 ? null : "Spring" },
+    });
     expect(response.status()).toBe(201);
     urlByName.set(name, (await response.json()).qr.url);
   }
   // One code with a designed look (colours, caption) still scans.
   const designed = await (await page.request.get(`/api/channels?accountId=${account.id}&q=Store%207&limit=1`)).json();
-  await page.request.put(`/api/channels/${designed.items[0].id}/qr-design`, { data: { design: { foreground: "#0b3d2e", background: "#fffdf5", caption: true, size: 600 } } });
+  await page.request.put(`/api/channels/${designed.items[0].id}/qr-design`, {
+    data: { design: { foreground: "#0b3d2e", background: "#fffdf5", caption: true, size: 600 } },
+  });
 
   await page.goto(`/channels?account=${account.id}`);
   await page.getByTestId("filter-group").selectOption("Spring");
@@ -38,7 +42,9 @@ test("downloads a ZIP of 50 codes in which every PNG decodes to its channel's ur
   expect(names).toHaveLength(50);
   expect(names).toContain("门店_50_ “主店”.png");
 
-  const expected = new Map(selectedNames.map((name) => [`${name.replace(/[\\/:*?"<>|]/g, "_")}.png`, urlByName.get(name)]));
+  const expected = new Map(
+    selectedNames.map((name) => [`${name.replace(/[\\/:*?"<>|]/g, "_")}.png`, urlByName.get(name)]),
+  );
   for (const [fileName, bytes] of Object.entries(files)) {
     expect(expected.has(fileName), fileName).toBe(true);
     expect(decodeQrPng(bytes), fileName).toBe(expected.get(fileName));

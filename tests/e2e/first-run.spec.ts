@@ -21,7 +21,9 @@ test("a new user creates a channel, scans it in the sandbox and sees it counted"
 
   const qr = page.getByTestId("channel-qr");
   await expect(qr).toBeVisible();
-  await expect.poll(() => qr.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  await expect
+    .poll(() => qr.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0))
+    .toBe(true);
   await expect(page.getByTestId("channel-scans")).toHaveText("0");
 
   await page.getByTestId("simulate-scan").click();

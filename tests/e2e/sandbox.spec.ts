@@ -8,7 +8,8 @@ const credentials = { email: "marketer@example.com", password: "correct horse ba
 async function signIn(page: Page): Promise<void> {
   // Alone, this spec sets up the first user; after first-run.spec.ts, that user signs in.
   const setup = await page.request.post("/api/auth/setup", { data: credentials });
-  if (setup.status() !== 201) expect((await page.request.post("/api/auth/sign-in", { data: credentials })).status()).toBe(200);
+  if (setup.status() !== 201)
+    expect((await page.request.post("/api/auth/sign-in", { data: credentials })).status()).toBe(200);
 }
 
 test("the sandbox page shows pushes and replies, tags after the reply, and injects faults", async ({ page }) => {
@@ -17,7 +18,13 @@ test("the sandbox page shows pushes and replies, tags after the reply, and injec
   const accountId = accounts.items.find((account: { isSandbox: boolean }) => account.isSandbox).id as string;
   const scene = `e2e-${Date.now()}`;
   const created = await page.request.post("/api/channels", {
-    data: { accountId, name: "Sandbox page poster", autoTagName: "e2e", welcomeMessage: "欢迎", qr: { kind: "permanent", scene } },
+    data: {
+      accountId,
+      name: "Sandbox page poster",
+      autoTagName: "e2e",
+      welcomeMessage: "欢迎",
+      qr: { kind: "permanent", scene },
+    },
   });
   expect(created.status()).toBe(201);
 

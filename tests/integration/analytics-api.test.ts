@@ -36,9 +36,13 @@ describe("stats validation", () => {
     for (const [params, field] of cases) {
       const { status, body } = await api.get("timeseries", { accountId: account.id, ...params });
       expect(status, JSON.stringify(params)).toBe(422);
-      expect((body as { error: { code: string; issues: { path: string[] }[] } }).error.issues.map((issue) => issue.path[0])).toContain(field);
+      expect(
+        (body as { error: { code: string; issues: { path: string[] }[] } }).error.issues.map((issue) => issue.path[0]),
+      ).toContain(field);
     }
-    expect((await api.get("summary", { accountId: "no-such-account", from: "2024-03-01", to: "2024-03-01" })).status).toBe(404);
+    expect(
+      (await api.get("summary", { accountId: "no-such-account", from: "2024-03-01", to: "2024-03-01" })).status,
+    ).toBe(404);
   });
 });
 
@@ -46,20 +50,40 @@ describe("empty ranges and filters", () => {
   it("returns every bucket with zeros, and nothing for a filter that matches no channel", async () => {
     const account = await createAccount(sandboxAccountInput(app.server));
     await createChannel({ accountId: account.id, name: "Quiet poster", group: "Stores" });
-    const days = await api.json<{ points: unknown[] }>("timeseries", { accountId: account.id, from: "2024-02-01", to: "2024-02-29", interval: "day" });
+    const days = await api.json<{ points: unknown[] }>("timeseries", {
+      accountId: account.id,
+      from: "2024-02-01",
+      to: "2024-02-29",
+      interval: "day",
+    });
     expect(days.points).toHaveLength(29);
     expect(days.points[28]).toEqual({ start: "2024-02-29", end: "2024-02-29", ...zero });
-    const months = await api.json<{ points: unknown[] }>("timeseries", { accountId: account.id, from: "2023-12-15", to: "2024-02-10", interval: "month" });
+    const months = await api.json<{ points: unknown[] }>("timeseries", {
+      accountId: account.id,
+      from: "2023-12-15",
+      to: "2024-02-10",
+      interval: "month",
+    });
     expect(months.points).toEqual([
       { start: "2023-12-15", end: "2023-12-31", ...zero },
       { start: "2024-01-01", end: "2024-01-31", ...zero },
       { start: "2024-02-01", end: "2024-02-10", ...zero },
     ]);
-    const hours = await api.json<{ points: { start: string }[] }>("timeseries", { accountId: account.id, from: "2024-02-01", to: "2024-02-01", interval: "hour" });
+    const hours = await api.json<{ points: { start: string }[] }>("timeseries", {
+      accountId: account.id,
+      from: "2024-02-01",
+      to: "2024-02-01",
+      interval: "hour",
+    });
     expect(hours.points.map((point) => point.start)[0]).toBe("2024-01-31T16:00:00.000Z");
     expect(hours.points).toHaveLength(24);
     const none = { accountId: account.id, from: "2024-02-01", to: "2024-02-29", groups: "No such group" };
-    expect(await api.json("summary", none)).toEqual({ ...zero, organicFollows: 0, unattributedScans: 0, previous: { ...zero, organicFollows: 0, unattributedScans: 0 } });
+    expect(await api.json("summary", none)).toEqual({
+      ...zero,
+      organicFollows: 0,
+      unattributedScans: 0,
+      previous: { ...zero, organicFollows: 0, unattributedScans: 0 },
+    });
     expect(await api.json("channels", none)).toEqual({ rows: [] });
     expect((await api.json<{ points: unknown[] }>("timeseries", none)).points).toHaveLength(29);
   });
@@ -68,10 +92,28 @@ describe("empty ranges and filters", () => {
     const account = await createAccount(sandboxAccountInput(app.server, { mode: "plaintext" }));
     const channel = await createChannel({ accountId: account.id, name: "Old flyer" });
     const at = Math.floor(Date.parse("2024-05-10T04:00:00Z") / 1000);
-    await pushToWebhook(app.server.url, account.id, { openid: "oArchivedFan0000000000000000", createTime: at, event: "subscribe", eventKey: `qrscene_${channel.scene}` });
+    await pushToWebhook(app.server.url, account.id, {
+      openid: "oArchivedFan0000000000000000",
+      createTime: at,
+      event: "subscribe",
+      eventKey: `qrscene_${channel.scene}`,
+    });
     await app.db.channel.update({ where: { id: channel.id }, data: { archivedAt: new Date() } });
-    const { rows } = await api.json<{ rows: Record<string, unknown>[] }>("channels", { accountId: account.id, from: "2024-05-01", to: "2024-05-31" });
-    expect(rows).toMatchObject([{ channelId: channel.id, isArchived: true, scans: 1, newFollows: 1, uniqueScanners: 1, retention: { d1: 1, d7: 1, d30: 1 } }]);
+    const { rows } = await api.json<{ rows: Record<string, unknown>[] }>("channels", {
+      accountId: account.id,
+      from: "2024-05-01",
+      to: "2024-05-31",
+    });
+    expect(rows).toMatchObject([
+      {
+        channelId: channel.id,
+        isArchived: true,
+        scans: 1,
+        newFollows: 1,
+        uniqueScanners: 1,
+        retention: { d1: 1, d7: 1, d30: 1 },
+      },
+    ]);
   });
 });
 
@@ -80,14 +122,37 @@ describe("claiming a scene", () => {
     const account = await createAccount(sandboxAccountInput(app.server, { mode: "plaintext" }));
     const poster = await createChannel({ accountId: account.id, name: "Poster" });
     const at = Math.floor(Date.parse("2024-05-10T04:00:00Z") / 1000);
-    await pushToWebhook(app.server.url, account.id, { openid: "oFromElsewhere00000000000000", createTime: at, event: "subscribe", eventKey: "qrscene_agency-code" });
-    await pushToWebhook(app.server.url, account.id, { openid: "oFromElsewhere00000000000000", createTime: at + 86_400, event: "SCAN", eventKey: "agency-code" });
-    await pushToWebhook(app.server.url, account.id, { openid: "oPosterFan000000000000000000", createTime: at + 60, event: "subscribe", eventKey: `qrscene_${poster.scene}` });
+    await pushToWebhook(app.server.url, account.id, {
+      openid: "oFromElsewhere00000000000000",
+      createTime: at,
+      event: "subscribe",
+      eventKey: "qrscene_agency-code",
+    });
+    await pushToWebhook(app.server.url, account.id, {
+      openid: "oFromElsewhere00000000000000",
+      createTime: at + 86_400,
+      event: "SCAN",
+      eventKey: "agency-code",
+    });
+    await pushToWebhook(app.server.url, account.id, {
+      openid: "oPosterFan000000000000000000",
+      createTime: at + 60,
+      event: "subscribe",
+      eventKey: `qrscene_${poster.scene}`,
+    });
     const range = { accountId: account.id, from: "2024-05-01", to: "2024-05-31" };
     expect(await api.json("summary", range)).toMatchObject({ scans: 1, uniqueScanners: 1, unattributedScans: 2 });
-    await createChannel({ accountId: account.id, name: "Agency code", qr: { kind: "permanent", scene: "agency-code" } });
+    await createChannel({
+      accountId: account.id,
+      name: "Agency code",
+      qr: { kind: "permanent", scene: "agency-code" },
+    });
     expect(await api.json("summary", range)).toMatchObject({ scans: 3, uniqueScanners: 2, unattributedScans: 0 });
-    const days = await api.json<{ points: { start: string; uniqueScanners: number }[] }>("timeseries", { ...range, from: "2024-05-10", to: "2024-05-11" });
+    const days = await api.json<{ points: { start: string; uniqueScanners: number }[] }>("timeseries", {
+      ...range,
+      from: "2024-05-10",
+      to: "2024-05-11",
+    });
     expect(days.points.map((point) => point.uniqueScanners)).toEqual([2, 1]);
   });
 
@@ -99,21 +164,54 @@ describe("claiming a scene", () => {
     for (let index = 0; index < 12; index++) {
       const openid = `oClaimJob${String(index).padStart(19, "0")}`;
       const day = (index % 4) * 86_400;
-      await pushToWebhook(app.server.url, account.id, { openid, createTime: at + day, event: "subscribe", eventKey: index % 3 === 0 ? `qrscene_${poster.scene}` : "qrscene_agency-code" });
-      if (index % 2 === 0) await pushToWebhook(app.server.url, account.id, { openid, createTime: at + day + 86_400 * 2, event: "SCAN", eventKey: "agency-code" });
+      await pushToWebhook(app.server.url, account.id, {
+        openid,
+        createTime: at + day,
+        event: "subscribe",
+        eventKey: index % 3 === 0 ? `qrscene_${poster.scene}` : "qrscene_agency-code",
+      });
+      if (index % 2 === 0)
+        await pushToWebhook(app.server.url, account.id, {
+          openid,
+          createTime: at + day + 86_400 * 2,
+          event: "SCAN",
+          eventKey: "agency-code",
+        });
     }
     // Claimed by a channel row alone: the job is what adds the scene.
-    await app.db.channel.create({ data: { accountId: account.id, name: "Agency code", qrKind: "permanent", sceneType: "str", scene: "agency-code", ticket: "t", url: "http://weixin.qq.com/q/agency" } });
+    await app.db.channel.create({
+      data: {
+        accountId: account.id,
+        name: "Agency code",
+        qrKind: "permanent",
+        sceneType: "str",
+        scene: "agency-code",
+        ticket: "t",
+        url: "http://weixin.qq.com/q/agency",
+      },
+    });
     await claimedSceneScannersHandler.run([{ accountId: account.id, scene: "agency-code" }]);
     const tallies = () =>
       Promise.all([
-        app.db.scannerDayTotal.findMany({ where: { accountId: account.id }, orderBy: [{ scene: "asc" }, { day: "asc" }], omit: { accountId: true } }),
-        app.db.scannerReturn.findMany({ where: { accountId: account.id }, orderBy: [{ scene: "asc" }, { day: "asc" }, { previousDay: "asc" }], omit: { accountId: true } }),
+        app.db.scannerDayTotal.findMany({
+          where: { accountId: account.id },
+          orderBy: [{ scene: "asc" }, { day: "asc" }],
+          omit: { accountId: true },
+        }),
+        app.db.scannerReturn.findMany({
+          where: { accountId: account.id },
+          orderBy: [{ scene: "asc" }, { day: "asc" }, { previousDay: "asc" }],
+          omit: { accountId: true },
+        }),
       ]);
     const afterJob = await tallies();
     await rebuildScannerTallies(account.id);
     expect(await tallies()).toEqual(afterJob);
-    const summary = await api.json<{ uniqueScanners: number }>("summary", { accountId: account.id, from: "2024-05-01", to: "2024-05-31" });
+    const summary = await api.json<{ uniqueScanners: number }>("summary", {
+      accountId: account.id,
+      from: "2024-05-01",
+      to: "2024-05-31",
+    });
     expect(summary.uniqueScanners).toBe(12);
   });
 });
@@ -123,13 +221,28 @@ describe("the live feed", () => {
     const account = await createAccount(sandboxAccountInput(app.server, { mode: "plaintext" }));
     const channel = await createChannel({ accountId: account.id, name: "Expo booth" });
     const now = Math.floor(Date.now() / 1000);
-    await pushToWebhook(app.server.url, account.id, { openid: "oBefore000000000000000000000", createTime: now - 5, event: "subscribe", eventKey: "" });
+    await pushToWebhook(app.server.url, account.id, {
+      openid: "oBefore000000000000000000000",
+      createTime: now - 5,
+      event: "subscribe",
+      eventKey: "",
+    });
     // Two viewers, as on two app instances: each reads the database on its own.
     const first = await LiveCursor.start(account.id, null);
     const second = await LiveCursor.start(account.id, null);
     expect(await first.poll()).toEqual([]);
-    await pushToWebhook(app.server.url, account.id, { openid: "oLiveFan00000000000000000001", createTime: now, event: "subscribe", eventKey: `qrscene_${channel.scene}` });
-    await pushToWebhook(app.server.url, account.id, { openid: "oLiveFan00000000000000000001", createTime: now + 1, event: "SCAN", eventKey: channel.scene });
+    await pushToWebhook(app.server.url, account.id, {
+      openid: "oLiveFan00000000000000000001",
+      createTime: now,
+      event: "subscribe",
+      eventKey: `qrscene_${channel.scene}`,
+    });
+    await pushToWebhook(app.server.url, account.id, {
+      openid: "oLiveFan00000000000000000001",
+      createTime: now + 1,
+      event: "SCAN",
+      eventKey: channel.scene,
+    });
     const seen = await first.poll();
     expect(seen.map((event) => [event.type, event.channelName, event.openid])).toEqual([
       ["subscribe", "Expo booth", "oLiv…0001"],
@@ -145,16 +258,28 @@ describe("the live feed", () => {
     const account = await createAccount(sandboxAccountInput(app.server, { mode: "plaintext" }));
     const { key } = await createApiKey({ name: "live", role: "viewer" });
     const abort = new AbortController();
-    const response = await liveRoute(new Request(`http://localhost/api/live?accountId=${account.id}`, { headers: { authorization: `Bearer ${key}` }, signal: abort.signal }), {
-      params: Promise.resolve({}),
-    });
+    const response = await liveRoute(
+      new Request(`http://localhost/api/live?accountId=${account.id}`, {
+        headers: { authorization: `Bearer ${key}` },
+        signal: abort.signal,
+      }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/event-stream");
-    await pushToWebhook(app.server.url, account.id, { openid: "oStreamed0000000000000000000", createTime: Math.floor(Date.now() / 1000), event: "subscribe", eventKey: "" });
+    await pushToWebhook(app.server.url, account.id, {
+      openid: "oStreamed0000000000000000000",
+      createTime: Math.floor(Date.now() / 1000),
+      event: "subscribe",
+      eventKey: "",
+    });
     const reader = response.body!.getReader();
     let text = "";
     const deadline = Date.now() + 5_000;
-    while (!text.includes("event: push") && Date.now() < deadline) text += new TextDecoder().decode((await reader.read()).value);
+    while (!text.includes("event: push") && Date.now() < deadline)
+      text += new TextDecoder().decode((await reader.read()).value);
     abort.abort();
     expect(text).toContain("event: ready");
     const data = JSON.parse(/event: push\ndata: (.*)\n/.exec(text)![1]!);

@@ -48,8 +48,21 @@ const scenarios: Scenario[] = [
     mode: "safe",
     window: ["2024-01-25", "2024-03-05"],
     // 23:59:59 and 00:00:00 local around 1 February and 1 March (a leap year's 29 February).
-    pinned: ["2024-01-31T15:59:59Z", "2024-01-31T16:00:00Z", "2024-02-29T15:59:59Z", "2024-02-29T16:00:00Z", "2024-02-04T16:00:00Z", "2024-02-04T15:59:58Z"],
-    ranges: [["2024-01-25", "2024-03-05"], ["2024-02-01", "2024-02-29"], ["2024-01-31", "2024-01-31"], ["2024-02-01", "2024-02-01"], ["2024-02-05", "2024-02-18"]],
+    pinned: [
+      "2024-01-31T15:59:59Z",
+      "2024-01-31T16:00:00Z",
+      "2024-02-29T15:59:59Z",
+      "2024-02-29T16:00:00Z",
+      "2024-02-04T16:00:00Z",
+      "2024-02-04T15:59:58Z",
+    ],
+    ranges: [
+      ["2024-01-25", "2024-03-05"],
+      ["2024-02-01", "2024-02-29"],
+      ["2024-01-31", "2024-01-31"],
+      ["2024-02-01", "2024-02-01"],
+      ["2024-02-05", "2024-02-18"],
+    ],
     hourRanges: [["2024-01-31", "2024-02-01"]],
     seed: 8,
   },
@@ -59,9 +72,26 @@ const scenarios: Scenario[] = [
     window: ["2024-10-27", "2024-11-10"],
     // 01:30 EDT and 01:30 EST on 3 November (the repeated hour); midnight after it; 01:59:59 EST
     // and 03:00 EDT on 10 March (the skipped hour).
-    pinned: ["2024-11-03T05:30:00Z", "2024-11-03T06:30:00Z", "2024-11-04T04:59:59Z", "2024-11-04T05:00:00Z", "2024-03-10T06:59:59Z", "2024-03-10T07:00:00Z", "2024-03-10T04:59:59Z", "2024-03-10T05:00:00Z"],
-    ranges: [["2024-10-27", "2024-11-10"], ["2024-11-03", "2024-11-03"], ["2024-03-10", "2024-03-10"], ["2024-03-01", "2024-11-30"]],
-    hourRanges: [["2024-11-03", "2024-11-03"], ["2024-03-09", "2024-03-11"]],
+    pinned: [
+      "2024-11-03T05:30:00Z",
+      "2024-11-03T06:30:00Z",
+      "2024-11-04T04:59:59Z",
+      "2024-11-04T05:00:00Z",
+      "2024-03-10T06:59:59Z",
+      "2024-03-10T07:00:00Z",
+      "2024-03-10T04:59:59Z",
+      "2024-03-10T05:00:00Z",
+    ],
+    ranges: [
+      ["2024-10-27", "2024-11-10"],
+      ["2024-11-03", "2024-11-03"],
+      ["2024-03-10", "2024-03-10"],
+      ["2024-03-01", "2024-11-30"],
+    ],
+    hourRanges: [
+      ["2024-11-03", "2024-11-03"],
+      ["2024-03-09", "2024-03-11"],
+    ],
     seed: 5,
   },
   {
@@ -70,7 +100,12 @@ const scenarios: Scenario[] = [
     window: ["2024-06-24", "2024-07-08"],
     // 23:59:59 and 00:00 IST on 30 June / 1 July; a local hour boundary at half past in UTC.
     pinned: ["2024-06-30T18:29:59Z", "2024-06-30T18:30:00Z", "2024-07-01T05:29:59Z", "2024-07-01T05:30:00Z"],
-    ranges: [["2024-06-24", "2024-07-08"], ["2024-06-30", "2024-06-30"], ["2024-07-01", "2024-07-07"], ["2024-06-01", "2024-07-31"]],
+    ranges: [
+      ["2024-06-24", "2024-07-08"],
+      ["2024-06-30", "2024-06-30"],
+      ["2024-07-01", "2024-07-07"],
+      ["2024-06-01", "2024-07-31"],
+    ],
     hourRanges: [["2024-06-30", "2024-07-01"]],
     seed: 3,
   },
@@ -88,14 +123,22 @@ async function pushAll(accountId: string, pushes: StreamPush[], seed: number): P
   for (const push of pushes) {
     const roll = random();
     // WeChat retries: some pushes arrive twice in a row, some twice at the same moment.
-    const copies = roll < 0.06 ? await Promise.all([pushToWebhook(app.server.url, accountId, push), pushToWebhook(app.server.url, accountId, push)]) : [await pushToWebhook(app.server.url, accountId, push)];
+    const copies =
+      roll < 0.06
+        ? await Promise.all([
+            pushToWebhook(app.server.url, accountId, push),
+            pushToWebhook(app.server.url, accountId, push),
+          ])
+        : [await pushToWebhook(app.server.url, accountId, push)];
     if (roll > 0.9) copies.push(await pushToWebhook(app.server.url, accountId, push));
     for (const [status] of copies) expect(status).toBe(200);
   }
 }
 
 async function setUp(scenario: Scenario): Promise<Setup> {
-  const account = await createAccount(sandboxAccountInput(app.server, { mode: scenario.mode, timezone: scenario.timeZone }));
+  const account = await createAccount(
+    sandboxAccountInput(app.server, { mode: scenario.mode, timezone: scenario.timeZone }),
+  );
   const specs = [
     { name: "Poster — Store 12", group: "Stores" },
     { name: "Poster — Store 7", group: "Stores" },
@@ -104,7 +147,12 @@ async function setUp(scenario: Scenario): Promise<Setup> {
   ];
   const channels = [];
   for (const spec of specs) {
-    const channel = await createChannel({ accountId: account.id, name: spec.name, group: spec.group, ...(spec.scene ? { qr: { kind: "permanent" as const, scene: spec.scene } } : {}) });
+    const channel = await createChannel({
+      accountId: account.id,
+      name: spec.name,
+      group: spec.group,
+      ...(spec.scene ? { qr: { kind: "permanent" as const, scene: spec.scene } } : {}),
+    });
     channels.push({ id: channel.id, scene: channel.scene, name: channel.name, group: channel.group });
   }
   const scenes = channels.map((channel) => channel.scene);
@@ -128,8 +176,16 @@ async function setUp(scenario: Scenario): Promise<Setup> {
       { label: "one channel", params: { channelIds: a!.id }, scenes: new Set([a!.scene]) },
       { label: "a group", params: { groups: "Stores" }, scenes: new Set([a!.scene, b!.scene]) },
       { label: "two groups", params: { groups: "Stores,Events" }, scenes: new Set([a!.scene, b!.scene, c!.scene]) },
-      { label: "channels across groups", params: { channelIds: `${a!.id},${d!.id}` }, scenes: new Set([a!.scene, d!.scene]) },
-      { label: "channels and a group", params: { channelIds: `${a!.id},${c!.id}`, groups: "Stores" }, scenes: new Set([a!.scene]) },
+      {
+        label: "channels across groups",
+        params: { channelIds: `${a!.id},${d!.id}` },
+        scenes: new Set([a!.scene, d!.scene]),
+      },
+      {
+        label: "channels and a group",
+        params: { channelIds: `${a!.id},${c!.id}`, groups: "Stores" },
+        scenes: new Set([a!.scene]),
+      },
     ],
   };
 }
@@ -143,15 +199,33 @@ describe.each(scenarios)("analytics in $timeZone", (scenario) => {
   it("stored each distinct push once, whatever the retries", async () => {
     expect(await app.db.event.count({ where: { accountId: setup.accountId } })).toBe(setup.truth.events.length);
     // The stream is not trivial: every kind of event is there, in and out of the channels.
-    const types = new Set(setup.truth.events.map((event) => `${event.type}:${event.scene === "" ? "none" : setup.truth.ownedScenes.has(event.scene) ? "channel" : "foreign"}`));
-    expect(types).toEqual(new Set(["subscribe:channel", "subscribe:foreign", "subscribe:none", "scan:channel", "scan:foreign", "unsubscribe:channel", "unsubscribe:none", "unsubscribe:foreign"]));
+    const types = new Set(
+      setup.truth.events.map(
+        (event) =>
+          `${event.type}:${event.scene === "" ? "none" : setup.truth.ownedScenes.has(event.scene) ? "channel" : "foreign"}`,
+      ),
+    );
+    expect(types).toEqual(
+      new Set([
+        "subscribe:channel",
+        "subscribe:foreign",
+        "subscribe:none",
+        "scan:channel",
+        "scan:foreign",
+        "unsubscribe:channel",
+        "unsubscribe:none",
+        "unsubscribe:foreign",
+      ]),
+    );
   });
 
   it("gives summaries with the previous period equal to the truth, for every range and filter", async () => {
     for (const [from, to] of scenario.ranges) {
       for (const filter of setup.filters) {
         const summary = await api.json("summary", { accountId: setup.accountId, from, to, ...filter.params });
-        expect(summary, `${from}..${to}, ${filter.label}`).toEqual(expectedSummary(setup.truth, filter.scenes, from, to));
+        expect(summary, `${from}..${to}, ${filter.label}`).toEqual(
+          expectedSummary(setup.truth, filter.scenes, from, to),
+        );
       }
     }
   });
@@ -160,9 +234,17 @@ describe.each(scenarios)("analytics in $timeZone", (scenario) => {
     for (const [from, to] of scenario.ranges) {
       for (const filter of setup.filters) {
         for (const interval of ["day", "week", "month"] as const) {
-          const series = await api.json<{ points: unknown[]; timezone: string }>("timeseries", { accountId: setup.accountId, from, to, interval, ...filter.params });
+          const series = await api.json<{ points: unknown[]; timezone: string }>("timeseries", {
+            accountId: setup.accountId,
+            from,
+            to,
+            interval,
+            ...filter.params,
+          });
           expect(series.timezone).toBe(scenario.timeZone);
-          expect(series.points, `${interval} ${from}..${to}, ${filter.label}`).toEqual(expectedSeries(setup.truth, filter.scenes, from, to, interval));
+          expect(series.points, `${interval} ${from}..${to}, ${filter.label}`).toEqual(
+            expectedSeries(setup.truth, filter.scenes, from, to, interval),
+          );
         }
       }
     }
@@ -171,8 +253,16 @@ describe.each(scenarios)("analytics in $timeZone", (scenario) => {
   it("gives hourly series on the zone's own hours", async () => {
     for (const [from, to] of scenario.hourRanges) {
       for (const filter of setup.filters.slice(0, 3)) {
-        const series = await api.json<{ points: unknown[] }>("timeseries", { accountId: setup.accountId, from, to, interval: "hour", ...filter.params });
-        expect(series.points, `hours ${from}..${to}, ${filter.label}`).toEqual(expectedHourlySeries(setup.truth, filter.scenes, from, to));
+        const series = await api.json<{ points: unknown[] }>("timeseries", {
+          accountId: setup.accountId,
+          from,
+          to,
+          interval: "hour",
+          ...filter.params,
+        });
+        expect(series.points, `hours ${from}..${to}, ${filter.label}`).toEqual(
+          expectedHourlySeries(setup.truth, filter.scenes, from, to),
+        );
       }
     }
   });
@@ -181,11 +271,24 @@ describe.each(scenarios)("analytics in $timeZone", (scenario) => {
     const today = zoneDay(Date.now(), scenario.timeZone);
     for (const [from, to] of scenario.ranges) {
       for (const filter of setup.filters) {
-        const { rows } = await api.json<{ rows: Record<string, unknown>[] }>("channels", { accountId: setup.accountId, from, to, ...filter.params });
+        const { rows } = await api.json<{ rows: Record<string, unknown>[] }>("channels", {
+          accountId: setup.accountId,
+          from,
+          to,
+          ...filter.params,
+        });
         const expected = setup.channels
           .filter((channel) => filter.scenes.has(channel.scene))
-          .map((channel) => ({ channelId: channel.id, name: channel.name, group: channel.group, scene: channel.scene, isArchived: false, ...expectedChannelRow(setup.truth, channel.scene, from, to, today) }));
-        const byId = (x: Record<string, unknown>, y: Record<string, unknown>) => String(x.channelId).localeCompare(String(y.channelId));
+          .map((channel) => ({
+            channelId: channel.id,
+            name: channel.name,
+            group: channel.group,
+            scene: channel.scene,
+            isArchived: false,
+            ...expectedChannelRow(setup.truth, channel.scene, from, to, today),
+          }));
+        const byId = (x: Record<string, unknown>, y: Record<string, unknown>) =>
+          String(x.channelId).localeCompare(String(y.channelId));
         expect([...rows].sort(byId), `${from}..${to}, ${filter.label}`).toEqual(expected.sort(byId));
         // Busiest first.
         expect(rows.map((row) => row.scans)).toEqual([...rows.map((row) => row.scans as number)].sort((x, y) => y - x));
@@ -196,7 +299,9 @@ describe.each(scenarios)("analytics in $timeZone", (scenario) => {
   it("gives a retention curve that starts at 100% and matches the truth on days 1, 7 and 30", async () => {
     const [from, to] = scenario.ranges[0]!;
     const channel = setup.channels[0]!;
-    const { points } = await api.json<{ points: { day: number; eligible: number; retained: number; rate: number | null }[] }>("retention", {
+    const { points } = await api.json<{
+      points: { day: number; eligible: number; retained: number; rate: number | null }[];
+    }>("retention", {
       accountId: setup.accountId,
       from,
       to,
@@ -217,8 +322,18 @@ describe("retention of recent follows", () => {
     const channel = await createChannel({ accountId: account.id, name: "Fresh poster" });
     const now = Math.floor(Date.now() / 1000);
     const day = 86_400;
-    const follow = (openid: string, at: number): StreamPush => ({ openid, createTime: at, event: "subscribe", eventKey: `qrscene_${channel.scene}` });
-    const unfollow = (openid: string, at: number): StreamPush => ({ openid, createTime: at, event: "unsubscribe", eventKey: "" });
+    const follow = (openid: string, at: number): StreamPush => ({
+      openid,
+      createTime: at,
+      event: "subscribe",
+      eventKey: `qrscene_${channel.scene}`,
+    });
+    const unfollow = (openid: string, at: number): StreamPush => ({
+      openid,
+      createTime: at,
+      event: "unsubscribe",
+      eventKey: "",
+    });
     const pushes = [
       follow("oOld1xxxxxxxxxxxxxxxxxxxxxxx", now - 45 * day),
       unfollow("oOld1xxxxxxxxxxxxxxxxxxxxxxx", now - 42 * day),
@@ -233,7 +348,11 @@ describe("retention of recent follows", () => {
     const truth = computeTruth(pushes, timeZone, [channel.scene]);
     const today = zoneDay(Date.now(), timeZone);
     const from = zoneDay((now - 60 * day) * 1000, timeZone);
-    const { rows } = await api.json<{ rows: { retention: unknown }[] }>("channels", { accountId: account.id, from, to: today });
+    const { rows } = await api.json<{ rows: { retention: unknown }[] }>("channels", {
+      accountId: account.id,
+      from,
+      to: today,
+    });
     const expected = expectedRetention(truth, channel.scene, from, today, today);
     expect(rows[0]!.retention).toEqual(expected);
     // Not a vacuous check: d1 has more eligible follows than d30, and someone left.
@@ -247,7 +366,8 @@ describe("arrival order", () => {
     const timeZone = "America/New_York";
     const account = await createAccount(sandboxAccountInput(app.server, { mode: "plaintext", timezone: timeZone }));
     const channels = [];
-    for (const name of ["Door A", "Door B", "Door C"]) channels.push(await createChannel({ accountId: account.id, name, group: "Doors" }));
+    for (const name of ["Door A", "Door B", "Door C"])
+      channels.push(await createChannel({ accountId: account.id, name, group: "Doors" }));
     const scenes = channels.map((channel) => channel.scene);
     const random = mulberry32(11);
     const start = Date.parse("2024-10-25T00:00:00Z");
@@ -269,20 +389,42 @@ describe("arrival order", () => {
       { params: { channelIds: channels[1]!.id }, scenes: new Set([scenes[1]!]) },
       { params: { channelIds: `${channels[0]!.id},${channels[2]!.id}` }, scenes: new Set([scenes[0]!, scenes[2]!]) },
     ];
-    const ranges: [string, string][] = [["2024-10-25", "2024-11-14"], ["2024-11-01", "2024-11-07"], ["2024-10-30", "2024-10-30"], ["2024-11-03", "2024-11-10"]];
+    const ranges: [string, string][] = [
+      ["2024-10-25", "2024-11-14"],
+      ["2024-11-01", "2024-11-07"],
+      ["2024-10-30", "2024-10-30"],
+      ["2024-11-03", "2024-11-10"],
+    ];
     const pick = ({ scans, uniqueScanners }: { scans: number; uniqueScanners: number }) => ({ scans, uniqueScanners });
     for (const [from, to] of ranges) {
       for (const filter of filters) {
-        const summary = await api.json<{ scans: number; uniqueScanners: number; previous: { scans: number; uniqueScanners: number } }>("summary", { accountId: account.id, from, to, ...filter.params });
+        const summary = await api.json<{
+          scans: number;
+          uniqueScanners: number;
+          previous: { scans: number; uniqueScanners: number };
+        }>("summary", { accountId: account.id, from, to, ...filter.params });
         const expected = expectedSummary(truth, filter.scenes, from, to);
-        expect([pick(summary), pick(summary.previous)], `${from}..${to}`).toEqual([pick(expected), pick(expected.previous)]);
+        expect([pick(summary), pick(summary.previous)], `${from}..${to}`).toEqual([
+          pick(expected),
+          pick(expected.previous),
+        ]);
         for (const interval of ["day", "week"] as const) {
-          const series = await api.json<{ points: { scans: number; uniqueScanners: number }[] }>("timeseries", { accountId: account.id, from, to, interval, ...filter.params });
+          const series = await api.json<{ points: { scans: number; uniqueScanners: number }[] }>("timeseries", {
+            accountId: account.id,
+            from,
+            to,
+            interval,
+            ...filter.params,
+          });
           expect(series.points.map(pick)).toEqual(expectedSeries(truth, filter.scenes, from, to, interval).map(pick));
         }
       }
-      const { rows } = await api.json<{ rows: { scene: string; scans: number; uniqueScanners: number }[] }>("channels", { accountId: account.id, from, to });
-      for (const row of rows) expect(pick(row)).toEqual(pick(expectedChannelRow(truth, row.scene, from, to, "2024-12-31")));
+      const { rows } = await api.json<{ rows: { scene: string; scans: number; uniqueScanners: number }[] }>(
+        "channels",
+        { accountId: account.id, from, to },
+      );
+      for (const row of rows)
+        expect(pick(row)).toEqual(pick(expectedChannelRow(truth, row.scene, from, to, "2024-12-31")));
     }
   });
 });

@@ -29,12 +29,27 @@ async function readAccountRows(accountId: string) {
   const sceneOf = new Map(channels.map((channel) => [channel.id, channel.scene]));
   const events = await db.event.findMany({ where: { accountId }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
   const followers = await db.follower.findMany({ where: { accountId }, orderBy: { openid: "asc" } });
-  const periods = await db.followPeriod.findMany({ where: { accountId }, orderBy: [{ openid: "asc" }, { startedAt: "asc" }] });
+  const periods = await db.followPeriod.findMany({
+    where: { accountId },
+    orderBy: [{ openid: "asc" }, { startedAt: "asc" }],
+  });
   const rollupDays = await db.rollupDay.findMany({ where: { accountId }, orderBy: [{ scene: "asc" }, { day: "asc" }] });
-  const rollupHours = await db.rollupHour.findMany({ where: { accountId }, orderBy: [{ scene: "asc" }, { hourStart: "asc" }] });
-  const scannerDays = await db.scannerDay.findMany({ where: { accountId }, orderBy: [{ scene: "asc" }, { day: "asc" }, { openid: "asc" }] });
-  const scannerDayTotals = await db.scannerDayTotal.findMany({ where: { accountId }, orderBy: [{ scene: "asc" }, { day: "asc" }] });
-  const scannerReturns = await db.scannerReturn.findMany({ where: { accountId }, orderBy: [{ scene: "asc" }, { day: "asc" }, { previousDay: "asc" }] });
+  const rollupHours = await db.rollupHour.findMany({
+    where: { accountId },
+    orderBy: [{ scene: "asc" }, { hourStart: "asc" }],
+  });
+  const scannerDays = await db.scannerDay.findMany({
+    where: { accountId },
+    orderBy: [{ scene: "asc" }, { day: "asc" }, { openid: "asc" }],
+  });
+  const scannerDayTotals = await db.scannerDayTotal.findMany({
+    where: { accountId },
+    orderBy: [{ scene: "asc" }, { day: "asc" }],
+  });
+  const scannerReturns = await db.scannerReturn.findMany({
+    where: { accountId },
+    orderBy: [{ scene: "asc" }, { day: "asc" }, { previousDay: "asc" }],
+  });
   return {
     events: events.map((event) => ({
       openid: event.openid,
@@ -46,9 +61,17 @@ async function readAccountRows(accountId: string) {
       dedupeKey: event.dedupeKey,
     })),
     followers: followers.map(({ accountId: _accountId, createdAt: _createdAt, ...rest }) => rest),
-    periods: periods.map((period) => ({ openid: period.openid, scene: period.scene, startedAt: period.startedAt.toISOString(), endedAt: period.endedAt?.toISOString() ?? null })),
+    periods: periods.map((period) => ({
+      openid: period.openid,
+      scene: period.scene,
+      startedAt: period.startedAt.toISOString(),
+      endedAt: period.endedAt?.toISOString() ?? null,
+    })),
     rollupDays: rollupDays.map(({ accountId: _accountId, ...rest }) => rest),
-    rollupHours: rollupHours.map(({ accountId: _accountId, hourStart, ...rest }) => ({ ...rest, hourStart: hourStart.toISOString() })),
+    rollupHours: rollupHours.map(({ accountId: _accountId, hourStart, ...rest }) => ({
+      ...rest,
+      hourStart: hourStart.toISOString(),
+    })),
     scannerDays: scannerDays.map(({ accountId: _accountId, ...rest }) => rest),
     scannerDayTotals: scannerDayTotals.map(({ accountId: _accountId, ...rest }) => rest),
     scannerReturns: scannerReturns.map(({ accountId: _accountId, ...rest }) => rest),
@@ -56,8 +79,20 @@ async function readAccountRows(accountId: string) {
 }
 
 /** The push WeChat would have sent for a stored event. */
-function pushFieldsOf(event: { openid: string; name: string; scene: string; occurredAt: string }): Record<string, string> {
-  const eventKey = event.name === "subscribe" ? (event.scene ? `qrscene_${event.scene}` : "") : event.name === "scan" ? event.scene : "";
+function pushFieldsOf(event: {
+  openid: string;
+  name: string;
+  scene: string;
+  occurredAt: string;
+}): Record<string, string> {
+  const eventKey =
+    event.name === "subscribe"
+      ? event.scene
+        ? `qrscene_${event.scene}`
+        : ""
+      : event.name === "scan"
+        ? event.scene
+        : "";
   return {
     ToUserName: "gh_replay",
     FromUserName: event.openid,
@@ -76,15 +111,38 @@ describe("npm run cli -- seed", () => {
     expect(result.channelIds).toHaveLength(6);
     const expected = await readAccountRows(seeded.id);
     // A realistic mix, not a trivial one.
-    const kinds = new Set(expected.events.map((event) => `${event.type}:${event.channelScene ? "channel" : event.scene ? "foreign" : "none"}`));
-    for (const kind of ["subscribe:channel", "subscribe:none", "subscribe:foreign", "scan:channel", "scan:foreign", "unsubscribe:channel", "unsubscribe:none"]) expect(kinds).toContain(kind);
+    const kinds = new Set(
+      expected.events.map(
+        (event) => `${event.type}:${event.channelScene ? "channel" : event.scene ? "foreign" : "none"}`,
+      ),
+    );
+    for (const kind of [
+      "subscribe:channel",
+      "subscribe:none",
+      "subscribe:foreign",
+      "scan:channel",
+      "scan:foreign",
+      "unsubscribe:channel",
+      "unsubscribe:none",
+    ])
+      expect(kinds).toContain(kind);
 
     const replayed = await createAccount(sandboxAccountInput(app.server, { timezone: timeZone }));
-    for (const scene of new Set(expected.events.map((event) => event.channelScene).filter((scene): scene is string => !!scene))) {
-      await createChannel({ accountId: replayed.id, name: `Replay ${scene}`, qr: { kind: "permanent", scene: Number(scene) } });
+    for (const scene of new Set(
+      expected.events.map((event) => event.channelScene).filter((scene): scene is string => !!scene),
+    )) {
+      await createChannel({
+        accountId: replayed.id,
+        name: `Replay ${scene}`,
+        qr: { kind: "permanent", scene: Number(scene) },
+      });
     }
     for (const event of expected.events) {
-      const result = await ingestEvent({ id: replayed.id, timezone: timeZone }, normalizeEvent(pushFieldsOf(event)), null);
+      const result = await ingestEvent(
+        { id: replayed.id, timezone: timeZone },
+        normalizeEvent(pushFieldsOf(event)),
+        null,
+      );
       expect(result.isDuplicate).toBe(false);
     }
     expect(await readAccountRows(replayed.id)).toEqual(expected);
@@ -109,12 +167,21 @@ describe("npm run cli -- seed", () => {
       if (event.type === "unsubscribe") counts.unfollows += 1;
       days.set(key, counts);
     }
-    expect(new Map(rows.rollupDays.map(({ scene, day, scans, follows, unfollows }) => [`${scene}|${day}`, { scans, follows, unfollows }]))).toEqual(days);
+    expect(
+      new Map(
+        rows.rollupDays.map(({ scene, day, scans, follows, unfollows }) => [
+          `${scene}|${day}`,
+          { scans, follows, unfollows },
+        ]),
+      ),
+    ).toEqual(days);
     // Per scene; "" holds all channels together.
     const sceneScannerDays = rows.scannerDays.filter((row) => row.scene !== "");
     expect(new Set(sceneScannerDays.map((row) => `${row.scene}|${row.day}|${row.openid}`))).toEqual(scanners);
     // Hours add up to days, each on a Kolkata hour (half past in UTC).
     expect(rows.rollupHours.every((row) => row.hourStart.slice(14, 19) === "30:00")).toBe(true);
-    expect(rows.rollupHours.reduce((sum, row) => sum + row.scans, 0)).toBe([...days.values()].reduce((sum, counts) => sum + counts.scans, 0));
+    expect(rows.rollupHours.reduce((sum, row) => sum + row.scans, 0)).toBe(
+      [...days.values()].reduce((sum, counts) => sum + counts.scans, 0),
+    );
   }, 120_000);
 });

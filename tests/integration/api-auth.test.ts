@@ -49,17 +49,29 @@ describe("API authentication", () => {
     const { key } = await createApiKey({ name: "read-only", role: "viewer" });
     const account = await createAccount(sandboxAccountInput(app.server));
     expect((await listChannels(request(`/api/channels?accountId=${account.id}`, { key }), noParams)).status).toBe(200);
-    const created = await postChannel(request("/api/channels", { key, method: "POST", body: JSON.stringify({ accountId: account.id, name: "x" }) }), noParams);
+    const created = await postChannel(
+      request("/api/channels", { key, method: "POST", body: JSON.stringify({ accountId: account.id, name: "x" }) }),
+      noParams,
+    );
     expect(created.status).toBe(403);
   });
 
   it("answers 422 with the issues for an invalid body", async () => {
     const { key } = await createApiKey({ name: "editor", role: "editor" });
-    const response = await postChannel(request("/api/channels", { key, method: "POST", body: JSON.stringify({ accountId: "a", name: "", qr: { kind: "permanent", scene: 100001 } }) }), noParams);
+    const response = await postChannel(
+      request("/api/channels", {
+        key,
+        method: "POST",
+        body: JSON.stringify({ accountId: "a", name: "", qr: { kind: "permanent", scene: 100001 } }),
+      }),
+      noParams,
+    );
     expect(response.status).toBe(422);
     const body = await response.json();
     expect(body.error.code).toBe("validation_failed");
-    expect(body.error.issues.map((issue: { path: unknown[] }) => issue.path.join("."))).toEqual(expect.arrayContaining(["name", "qr.scene"]));
+    expect(body.error.issues.map((issue: { path: unknown[] }) => issue.path.join("."))).toEqual(
+      expect.arrayContaining(["name", "qr.scene"]),
+    );
   });
 
   it("serves health without authentication and names the database", async () => {

@@ -36,7 +36,9 @@ async function jobsOf(accountId: string) {
 
 async function membersOf(appId: string, tagName: string): Promise<string[]> {
   const tag = await app.db.sandboxTag.findUniqueOrThrow({ where: { appId_name: { appId, name: tagName } } });
-  return (await app.db.sandboxTagMember.findMany({ where: { appId, tagId: tag.id } })).map((member) => member.openid).sort();
+  return (await app.db.sandboxTagMember.findMany({ where: { appId, tagId: tag.id } }))
+    .map((member) => member.openid)
+    .sort();
 }
 
 async function runUntilIdle(workerId = "test"): Promise<void> {
@@ -59,7 +61,11 @@ describe("auto-tag by channel", () => {
     expect(requests("tags/create") - tagCreates).toBe(1);
     expect(await membersOf(appId, "Poster A")).toEqual([first.openid, second.openid].sort());
     const jobs = await jobsOf(account.id);
-    expect(jobs.map((job) => [job.status, job.attempts, job.lastError])).toEqual([["done", 1, null], ["done", 1, null], ["done", 1, null]]);
+    expect(jobs.map((job) => [job.status, job.attempts, job.lastError])).toEqual([
+      ["done", 1, null],
+      ["done", 1, null],
+      ["done", 1, null],
+    ]);
     expect(await app.db.wechatTag.count({ where: { accountId: account.id, name: "Poster A" } })).toBe(1);
   });
 
@@ -84,7 +90,11 @@ describe("auto-tag by channel", () => {
     const before = Date.now();
     await runUntilIdle();
     const [waiting] = await jobsOf(account.id);
-    expect(waiting).toMatchObject({ status: "pending", attempts: 1, lastError: expect.stringContaining("does not know this tag yet") });
+    expect(waiting).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastError: expect.stringContaining("does not know this tag yet"),
+    });
     expect(new Date(waiting?.runAt ?? 0).getTime() - before).toBeGreaterThanOrEqual(1_500);
     await app.db.job.updateMany({ where: { id: waiting?.id }, data: { runAt: new Date() } }); // the backoff has passed
     await runUntilIdle();
@@ -94,11 +104,17 @@ describe("auto-tag by channel", () => {
 
   it("gives up with a clear message when the account already has 100 tags", async () => {
     const { account, channel, appId } = await taggedChannel("One too many");
-    await app.db.sandboxTag.createMany({ data: Array.from({ length: 100 }, (_, index) => ({ appId, id: 100 + index, name: `tag ${index}` })) });
+    await app.db.sandboxTag.createMany({
+      data: Array.from({ length: 100 }, (_, index) => ({ appId, id: 100 + index, name: `tag ${index}` })),
+    });
     await simulateScan({ channelId: channel.id });
     await runUntilIdle();
     const [job] = await jobsOf(account.id);
-    expect(job).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringContaining("already has 100 follower tags") });
+    expect(job).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      lastError: expect.stringContaining("already has 100 follower tags"),
+    });
     expect(requests("tags/create")).toBeGreaterThan(0);
   });
 
@@ -106,13 +122,20 @@ describe("auto-tag by channel", () => {
     const { account, channel, appId } = await taggedChannel("Twenty-first");
     const full = await simulateScan({ channelId: channel.id });
     const other = await simulateScan({ channelId: channel.id });
-    await app.db.sandboxTag.createMany({ data: Array.from({ length: 20 }, (_, index) => ({ appId, id: 500 + index, name: `full ${index}` })) });
-    await app.db.sandboxTagMember.createMany({ data: Array.from({ length: 20 }, (_, index) => ({ appId, tagId: 500 + index, openid: full.openid })) });
+    await app.db.sandboxTag.createMany({
+      data: Array.from({ length: 20 }, (_, index) => ({ appId, id: 500 + index, name: `full ${index}` })),
+    });
+    await app.db.sandboxTagMember.createMany({
+      data: Array.from({ length: 20 }, (_, index) => ({ appId, tagId: 500 + index, openid: full.openid })),
+    });
     await runUntilIdle();
     expect(await membersOf(appId, "Twenty-first")).toEqual([other.openid]);
     const byOpenid = new Map((await jobsOf(account.id)).map((job) => [job.openid, job]));
     expect(byOpenid.get(other.openid)).toMatchObject({ status: "done" });
-    expect(byOpenid.get(full.openid)).toMatchObject({ status: "failed", lastError: expect.stringContaining("already has 20 tags") });
+    expect(byOpenid.get(full.openid)).toMatchObject({
+      status: "failed",
+      lastError: expect.stringContaining("already has 20 tags"),
+    });
   });
 
   it("waits for the quota to reset on 45009 instead of retrying in a loop", async () => {
@@ -136,7 +159,10 @@ describe("the job worker", () => {
     const { openid } = await simulateScan({ channelId: channel.id });
     const [job] = await jobsOf(account.id);
     // A worker claimed it and died: its lease has a minute to run.
-    await app.db.job.update({ where: { id: job?.id }, data: { lockedBy: "dead-worker/1", lockedUntil: new Date(Date.now() + 60_000), attempts: 1 } });
+    await app.db.job.update({
+      where: { id: job?.id },
+      data: { lockedBy: "dead-worker/1", lockedUntil: new Date(Date.now() + 60_000), attempts: 1 },
+    });
     await runUntilIdle();
     expect((await jobsOf(account.id))[0]).toMatchObject({ status: "pending" });
     await app.db.job.update({ where: { id: job?.id }, data: { lockedUntil: new Date(Date.now() - 1) } });
@@ -155,7 +181,12 @@ describe("the job worker", () => {
     await expect.poll(async () => (await jobsOf(account.id))[0]?.status, { timeout: 5_000 }).toBe("done");
     // With the worker running, the push kicks it: done well before the next 3 s poll.
     const after = await simulateScan({ channelId: channel.id });
-    await expect.poll(async () => (await jobsOf(account.id)).filter((job) => job.status === "done").length, { timeout: 2_000, interval: 50 }).toBe(2);
+    await expect
+      .poll(async () => (await jobsOf(account.id)).filter((job) => job.status === "done").length, {
+        timeout: 2_000,
+        interval: 50,
+      })
+      .toBe(2);
     expect(await membersOf(appId, "Restart")).toEqual([before.openid, after.openid].sort());
   });
 

@@ -32,17 +32,25 @@ function upload(accountId: string, file: Blob, fileName: string, fields: Record<
 }
 
 async function preview(accountId: string, csv: string, fields: Record<string, string> = {}): Promise<ImportReport> {
-  const response = await upload(accountId, new Blob([csv], { type: "text/csv" }), "channels.csv", { dryRun: "1", ...fields });
+  const response = await upload(accountId, new Blob([csv], { type: "text/csv" }), "channels.csv", {
+    dryRun: "1",
+    ...fields,
+  });
   expect(response.status).toBe(200);
   return response.json();
 }
 
 /** Sends the preview's ready rows in chunks, as the import page does. */
 async function runInChunks(accountId: string, report: ImportReport, chunkSize = 25): Promise<ImportReport["rows"]> {
-  const rows = report.rows.filter((row) => row.status === "ready").map(({ row, fields, key: rowKey }) => ({ row, fields, key: rowKey }));
+  const rows = report.rows
+    .filter((row) => row.status === "ready")
+    .map(({ row, fields, key: rowKey }) => ({ row, fields, key: rowKey }));
   const results: ImportReport["rows"] = [];
   for (let start = 0; start < rows.length; start += chunkSize) {
-    const response = await callRoute(postImport, "/api/channels/import", { key, body: { accountId, rows: rows.slice(start, start + chunkSize) } });
+    const response = await callRoute(postImport, "/api/channels/import", {
+      key,
+      body: { accountId, rows: rows.slice(start, start + chunkSize) },
+    });
     expect(response.status).toBe(200);
     results.push(...((await response.json()) as ImportReport).rows);
   }
@@ -56,7 +64,9 @@ describe("importing a CSV", () => {
     const account = await createAccount(sandboxAccountInput(app.server));
     await createChannel({ accountId: account.id, name: "Existing", qr: { kind: "permanent", scene: "taken" } });
     const good = Array.from({ length: 56 }, (_, index) =>
-      index % 2 === 0 ? `Store ${index},Stores,"poster, north",permanent,,,欢迎光临 ${index},store` : `KOL ${index},KOL,kol,临时,kol-${index},7天,,`,
+      index % 2 === 0
+        ? `Store ${index},Stores,"poster, north",permanent,,,欢迎光临 ${index},store`
+        : `KOL ${index},KOL,kol,临时,kol-${index},7天,,`,
     );
     const bad = [
       ",Stores,,permanent,,,,", // no name
@@ -72,17 +82,42 @@ describe("importing a CSV", () => {
     expect(report.dryRun).toBe(true);
     expect(report.counts).toMatchObject({ ready: 56, invalid: 6, exists: 0 });
     expect(await app.db.channel.count({ where: { accountId: account.id } })).toBe(1);
-    const invalid = report.rows.filter((row) => row.status === "invalid").map((row) => [row.row, row.issues.map((issue) => issue.column)]);
-    expect(invalid).toEqual([[4, ["name"]], [5, ["kind"]], [6, ["expiry"]], [7, ["scene"]], [8, ["scene"]], [9, ["expiry"]]]);
-    expect(report.rows.find((row) => row.row === 7)!.issues[0]!.message).toBe("Scene taken is already used by the channel “Existing”");
+    const invalid = report.rows
+      .filter((row) => row.status === "invalid")
+      .map((row) => [row.row, row.issues.map((issue) => issue.column)]);
+    expect(invalid).toEqual([
+      [4, ["name"]],
+      [5, ["kind"]],
+      [6, ["expiry"]],
+      [7, ["scene"]],
+      [8, ["scene"]],
+      [9, ["expiry"]],
+    ]);
+    expect(report.rows.find((row) => row.row === 7)!.issues[0]!.message).toBe(
+      "Scene taken is already used by the channel “Existing”",
+    );
     expect(report.rows.find((row) => row.row === 8)!.issues[0]!.message).toBe("Scene kol-1 is also in row 3");
-    expect(report.rows[1]).toMatchObject({ row: 3, status: "ready", summary: { name: "KOL 1", kind: "temporary", scene: "kol-1", expiresInSeconds: 7 * 86_400 } });
+    expect(report.rows[1]).toMatchObject({
+      row: 3,
+      status: "ready",
+      summary: { name: "KOL 1", kind: "temporary", scene: "kol-1", expiresInSeconds: 7 * 86_400 },
+    });
 
     const results = await runInChunks(account.id, report);
     expect(results.filter((row) => row.status === "created")).toHaveLength(56);
-    const stores = await app.db.channel.findMany({ where: { accountId: account.id, group: "Stores" }, include: { tags: true }, orderBy: { name: "asc" } });
+    const stores = await app.db.channel.findMany({
+      where: { accountId: account.id, group: "Stores" },
+      include: { tags: true },
+      orderBy: { name: "asc" },
+    });
     expect(stores).toHaveLength(28);
-    expect(stores[0]).toMatchObject({ name: "Store 0", qrKind: "permanent", sceneType: "int", welcomeMessage: "欢迎光临 0", autoTagName: "store" });
+    expect(stores[0]).toMatchObject({
+      name: "Store 0",
+      qrKind: "permanent",
+      sceneType: "int",
+      welcomeMessage: "欢迎光临 0",
+      autoTagName: "store",
+    });
     expect(stores[0]!.tags.map((tag) => tag.tag).sort()).toEqual(["north", "poster"]);
     const kol = await app.db.channel.findFirstOrThrow({ where: { accountId: account.id, scene: "kol-1" } });
     expect(kol.qrKind).toBe("temporary");
@@ -109,7 +144,9 @@ describe("importing a CSV", () => {
       ["北京店", "channel-2", "门店"],
       ["Shanghai Store", "shanghai-store", "门店"],
     ]);
-    const rerun: ImportReport = await (await upload(account.id, new Blob([new Uint8Array(gb18030)]), "门店.csv", { sceneType: "str" })).json();
+    const rerun: ImportReport = await (
+      await upload(account.id, new Blob([new Uint8Array(gb18030)]), "门店.csv", { sceneType: "str" })
+    ).json();
     expect(rerun.counts).toMatchObject({ created: 0, skipped: 3 });
   });
 
@@ -117,14 +154,25 @@ describe("importing a CSV", () => {
     const account = await createAccount(sandboxAccountInput(app.server));
     // The API client already retries "busy" twice; three in a row make the import's own retry needed.
     await addSandboxFault({ accountId: account.id, api: "qrcode/create", errcode: -1, count: 3 });
-    const busy: ImportReport = await (await upload(account.id, new Blob([`${header}\nFirst,,,,,,,\nSecond,,,,,,,\n`]), "a.csv")).json();
-    expect(busy.rows.map((row) => [row.status, row.attempts])).toEqual([["created", 2], ["created", 1]]);
+    const busy: ImportReport = await (
+      await upload(account.id, new Blob([`${header}\nFirst,,,,,,,\nSecond,,,,,,,\n`]), "a.csv")
+    ).json();
+    expect(busy.rows.map((row) => [row.status, row.attempts])).toEqual([
+      ["created", 2],
+      ["created", 1],
+    ]);
 
     await addSandboxFault({ accountId: account.id, api: "qrcode/create", errcode: 45009, count: 10 });
-    const quota: ImportReport = await (await upload(account.id, new Blob([`${header}\nThird,,,,,,,\nFourth,,,,,,,\n`]), "b.csv")).json();
+    const quota: ImportReport = await (
+      await upload(account.id, new Blob([`${header}\nThird,,,,,,,\nFourth,,,,,,,\n`]), "b.csv")
+    ).json();
     expect(quota.rows.map((row) => row.status)).toEqual(["failed", "failed"]);
-    expect(quota.rows[0]!.issues[0]!.message).toBe("The account's daily API quota is used up; it resets at midnight (Beijing time)");
-    expect(quota.rows[1]!.issues[0]!.message).toBe("Not attempted: The account's daily API quota is used up; it resets at midnight (Beijing time)");
+    expect(quota.rows[0]!.issues[0]!.message).toBe(
+      "The account's daily API quota is used up; it resets at midnight (Beijing time)",
+    );
+    expect(quota.rows[1]!.issues[0]!.message).toBe(
+      "Not attempted: The account's daily API quota is used up; it resets at midnight (Beijing time)",
+    );
     expect(await app.db.channel.count({ where: { accountId: account.id } })).toBe(2);
   }, 60_000);
 
@@ -134,7 +182,9 @@ describe("importing a CSV", () => {
     expect(response.status).toBe(422);
     expect((await response.json()).error.message).toContain("no “name” column");
     const rows = Array.from({ length: 101 }, (_, index) => ({ row: index + 2, fields: { name: `R${index}` } }));
-    expect((await callRoute(postImport, "/api/channels/import", { key, body: { accountId: account.id, rows } })).status).toBe(422);
+    expect(
+      (await callRoute(postImport, "/api/channels/import", { key, body: { accountId: account.id, rows } })).status,
+    ).toBe(422);
   });
 });
 
@@ -142,10 +192,19 @@ describe("the template", () => {
   it("downloads as XLSX and imports as it is", async () => {
     const account = await createAccount(sandboxAccountInput(app.server));
     for (const locale of ["en", "zh"]) {
-      const template = await callRoute(getTemplate, `/api/channels/import/template?format=xlsx&locale=${locale}`, { key });
-      expect(template.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      const report: ImportReport = await (await upload(account.id, await template.blob(), "template.xlsx", { dryRun: "1" })).json();
-      expect(report.rows.map((row) => [row.status, row.summary?.kind])).toEqual([["ready", "permanent"], ["ready", "temporary"]]);
+      const template = await callRoute(getTemplate, `/api/channels/import/template?format=xlsx&locale=${locale}`, {
+        key,
+      });
+      expect(template.headers.get("content-type")).toBe(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      );
+      const report: ImportReport = await (
+        await upload(account.id, await template.blob(), "template.xlsx", { dryRun: "1" })
+      ).json();
+      expect(report.rows.map((row) => [row.status, row.summary?.kind])).toEqual([
+        ["ready", "permanent"],
+        ["ready", "temporary"],
+      ]);
       expect(report.ignoredHeaders).toEqual([]);
     }
   });
@@ -154,16 +213,40 @@ describe("the template", () => {
     const template = await callRoute(getTemplate, "/api/channels/import/template?format=csv", { key });
     const bytes = Buffer.from(await template.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(Papa.parse<string[]>(bytes.subarray(3).toString("utf8")).data[0]).toEqual(["name", "group", "tags", "kind", "scene", "expiry", "welcome message", "tag", "note"]);
+    expect(Papa.parse<string[]>(bytes.subarray(3).toString("utf8")).data[0]).toEqual([
+      "name",
+      "group",
+      "tags",
+      "kind",
+      "scene",
+      "expiry",
+      "welcome message",
+      "tag",
+      "note",
+    ]);
   });
 });
 
 /** GB18030 bytes of `text`: Node decodes it but has no encoder, so the few characters used are mapped here. */
 function encodeGb18030(text: string): Buffer {
   const table: Record<string, number[]> = {
-    名: [0xc3, 0xfb], 称: [0xb3, 0xc6], 分: [0xb7, 0xd6], 组: [0xd7, 0xe9], 类: [0xc0, 0xe0], 型: [0xd0, 0xcd],
-    有: [0xd3, 0xd0], 效: [0xd0, 0xa7], 期: [0xc6, 0xda], 北: [0xb1, 0xb1], 京: [0xbe, 0xa9], 店: [0xb5, 0xea],
-    门: [0xc3, 0xc5], 临: [0xc1, 0xd9], 时: [0xca, 0xb1], 永: [0xd3, 0xc0], 久: [0xbe, 0xc3],
+    名: [0xc3, 0xfb],
+    称: [0xb3, 0xc6],
+    分: [0xb7, 0xd6],
+    组: [0xd7, 0xe9],
+    类: [0xc0, 0xe0],
+    型: [0xd0, 0xcd],
+    有: [0xd3, 0xd0],
+    效: [0xd0, 0xa7],
+    期: [0xc6, 0xda],
+    北: [0xb1, 0xb1],
+    京: [0xbe, 0xa9],
+    店: [0xb5, 0xea],
+    门: [0xc3, 0xc5],
+    临: [0xc1, 0xd9],
+    时: [0xca, 0xb1],
+    永: [0xd3, 0xc0],
+    久: [0xbe, 0xc3],
   };
   const bytes = [...text].flatMap((character) => table[character] ?? [character.charCodeAt(0)]);
   const encoded = Buffer.from(bytes);

@@ -32,29 +32,60 @@ afterAll(async () => {
 });
 
 const newAccount = () => createAccount(sandboxAccountInput(app.server));
-const list = (query: Partial<ChannelListQuery> & { accountId: string }) => listChannels(channelListQuerySchema.parse(query));
+const list = (query: Partial<ChannelListQuery> & { accountId: string }) =>
+  listChannels(channelListQuerySchema.parse(query));
 
 describe("kinds of code", () => {
   it("creates permanent and temporary codes with integer and string scenes, each with its own ticket", async () => {
     const account = await newAccount();
-    const permanentInt = await createChannel({ accountId: account.id, name: "Poster", qr: { kind: "permanent", scene: 7 } });
-    const permanentStr = await createChannel({ accountId: account.id, name: "Booth", qr: { kind: "permanent", scene: "booth-a" } });
-    const temporaryInt = await createChannel({ accountId: account.id, name: "Flyer", qr: { kind: "temporary", scene: 500_000, expiresInSeconds: 86_400 } });
-    const temporaryStr = await createChannel({ accountId: account.id, name: "KOL", qr: { kind: "temporary", scene: "kol-lily", expiresInSeconds: 7 * 86_400 } });
+    const permanentInt = await createChannel({
+      accountId: account.id,
+      name: "Poster",
+      qr: { kind: "permanent", scene: 7 },
+    });
+    const permanentStr = await createChannel({
+      accountId: account.id,
+      name: "Booth",
+      qr: { kind: "permanent", scene: "booth-a" },
+    });
+    const temporaryInt = await createChannel({
+      accountId: account.id,
+      name: "Flyer",
+      qr: { kind: "temporary", scene: 500_000, expiresInSeconds: 86_400 },
+    });
+    const temporaryStr = await createChannel({
+      accountId: account.id,
+      name: "KOL",
+      qr: { kind: "temporary", scene: "kol-lily", expiresInSeconds: 7 * 86_400 },
+    });
 
-    expect([permanentInt, permanentStr, temporaryInt, temporaryStr].map((channel) => [channel.qr.kind, channel.sceneType, channel.scene])).toEqual([
+    expect(
+      [permanentInt, permanentStr, temporaryInt, temporaryStr].map((channel) => [
+        channel.qr.kind,
+        channel.sceneType,
+        channel.scene,
+      ]),
+    ).toEqual([
       ["permanent", "int", "7"],
       ["permanent", "str", "booth-a"],
       ["temporary", "int", "500000"],
       ["temporary", "str", "kol-lily"],
     ]);
-    expect(new Set([permanentInt, permanentStr, temporaryInt, temporaryStr].map((channel) => channel.qr.url)).size).toBe(4);
+    expect(
+      new Set([permanentInt, permanentStr, temporaryInt, temporaryStr].map((channel) => channel.qr.url)).size,
+    ).toBe(4);
     expect(permanentInt.qr.expiresAt).toBeNull();
     const expiresIn = Date.parse(temporaryStr.qr.expiresAt!) - Date.now();
     expect(expiresIn).toBeGreaterThan(7 * 86_400_000 - 60_000);
     expect(expiresIn).toBeLessThanOrEqual(7 * 86_400_000);
-    const codes = await app.db.sandboxQrCode.findMany({ where: { url: { in: [temporaryInt.qr.url!, permanentStr.qr.url!] } }, orderBy: { actionName: "asc" } });
-    expect(codes.map((code) => [code.actionName, code.scene])).toEqual([["QR_LIMIT_STR_SCENE", "booth-a"], ["QR_SCENE", "500000"]]);
+    const codes = await app.db.sandboxQrCode.findMany({
+      where: { url: { in: [temporaryInt.qr.url!, permanentStr.qr.url!] } },
+      orderBy: { actionName: "asc" },
+    });
+    expect(codes.map((code) => [code.actionName, code.scene])).toEqual([
+      ["QR_LIMIT_STR_SCENE", "booth-a"],
+      ["QR_SCENE", "500000"],
+    ]);
   });
 
   it("allocates the next free integer, and readable unique slugs of names for string scenes", async () => {
@@ -63,7 +94,12 @@ describe("kinds of code", () => {
     const next = await createChannel({ accountId: account.id, name: "Next" });
     expect(next.scene).toBe("42");
 
-    const slug = (name: string) => createChannel({ accountId: account.id, name, qr: { kind: "temporary", sceneType: "str", expiresInSeconds: 3600 } }).then((channel) => channel.scene);
+    const slug = (name: string) =>
+      createChannel({
+        accountId: account.id,
+        name,
+        qr: { kind: "temporary", sceneType: "str", expiresInSeconds: 3600 },
+      }).then((channel) => channel.scene);
     expect(await slug("Store 12 — Café Été")).toBe("store-12-cafe-ete");
     expect(await slug("Store 12 — Cafe Ete")).toBe("store-12-cafe-ete-2");
     expect(await slug("北京三里屯店")).toBe("channel-1");
@@ -76,13 +112,26 @@ describe("kinds of code", () => {
     await simulateScan({ accountId: account.id, scene: 3 });
     await simulateScan({ accountId: account.id, scene: "shop" });
     expect((await createChannel({ accountId: account.id, name: "First" })).scene).toBe("4");
-    expect((await createChannel({ accountId: account.id, name: "Shop", qr: { kind: "permanent", sceneType: "str" } })).scene).toBe("shop-2");
+    expect(
+      (await createChannel({ accountId: account.id, name: "Shop", qr: { kind: "permanent", sceneType: "str" } })).scene,
+    ).toBe("shop-2");
   });
 
   it("refuses a scene another channel uses with 409, naming that channel, and creates nothing", async () => {
     const account = await newAccount();
-    await createChannel({ accountId: account.id, name: "Store 12 poster", qr: { kind: "permanent", scene: "store-12" } });
-    const response = await callRoute(postChannel, "/api/channels", { key: editorKey, body: { accountId: account.id, name: "Copy", qr: { kind: "temporary", scene: "store-12", expiresInSeconds: 3600 } } });
+    await createChannel({
+      accountId: account.id,
+      name: "Store 12 poster",
+      qr: { kind: "permanent", scene: "store-12" },
+    });
+    const response = await callRoute(postChannel, "/api/channels", {
+      key: editorKey,
+      body: {
+        accountId: account.id,
+        name: "Copy",
+        qr: { kind: "temporary", scene: "store-12", expiresInSeconds: 3600 },
+      },
+    });
     expect(response.status).toBe(409);
     const body = await response.json();
     expect(body.error.message).toBe("Scene store-12 is already used by the channel “Store 12 poster”");
@@ -93,7 +142,11 @@ describe("kinds of code", () => {
 
 /** `count` permanent channels in one statement (createMany of 100 000 rows takes minutes on SQLite). */
 async function seedPermanentChannels(accountId: string, count: number, prefix: string) {
-  const template = await createChannel({ accountId, name: `${prefix} template`, qr: { kind: "permanent", scene: `${prefix}-template` } });
+  const template = await createChannel({
+    accountId,
+    name: `${prefix} template`,
+    qr: { kind: "permanent", scene: `${prefix}-template` },
+  });
   await app.db.$executeRaw`
     WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${count - 1})
     INSERT INTO "Channel" ("id", "accountId", "name", "qrKind", "sceneType", "scene", "createdAt", "updatedAt")
@@ -121,9 +174,15 @@ describe("the permanent quota", () => {
     await seedPermanentChannels(account.id, 100_000, `f${account.id}`);
     expect(await getPermanentQuota(account.id)).toMatchObject({ used: 100_000, remaining: 0, level: "critical" });
     const calls = app.server.requestCounts.get("/sandbox/cgi-bin/qrcode/create") ?? 0;
-    await expect(createChannel({ accountId: account.id, name: "One more" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(createChannel({ accountId: account.id, name: "One more" })).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect(app.server.requestCounts.get("/sandbox/cgi-bin/qrcode/create") ?? 0).toBe(calls);
-    const temporary = await createChannel({ accountId: account.id, name: "Temporary still works", qr: { kind: "temporary", scene: "t-1", expiresInSeconds: 3600 } });
+    const temporary = await createChannel({
+      accountId: account.id,
+      name: "Temporary still works",
+      qr: { kind: "temporary", scene: "t-1", expiresInSeconds: 3600 },
+    });
     expect(temporary.qr.url).toBeTruthy();
   }, 60_000);
 });
@@ -131,10 +190,18 @@ describe("the permanent quota", () => {
 describe("renewing a temporary code", () => {
   it("gives a new ticket and expiry for the same scene, keeps the counts, and logs the old ticket", async () => {
     const account = await newAccount();
-    const channel = await createChannel({ accountId: account.id, name: "Flyer", qr: { kind: "temporary", expiresInSeconds: 3600 } });
+    const channel = await createChannel({
+      accountId: account.id,
+      name: "Flyer",
+      qr: { kind: "temporary", expiresInSeconds: 3600 },
+    });
     await simulateScan({ channelId: channel.id });
 
-    const response = await callRoute(postRenew, `/api/channels/${channel.id}/renew`, { key: editorKey, body: { expiresInSeconds: 30 * 86_400 }, params: { id: channel.id } });
+    const response = await callRoute(postRenew, `/api/channels/${channel.id}/renew`, {
+      key: editorKey,
+      body: { expiresInSeconds: 30 * 86_400 },
+      params: { id: channel.id },
+    });
     expect(response.status).toBe(200);
     const renewed = await response.json();
     expect(renewed.scene).toBe(channel.scene);
@@ -149,9 +216,15 @@ describe("renewing a temporary code", () => {
 
   it("brings an expired code back to active", async () => {
     const account = await newAccount();
-    const channel = await createChannel({ accountId: account.id, name: "Old flyer", qr: { kind: "temporary", expiresInSeconds: 60 } });
+    const channel = await createChannel({
+      accountId: account.id,
+      name: "Old flyer",
+      qr: { kind: "temporary", expiresInSeconds: 60 },
+    });
     await app.db.channel.update({ where: { id: channel.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await list({ accountId: account.id, status: "expired" })).items.map((item) => item.id)).toEqual([channel.id]);
+    expect((await list({ accountId: account.id, status: "expired" })).items.map((item) => item.id)).toEqual([
+      channel.id,
+    ]);
     expect((await renewChannel(channel.id, {})).status).toBe("active");
     expect((await list({ accountId: account.id, status: "expired" })).total).toBe(0);
   });
@@ -160,9 +233,16 @@ describe("renewing a temporary code", () => {
     const account = await newAccount();
     const permanent = await createChannel({ accountId: account.id, name: "Poster" });
     await expect(renewChannel(permanent.id, {})).rejects.toMatchObject({ code: "conflict" });
-    const temporary = await createChannel({ accountId: account.id, name: "Flyer", qr: { kind: "temporary", expiresInSeconds: 3600 } });
+    const temporary = await createChannel({
+      accountId: account.id,
+      name: "Flyer",
+      qr: { kind: "temporary", expiresInSeconds: 3600 },
+    });
     await archiveChannel(temporary.id);
-    await expect(renewChannel(temporary.id, {})).rejects.toMatchObject({ code: "conflict", message: "Restore the channel before renewing its code" });
+    await expect(renewChannel(temporary.id, {})).rejects.toMatchObject({
+      code: "conflict",
+      message: "Restore the channel before renewing its code",
+    });
   });
 });
 
@@ -172,22 +252,53 @@ describe("archive and restore", () => {
     const channel = await createChannel({ accountId: account.id, name: "Booth", group: "Fair", tags: ["event"] });
     await simulateScan({ channelId: channel.id });
 
-    const archived = await (await callRoute(deleteChannel, `/api/channels/${channel.id}`, { key: editorKey, method: "DELETE", params: { id: channel.id } })).json();
+    const archived = await (
+      await callRoute(deleteChannel, `/api/channels/${channel.id}`, {
+        key: editorKey,
+        method: "DELETE",
+        params: { id: channel.id },
+      })
+    ).json();
     expect(archived.status).toBe("archived");
     expect((await list({ accountId: account.id, status: "active" })).total).toBe(0);
     expect(await app.db.event.count({ where: { channelId: channel.id } })).toBe(1);
     // Pushes for an archived channel's scene still land on it.
     await simulateScan({ channelId: channel.id });
 
-    const restored = await (await callRoute(postRestore, `/api/channels/${channel.id}/restore`, { key: editorKey, params: { id: channel.id } })).json();
-    expect(restored).toMatchObject({ status: "active", archivedAt: null, scene: channel.scene, group: "Fair", tags: ["event"], counts: { scans: 2 } });
+    const restored = await (
+      await callRoute(postRestore, `/api/channels/${channel.id}/restore`, {
+        key: editorKey,
+        params: { id: channel.id },
+      })
+    ).json();
+    expect(restored).toMatchObject({
+      status: "active",
+      archivedAt: null,
+      scene: channel.scene,
+      group: "Fair",
+      tags: ["event"],
+      counts: { scans: 2 },
+    });
   });
 
   it("edits name, group, tags, welcome message and auto-tag, never the scene", async () => {
     const account = await newAccount();
     const channel = await createChannel({ accountId: account.id, name: "Old" });
-    const updated = await updateChannel(channel.id, { name: "New", group: "G", tags: ["a", "b"], welcomeMessage: "你好", autoTagName: "VIP" });
-    expect(updated).toMatchObject({ name: "New", group: "G", tags: ["a", "b"], welcomeMessage: "你好", autoTagName: "VIP", scene: channel.scene });
+    const updated = await updateChannel(channel.id, {
+      name: "New",
+      group: "G",
+      tags: ["a", "b"],
+      welcomeMessage: "你好",
+      autoTagName: "VIP",
+    });
+    expect(updated).toMatchObject({
+      name: "New",
+      group: "G",
+      tags: ["a", "b"],
+      welcomeMessage: "你好",
+      autoTagName: "VIP",
+      scene: channel.scene,
+    });
   });
 });
 
@@ -203,15 +314,34 @@ describe("the list", () => {
     for (const row of rows) {
       const channel = await createChannel({ accountId: account.id, name: row.name, group: row.group, tags: row.tags });
       // Counts come from the rollups; seeded directly, as the webhook would have written them.
-      if (row.scans) await app.db.rollupDay.create({ data: { accountId: account.id, scene: channel.scene, day: "2025-01-01", scans: row.scans, follows: Math.floor(row.scans / 2), unfollows: 1 } });
+      if (row.scans)
+        await app.db.rollupDay.create({
+          data: {
+            accountId: account.id,
+            scene: channel.scene,
+            day: "2025-01-01",
+            scans: row.scans,
+            follows: Math.floor(row.scans / 2),
+            unfollows: 1,
+          },
+        });
     }
-    const temporary = await createChannel({ accountId: account.id, name: "Flyer store", group: "Stores", qr: { kind: "temporary", expiresInSeconds: 3600 } });
+    const temporary = await createChannel({
+      accountId: account.id,
+      name: "Flyer store",
+      group: "Stores",
+      qr: { kind: "temporary", expiresInSeconds: 3600 },
+    });
     return { account, temporary };
   }
 
   it("searches names, scenes and groups without regard to case", async () => {
     const { account } = await seedList();
-    expect((await list({ accountId: account.id, q: "store" })).items.map((item) => item.name).sort()).toEqual(["Flyer store", "Store 1 poster", "Store 2 poster"]);
+    expect((await list({ accountId: account.id, q: "store" })).items.map((item) => item.name).sort()).toEqual([
+      "Flyer store",
+      "Store 1 poster",
+      "Store 2 poster",
+    ]);
     expect((await list({ accountId: account.id, q: "北京" })).items.map((item) => item.name)).toEqual(["北京 KOL"]);
     expect((await list({ accountId: account.id, q: "kol" })).total).toBe(1);
   });
@@ -220,26 +350,61 @@ describe("the list", () => {
     const { account, temporary } = await seedList();
     expect((await list({ accountId: account.id, group: "Stores" })).total).toBe(3);
     expect((await list({ accountId: account.id, tag: "poster" })).total).toBe(2);
-    expect((await list({ accountId: account.id, tag: "north", group: "Stores" })).items.map((item) => item.name)).toEqual(["Store 2 poster"]);
-    expect((await list({ accountId: account.id, kind: "temporary" })).items.map((item) => item.id)).toEqual([temporary.id]);
+    expect(
+      (await list({ accountId: account.id, tag: "north", group: "Stores" })).items.map((item) => item.name),
+    ).toEqual(["Store 2 poster"]);
+    expect((await list({ accountId: account.id, kind: "temporary" })).items.map((item) => item.id)).toEqual([
+      temporary.id,
+    ]);
     await archiveChannel(temporary.id);
-    expect((await list({ accountId: account.id, status: "archived" })).items.map((item) => item.id)).toEqual([temporary.id]);
+    expect((await list({ accountId: account.id, status: "archived" })).items.map((item) => item.id)).toEqual([
+      temporary.id,
+    ]);
     expect((await list({ accountId: account.id, status: "active" })).total).toBe(4);
   });
 
   it("sorts by any count and by name, both ways, and pages through with the cursor", async () => {
     const { account } = await seedList();
-    const names = async (query: Partial<ChannelListQuery>) => (await list({ accountId: account.id, ...query })).items.map((item) => item.name);
-    expect(await names({ sort: "scans", order: "desc" })).toEqual(["Booth", "Store 2 poster", "Store 1 poster", "Flyer store", "北京 KOL"]);
-    expect((await names({ sort: "scans", order: "asc" })).slice(2)).toEqual(["Store 1 poster", "Store 2 poster", "Booth"]);
-    expect((await names({ sort: "newFollows", order: "desc" })).slice(0, 3)).toEqual(["Booth", "Store 2 poster", "Store 1 poster"]);
+    const names = async (query: Partial<ChannelListQuery>) =>
+      (await list({ accountId: account.id, ...query })).items.map((item) => item.name);
+    expect(await names({ sort: "scans", order: "desc" })).toEqual([
+      "Booth",
+      "Store 2 poster",
+      "Store 1 poster",
+      "Flyer store",
+      "北京 KOL",
+    ]);
+    expect((await names({ sort: "scans", order: "asc" })).slice(2)).toEqual([
+      "Store 1 poster",
+      "Store 2 poster",
+      "Booth",
+    ]);
+    expect((await names({ sort: "newFollows", order: "desc" })).slice(0, 3)).toEqual([
+      "Booth",
+      "Store 2 poster",
+      "Store 1 poster",
+    ]);
     expect((await names({ sort: "netFollows", order: "desc" })).slice(0, 2)).toEqual(["Booth", "Store 2 poster"]);
-    expect(await names({ sort: "name", order: "asc" })).toEqual(["Booth", "Flyer store", "Store 1 poster", "Store 2 poster", "北京 KOL"]);
+    expect(await names({ sort: "name", order: "asc" })).toEqual([
+      "Booth",
+      "Flyer store",
+      "Store 1 poster",
+      "Store 2 poster",
+      "北京 KOL",
+    ]);
 
     const first = await list({ accountId: account.id, sort: "scans", limit: 2 });
-    expect([first.total, first.nextCursor, first.items.map((item) => item.name)]).toEqual([5, "2", ["Booth", "Store 2 poster"]]);
+    expect([first.total, first.nextCursor, first.items.map((item) => item.name)]).toEqual([
+      5,
+      "2",
+      ["Booth", "Store 2 poster"],
+    ]);
     expect(first.items[0]!.counts).toMatchObject({ scans: 30, newFollows: 15, unfollows: 1, netFollows: 14 });
-    const response = await callRoute(getChannels, `/api/channels?accountId=${account.id}&sort=scans&limit=2&cursor=${first.nextCursor}`, { key: editorKey });
+    const response = await callRoute(
+      getChannels,
+      `/api/channels?accountId=${account.id}&sort=scans&limit=2&cursor=${first.nextCursor}`,
+      { key: editorKey },
+    );
     const second = await response.json();
     expect(second.items.map((item: { name: string }) => item.name)).toEqual(["Store 1 poster", "Flyer store"]);
     expect(second.nextCursor).toBe("4");
@@ -250,8 +415,15 @@ describe("the list", () => {
   it("lists the groups and tags in use with their counts", async () => {
     const { account } = await seedList();
     expect(await getChannelFacets(account.id)).toEqual({
-      groups: [{ name: "KOL", count: 1 }, { name: "Stores", count: 3 }],
-      tags: [{ name: "kol", count: 1 }, { name: "north", count: 1 }, { name: "poster", count: 2 }],
+      groups: [
+        { name: "KOL", count: 1 },
+        { name: "Stores", count: 3 },
+      ],
+      tags: [
+        { name: "kol", count: 1 },
+        { name: "north", count: 1 },
+        { name: "poster", count: 2 },
+      ],
     });
   });
 });
@@ -265,15 +437,26 @@ describe("unattributed scenes", () => {
     await simulateScan({ accountId: account.id, scene: "made-elsewhere", openid: first.openid });
     await simulateScan({ accountId: account.id, scene: 200_000 });
 
-    const response = await callRoute(getUnattributed, `/api/channels/unattributed?accountId=${account.id}`, { key: editorKey });
+    const response = await callRoute(getUnattributed, `/api/channels/unattributed?accountId=${account.id}`, {
+      key: editorKey,
+    });
     const { items } = await response.json();
     expect(items.map((item: { scene: string }) => item.scene).sort()).toEqual(["200000", "made-elsewhere"]);
     const elsewhere = items.find((item: { scene: string }) => item.scene === "made-elsewhere");
-    expect(elsewhere).toMatchObject({ sceneType: "str", scans: 2, follows: 1, claimableAs: ["permanent", "temporary"] });
+    expect(elsewhere).toMatchObject({
+      sceneType: "str",
+      scans: 2,
+      follows: 1,
+      claimableAs: ["permanent", "temporary"],
+    });
     expect(Date.now() - Date.parse(elsewhere.lastSeenAt)).toBeLessThan(60_000);
     expect(items.find((item: { scene: string }) => item.scene === "200000").claimableAs).toEqual(["temporary"]);
 
-    const claimed = await createChannel({ accountId: account.id, name: "Claimed", qr: { kind: "permanent", scene: "made-elsewhere" } });
+    const claimed = await createChannel({
+      accountId: account.id,
+      name: "Claimed",
+      qr: { kind: "permanent", scene: "made-elsewhere" },
+    });
     expect(claimed.counts).toMatchObject({ scans: 2, newFollows: 1, uniqueScanners: 1 });
     expect(await app.db.event.count({ where: { channelId: claimed.id } })).toBe(2);
     expect((await listUnattributedScenes(account.id)).map((item) => item.scene)).toEqual(["200000"]);

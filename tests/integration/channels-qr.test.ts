@@ -30,7 +30,13 @@ afterAll(async () => {
 function decodePng(bytes: Uint8Array) {
   const png = PNG.sync.read(Buffer.from(bytes));
   const result = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  return { text: result?.data ?? null, version: result?.version ?? null, width: png.width, height: png.height, pixel: (x: number, y: number) => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3)] };
+  return {
+    text: result?.data ?? null,
+    version: result?.version ?? null,
+    width: png.width,
+    height: png.height,
+    pixel: (x: number, y: number) => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3)],
+  };
 }
 
 async function logoDataUrl(): Promise<string> {
@@ -43,17 +49,41 @@ async function logoDataUrl(): Promise<string> {
   return `data:image/png;base64,${(await canvas.encode("png")).toString("base64")}`;
 }
 
-const image = (id: string, query: string) => callRoute(getQr, `/api/channels/${id}/qr?${query}`, { key, params: { id } });
-const saveDesign = (id: string, body: unknown) => callRoute(putDesign, `/api/channels/${id}/qr-design`, { key, method: "PUT", body, params: { id } });
+const image = (id: string, query: string) =>
+  callRoute(getQr, `/api/channels/${id}/qr?${query}`, { key, params: { id } });
+const saveDesign = (id: string, body: unknown) =>
+  callRoute(putDesign, `/api/channels/${id}/qr-design`, { key, method: "PUT", body, params: { id } });
 
 describe("the saved design", () => {
   it("is the default until saved, then every download renders it", async () => {
     const account = await createAccount(sandboxAccountInput(app.server));
     const channel = await createChannel({ accountId: account.id, name: "海报 — Store 12" });
-    const initial = await (await callRoute(getDesign, `/api/channels/${channel.id}/qr-design`, { key, params: { id: channel.id } })).json();
-    expect(initial).toMatchObject({ isSaved: false, design: { size: 1024, margin: 2, errorCorrectionLevel: "M", foreground: "#000000", background: "#ffffff", logo: null, caption: false } });
+    const initial = await (
+      await callRoute(getDesign, `/api/channels/${channel.id}/qr-design`, { key, params: { id: channel.id } })
+    ).json();
+    expect(initial).toMatchObject({
+      isSaved: false,
+      design: {
+        size: 1024,
+        margin: 2,
+        errorCorrectionLevel: "M",
+        foreground: "#000000",
+        background: "#ffffff",
+        logo: null,
+        caption: false,
+      },
+    });
 
-    const saved = await saveDesign(channel.id, { design: { size: 600, margin: 4, errorCorrectionLevel: "Q", foreground: "#1A237E", background: "#fffde7", caption: true } });
+    const saved = await saveDesign(channel.id, {
+      design: {
+        size: 600,
+        margin: 4,
+        errorCorrectionLevel: "Q",
+        foreground: "#1A237E",
+        background: "#fffde7",
+        caption: true,
+      },
+    });
     expect(saved.status).toBe(200);
     expect((await saved.json()).design.foreground).toBe("#1a237e");
 
@@ -64,7 +94,9 @@ describe("the saved design", () => {
     expect(png.pixel(1, 1)).toEqual([0xff, 0xfd, 0xe7]);
     expect(png.version).toBe(QRCode.create(channel.qr.url!, { errorCorrectionLevel: "Q" }).version);
 
-    const thumbnail = decodePng(new Uint8Array(await (await image(channel.id, "format=png&size=128&caption=0")).arrayBuffer()));
+    const thumbnail = decodePng(
+      new Uint8Array(await (await image(channel.id, "format=png&size=128&caption=0")).arrayBuffer()),
+    );
     expect([thumbnail.width, thumbnail.height, thumbnail.text]).toEqual([128, 128, channel.qr.url]);
   });
 
@@ -82,10 +114,14 @@ describe("the saved design", () => {
   it("renders SVG with the caption escaped and the logo embedded, and the SVG scans", async () => {
     const account = await createAccount(sandboxAccountInput(app.server));
     const channel = await createChannel({ accountId: account.id, name: "门店 <12> & “Co”" });
-    await saveDesign(channel.id, { design: { size: 512, caption: true, logo: { dataUrl: await logoDataUrl(), scale: 0.2 } } });
+    await saveDesign(channel.id, {
+      design: { size: 512, caption: true, logo: { dataUrl: await logoDataUrl(), scale: 0.2 } },
+    });
     const response = await image(channel.id, "format=svg&download=1");
     expect(response.headers.get("content-type")).toBe("image/svg+xml");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="qudao-${channel.scene}.svg"; filename*=UTF-8''${encodeURIComponent("门店 _12_ & “Co”.svg")}`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="qudao-${channel.scene}.svg"; filename*=UTF-8''${encodeURIComponent("门店 _12_ & “Co”.svg")}`,
+    );
     const svg = await response.text();
     expect(svg).toContain("门店 &#60;12&#62; &#38; “Co”</text>");
     expect(svg).toContain('<image x="');
@@ -104,7 +140,9 @@ describe("the saved design", () => {
     expect((await inverted.json()).error.issues[0].path).toEqual(["design", "foreground"]);
     const faint = await saveDesign(channel.id, { design: { foreground: "#cccccc", background: "#ffffff" } });
     expect(faint.status).toBe(422);
-    const tooLarge = await saveDesign(channel.id, { design: { logo: { dataUrl: `data:image/png;base64,${"A".repeat(300_000)}` } } });
+    const tooLarge = await saveDesign(channel.id, {
+      design: { logo: { dataUrl: `data:image/png;base64,${"A".repeat(300_000)}` } },
+    });
     expect((await tooLarge.json()).error.issues[0].path).toEqual(["design", "logo", "dataUrl"]);
     expect((await app.db.channel.findUniqueOrThrow({ where: { id: channel.id } })).qrDesign).toBeNull();
   });
@@ -116,9 +154,15 @@ describe("the saved design", () => {
       await createChannel({ accountId: account.id, name: "B", group: "Stores" }),
       await createChannel({ accountId: account.id, name: "C", group: "KOL" }),
     ];
-    const response = await saveDesign(first.id, { design: { foreground: "#b71c1c", caption: true }, applyToGroup: true });
+    const response = await saveDesign(first.id, {
+      design: { foreground: "#b71c1c", caption: true },
+      applyToGroup: true,
+    });
     expect((await response.json()).appliedTo).toBe(2);
-    const designs = await app.db.channel.findMany({ where: { id: { in: [first.id, second.id, other.id] } }, select: { id: true, qrDesign: true } });
+    const designs = await app.db.channel.findMany({
+      where: { id: { in: [first.id, second.id, other.id] } },
+      select: { id: true, qrDesign: true },
+    });
     const byId = new Map(designs.map((row) => [row.id, row.qrDesign ? JSON.parse(row.qrDesign).foreground : null]));
     expect([byId.get(first.id), byId.get(second.id), byId.get(other.id)]).toEqual(["#b71c1c", "#b71c1c", null]);
   });
@@ -127,19 +171,30 @@ describe("the saved design", () => {
 describe("the ZIP of codes", () => {
   it("streams one scannable PNG per channel, named after it: Chinese kept, unsafe characters replaced, duplicates numbered", async () => {
     const account = await createAccount(sandboxAccountInput(app.server));
-    const names = ["北京 三里屯店", "Store/12: \"main\"", "Booth", "booth", "Booth", "CON"];
+    const names = ["北京 三里屯店", 'Store/12: "main"', "Booth", "booth", "Booth", "CON"];
     const channels: Channel[] = [];
     for (const name of names) channels.push(await createChannel({ accountId: account.id, name }));
     await saveDesign(channels[0]!.id, { design: { caption: true, size: 400 } });
 
-    const response = await callRoute(getArchive, `/api/channels/qr-archive?ids=${channels.map((channel) => channel.id).join(",")}`, { key });
+    const response = await callRoute(
+      getArchive,
+      `/api/channels/qr-archive?ids=${channels.map((channel) => channel.id).join(",")}`,
+      { key },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect(response.headers.get("x-qudao-file-count")).toBe("6");
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(Number(response.headers.get("x-qudao-estimated-bytes"))).toBeGreaterThan(bytes.length * 0.5);
     const files = unzipSync(bytes);
-    expect(Object.keys(files)).toEqual(["北京 三里屯店.png", "Store_12_ _main_.png", "Booth.png", "booth (2).png", "Booth (3).png", "CON_.png"]);
+    expect(Object.keys(files)).toEqual([
+      "北京 三里屯店.png",
+      "Store_12_ _main_.png",
+      "Booth.png",
+      "booth (2).png",
+      "Booth (3).png",
+      "CON_.png",
+    ]);
     Object.values(files).forEach((file, index) => expect(decodePng(file).text).toBe(channels[index]!.qr.url));
     expect(decodePng(files["北京 三里屯店.png"]!).width).toBe(400);
   });
@@ -152,13 +207,28 @@ describe("the ZIP of codes", () => {
     await createChannel({ accountId: account.id, name: "KOL", group: "KOL" });
     await archiveChannel(archived.id);
 
-    const group = await callRoute(getArchive, `/api/channels/qr-archive?accountId=${account.id}&group=Stores&format=svg`, { key });
+    const group = await callRoute(
+      getArchive,
+      `/api/channels/qr-archive?accountId=${account.id}&group=Stores&format=svg`,
+      { key },
+    );
     expect(group.headers.get("content-disposition")).toContain(`filename*=UTF-8''Stores-`);
     expect(Object.keys(unzipSync(new Uint8Array(await group.arrayBuffer())))).toEqual(["Store 2.svg", "Store 10.svg"]);
-    const withArchived = await callRoute(getArchive, `/api/channels/qr-archive?accountId=${account.id}&group=Stores&includeArchived=1`, { key });
-    expect(Object.keys(unzipSync(new Uint8Array(await withArchived.arrayBuffer())))).toEqual(["Store 1.png", "Store 2.png", "Store 10.png"]);
+    const withArchived = await callRoute(
+      getArchive,
+      `/api/channels/qr-archive?accountId=${account.id}&group=Stores&includeArchived=1`,
+      { key },
+    );
+    expect(Object.keys(unzipSync(new Uint8Array(await withArchived.arrayBuffer())))).toEqual([
+      "Store 1.png",
+      "Store 2.png",
+      "Store 10.png",
+    ]);
 
-    const posted = await callRoute(postArchive, "/api/channels/qr-archive", { key, body: { ids: [kept.id], size: 256 } });
+    const posted = await callRoute(postArchive, "/api/channels/qr-archive", {
+      key,
+      body: { ids: [kept.id], size: 256 },
+    });
     const files = unzipSync(new Uint8Array(await posted.arrayBuffer()));
     expect(decodePng(files["Store 2.png"]!)).toMatchObject({ text: kept.qr.url, width: 256 });
   });

@@ -20,7 +20,9 @@ declare module "vitest" {
 // process, and two copies of the WASM schema engine's glue module in one process collide.
 function migrateWithCli(config: DatabaseConfig): void {
   const databaseUrl =
-    config.provider === "sqlite" ? `file:${config.filePath}` : `${config.url}${config.url.includes("?") ? "&" : "?"}schema=${config.schema}`;
+    config.provider === "sqlite"
+      ? `file:${config.filePath}`
+      : `${config.url}${config.url.includes("?") ? "&" : "?"}schema=${config.schema}`;
   execFileSync(join(process.cwd(), "node_modules", ".bin", "tsx"), ["scripts/db-migrate.ts"], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "ignore", "inherit"],

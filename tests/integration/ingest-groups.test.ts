@@ -20,13 +20,21 @@ const day = "2026-11-24";
 
 /** A scanner-day row of the transaction's own and one to the day's shared total. */
 async function countScanner(sql: SqlRunner, accountId: string, openid: string, scene = "s"): Promise<void> {
-  await sql.writeLater(Prisma.sql`INSERT INTO "ScannerDay" ("accountId", "scene", "day", "openid") VALUES (${accountId}, ${scene}, ${day}, ${openid})`);
-  await sql.addToCounters("ScannerDayTotal", [{ key: { accountId, scene, day }, counters: { scanners: 1, firstTimeScanners: 1 } }]);
+  await sql.writeLater(
+    Prisma.sql`INSERT INTO "ScannerDay" ("accountId", "scene", "day", "openid") VALUES (${accountId}, ${scene}, ${day}, ${openid})`,
+  );
+  await sql.addToCounters("ScannerDayTotal", [
+    { key: { accountId, scene, day }, counters: { scanners: 1, firstTimeScanners: 1 } },
+  ]);
 }
 
 async function scannerRows(accountId: string) {
   const db = getDb();
-  const rows = await db.scannerDay.findMany({ where: { accountId }, orderBy: [{ scene: "asc" }, { openid: "asc" }], select: { scene: true, openid: true } });
+  const rows = await db.scannerDay.findMany({
+    where: { accountId },
+    orderBy: [{ scene: "asc" }, { openid: "asc" }],
+    select: { scene: true, openid: true },
+  });
   const total = await db.scannerDayTotal.findUnique({ where: { accountId_scene_day: { accountId, scene: "s", day } } });
   return { rows, total: total && { scanners: total.scanners, firstTimeScanners: total.firstTimeScanners } };
 }
@@ -49,7 +57,9 @@ describe("ingest transactions in groups", () => {
         ),
       ),
     );
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(openids.map((openid) => (openid === "o05" ? "rejected" : "fulfilled")));
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(
+      openids.map((openid) => (openid === "o05" ? "rejected" : "fulfilled")),
+    );
     expect((outcomes[5] as PromiseRejectedResult).reason).toMatchObject({ message: "this push fails" });
     const stored = await scannerRows(accountId);
     expect(stored.rows.map((row) => row.openid)).toEqual(openids.filter((openid) => openid !== "o05"));
@@ -65,7 +75,9 @@ describe("ingest transactions in groups", () => {
       Array.from({ length: 8 }, (_, index) =>
         inIngestTransaction(
           async (sql) => {
-            const [row] = await sql.query<{ n: number | bigint }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "ScannerDay" WHERE "accountId" = ${accountId}`);
+            const [row] = await sql.query<{ n: number | bigint }>(
+              Prisma.sql`SELECT COUNT(*) AS "n" FROM "ScannerDay" WHERE "accountId" = ${accountId}`,
+            );
             const scene = `s${Number(row!.n)}`;
             await countScanner(sql, accountId, `o1-${index}`, scene);
             return scene;
@@ -83,14 +95,18 @@ describe("ingest transactions in groups", () => {
     const key = { accountId, scene: "s", day, previousDay: "2026-11-01" };
     await Promise.all(
       [1, 1, 1, -1, 1].map((scanners, index) =>
-        inIngestTransaction((sql) => sql.addToCounters("ScannerReturn", [{ key, counters: { scanners } }]), { lockKey: `${accountId}|o${index}` }),
+        inIngestTransaction((sql) => sql.addToCounters("ScannerReturn", [{ key, counters: { scanners } }]), {
+          lockKey: `${accountId}|o${index}`,
+        }),
       ),
     );
     expect((await getDb().scannerReturn.findMany({ where: { accountId } })).map((row) => row.scanners)).toEqual([3]);
     // A row taken down to zero is deleted, as if it had never been counted.
     await Promise.all(
       [-1, -1, -1].map((scanners, index) =>
-        inIngestTransaction((sql) => sql.addToCounters("ScannerReturn", [{ key, counters: { scanners } }]), { lockKey: `${accountId}|o${index}` }),
+        inIngestTransaction((sql) => sql.addToCounters("ScannerReturn", [{ key, counters: { scanners } }]), {
+          lockKey: `${accountId}|o${index}`,
+        }),
       ),
     );
     expect(await getDb().scannerReturn.findMany({ where: { accountId } })).toEqual([]);

@@ -34,7 +34,8 @@ function runningIngestThread(): Worker {
 describe("the ingest thread", () => {
   it("starts again for the next push after it was stopped", async () => {
     const { account, channel, credentials } = await accountWithChannel();
-    const follow = (openid: string) => eventXml(credentials, { FromUserName: openid, Event: "subscribe", EventKey: `qrscene_${channel.scene}` });
+    const follow = (openid: string) =>
+      eventXml(credentials, { FromUserName: openid, Event: "subscribe", EventKey: `qrscene_${channel.scene}` });
     const first = await sealForAccount(app.server.url, account.id, follow(randomOpenidForTest()));
     expect(await post(first.url, first.body)).toEqual([200, "success"]);
     await stopIngestThread();
@@ -46,11 +47,29 @@ describe("the ingest thread", () => {
   it("refuses the pushes in flight when it dies, and stores each once when WeChat sends them again", async () => {
     const { account, channel, credentials } = await accountWithChannel();
     // Started before the burst, so the burst's pushes are in flight on it when it dies.
-    const warmUp = await sealForAccount(app.server.url, account.id, eventXml(credentials, { FromUserName: randomOpenidForTest(), Event: "subscribe", EventKey: `qrscene_${channel.scene}` }));
+    const warmUp = await sealForAccount(
+      app.server.url,
+      account.id,
+      eventXml(credentials, {
+        FromUserName: randomOpenidForTest(),
+        Event: "subscribe",
+        EventKey: `qrscene_${channel.scene}`,
+      }),
+    );
     expect((await post(warmUp.url, warmUp.body))[0]).toBe(200);
 
     const sealed = await Promise.all(
-      Array.from({ length: 30 }, () => sealForAccount(app.server.url, account.id, eventXml(credentials, { FromUserName: randomOpenidForTest(), Event: "subscribe", EventKey: `qrscene_${channel.scene}` }))),
+      Array.from({ length: 30 }, () =>
+        sealForAccount(
+          app.server.url,
+          account.id,
+          eventXml(credentials, {
+            FromUserName: randomOpenidForTest(),
+            Event: "subscribe",
+            EventKey: `qrscene_${channel.scene}`,
+          }),
+        ),
+      ),
     );
     const worker = runningIngestThread();
     const burst = Promise.all(sealed.map((push) => post(push.url, push.body)));

@@ -61,7 +61,8 @@ afterAll(async () => {
 });
 
 async function readMigrationRows(): Promise<MigrationRow[]> {
-  const sql = "SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name";
+  const sql =
+    "SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name";
   if (config.provider === "sqlite") {
     const database = new BetterSqlite3(config.filePath, { readonly: true });
     try {
@@ -70,7 +71,9 @@ async function readMigrationRows(): Promise<MigrationRow[]> {
       database.close();
     }
   }
-  const { rows } = await adminPool!.query<MigrationRow>(sql.replace("_prisma_migrations", `"${config.schema}"._prisma_migrations`));
+  const { rows } = await adminPool!.query<MigrationRow>(
+    sql.replace("_prisma_migrations", `"${config.schema}"._prisma_migrations`),
+  );
   return rows;
 }
 
@@ -117,7 +120,13 @@ describe(`migrateDatabase on ${provider}`, () => {
 
   it("leaves a database the generated client can write and read", async () => {
     const appId = `wx${randomBytes(8).toString("hex")}`;
-    const input = { name: "Store 12", appId, appSecretEncrypted: "s", tokenEncrypted: "t", apiBaseUrl: "http://127.0.0.1/sandbox" };
+    const input = {
+      name: "Store 12",
+      appId,
+      appSecretEncrypted: "s",
+      tokenEncrypted: "t",
+      apiBaseUrl: "http://127.0.0.1/sandbox",
+    };
     if (config.provider === "sqlite") {
       const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: config.filePath }) });
       try {
@@ -135,7 +144,10 @@ describe(`migrateDatabase on ${provider}`, () => {
       const created = await client.account.create({ data: input });
       const found = await client.account.findUniqueOrThrow({ where: { appId } });
       expect(found).toMatchObject({ id: created.id, name: "Store 12", mode: "plaintext", timezone: "Asia/Shanghai" });
-      const { rows } = await adminPool!.query<{ count: string }>(`SELECT count(*) FROM "${config.schema}"."Account" WHERE "appId" = $1`, [appId]);
+      const { rows } = await adminPool!.query<{ count: string }>(
+        `SELECT count(*) FROM "${config.schema}"."Account" WHERE "appId" = $1`,
+        [appId],
+      );
       expect(rows[0]?.count).toBe("1");
     } finally {
       await client.$disconnect();
@@ -146,7 +158,10 @@ describe(`migrateDatabase on ${provider}`, () => {
 
 describe(`committed ${provider} migrations`, () => {
   it("are up to date with prisma/models.prisma (else: npm run db:migration:new -- --name <change>)", async () => {
-    const pendingSql = await diffMigrationSql(provider, { datamodel: schemaFor(provider), shadowDatabaseUrl: postgresUrl });
+    const pendingSql = await diffMigrationSql(provider, {
+      datamodel: schemaFor(provider),
+      shadowDatabaseUrl: postgresUrl,
+    });
     expect(pendingSql).toBeNull();
   });
 });

@@ -25,12 +25,16 @@ async function newApp() {
 }
 
 async function call(path: string, body?: unknown): Promise<Json> {
-  const response = await fetch(`${app.server.url}/sandbox/cgi-bin/${path}`, body === undefined ? undefined : { method: "POST", body: JSON.stringify(body) });
+  const response = await fetch(
+    `${app.server.url}/sandbox/cgi-bin/${path}`,
+    body === undefined ? undefined : { method: "POST", body: JSON.stringify(body) },
+  );
   expect(response.status).toBe(200);
   return (await response.json()) as Json;
 }
 
-const classicToken = (appid: string, secret: string) => call(`token?grant_type=client_credential&appid=${appid}&secret=${secret}`);
+const classicToken = (appid: string, secret: string) =>
+  call(`token?grant_type=client_credential&appid=${appid}&secret=${secret}`);
 const stableToken = (appid: string, secret: string, forceRefresh = false) =>
   call("stable_token", { grant_type: "client_credential", appid, secret, force_refresh: forceRefresh });
 
@@ -87,26 +91,70 @@ describe("qrcode/create", () => {
     const { appid, secret } = await newApp();
     const token = await tokenOf(appid, secret);
     const create = (body: Json) => call(`qrcode/create?access_token=${token}`, body);
-    const temporary = await create({ expire_seconds: 604800, action_name: "QR_SCENE", action_info: { scene: { scene_id: 4_294_967_295 } } });
-    expect(temporary).toEqual({ ticket: expect.stringMatching(/^gQ/), expire_seconds: 604800, url: expect.stringMatching(/^http:\/\/weixin\.qq\.com\/q\//) });
-    expect(Object.keys(await create({ expire_seconds: 60, action_name: "QR_STR_SCENE", action_info: { scene: { scene_str: "poster-a" } } })).sort()).toEqual(["expire_seconds", "ticket", "url"]);
+    const temporary = await create({
+      expire_seconds: 604800,
+      action_name: "QR_SCENE",
+      action_info: { scene: { scene_id: 4_294_967_295 } },
+    });
+    expect(temporary).toEqual({
+      ticket: expect.stringMatching(/^gQ/),
+      expire_seconds: 604800,
+      url: expect.stringMatching(/^http:\/\/weixin\.qq\.com\/q\//),
+    });
+    expect(
+      Object.keys(
+        await create({
+          expire_seconds: 60,
+          action_name: "QR_STR_SCENE",
+          action_info: { scene: { scene_str: "poster-a" } },
+        }),
+      ).sort(),
+    ).toEqual(["expire_seconds", "ticket", "url"]);
     const permanent = await create({ action_name: "QR_LIMIT_SCENE", action_info: { scene: { scene_id: 100_000 } } });
     expect(Object.keys(permanent).sort()).toEqual(["ticket", "url"]);
-    expect(Object.keys(await create({ action_name: "QR_LIMIT_STR_SCENE", action_info: { scene: { scene_str: "x".repeat(64) } } })).sort()).toEqual(["ticket", "url"]);
+    expect(
+      Object.keys(
+        await create({ action_name: "QR_LIMIT_STR_SCENE", action_info: { scene: { scene_str: "x".repeat(64) } } }),
+      ).sort(),
+    ).toEqual(["ticket", "url"]);
     // A permanent scene has one code forever.
-    expect((await create({ action_name: "QR_LIMIT_SCENE", action_info: { scene: { scene_id: 100_000 } } })).ticket).toBe(permanent.ticket);
+    expect(
+      (await create({ action_name: "QR_LIMIT_SCENE", action_info: { scene: { scene_id: 100_000 } } })).ticket,
+    ).toBe(permanent.ticket);
 
-    const image = await fetch(`${app.server.url}/sandbox/cgi-bin/showqrcode?ticket=${encodeURIComponent(String(temporary.ticket))}`);
+    const image = await fetch(
+      `${app.server.url}/sandbox/cgi-bin/showqrcode?ticket=${encodeURIComponent(String(temporary.ticket))}`,
+    );
     expect([image.status, image.headers.get("content-type")]).toEqual([200, "image/png"]);
     expect((await fetch(`${app.server.url}/sandbox/cgi-bin/showqrcode?ticket=gQunknown`)).status).toBe(404);
   });
 
   it.each([
-    ["a temporary scene_id of 0", { expire_seconds: 60, action_name: "QR_SCENE", action_info: { scene: { scene_id: 0 } } }, 40053],
-    ["a temporary scene_id past 32 bits", { expire_seconds: 60, action_name: "QR_SCENE", action_info: { scene: { scene_id: 4_294_967_296 } } }, 40053],
-    ["a permanent scene_id of 100001", { action_name: "QR_LIMIT_SCENE", action_info: { scene: { scene_id: 100_001 } } }, 40053],
-    ["a scene_str of 65 characters", { action_name: "QR_LIMIT_STR_SCENE", action_info: { scene: { scene_str: "x".repeat(65) } } }, 40053],
-    ["an empty scene_str", { expire_seconds: 60, action_name: "QR_STR_SCENE", action_info: { scene: { scene_str: "" } } }, 40053],
+    [
+      "a temporary scene_id of 0",
+      { expire_seconds: 60, action_name: "QR_SCENE", action_info: { scene: { scene_id: 0 } } },
+      40053,
+    ],
+    [
+      "a temporary scene_id past 32 bits",
+      { expire_seconds: 60, action_name: "QR_SCENE", action_info: { scene: { scene_id: 4_294_967_296 } } },
+      40053,
+    ],
+    [
+      "a permanent scene_id of 100001",
+      { action_name: "QR_LIMIT_SCENE", action_info: { scene: { scene_id: 100_001 } } },
+      40053,
+    ],
+    [
+      "a scene_str of 65 characters",
+      { action_name: "QR_LIMIT_STR_SCENE", action_info: { scene: { scene_str: "x".repeat(65) } } },
+      40053,
+    ],
+    [
+      "an empty scene_str",
+      { expire_seconds: 60, action_name: "QR_STR_SCENE", action_info: { scene: { scene_str: "" } } },
+      40053,
+    ],
     ["an unknown action", { action_name: "QR_FOREVER", action_info: { scene: { scene_id: 1 } } }, 40052],
   ])("refuses %s", async (_name, body, errcode) => {
     const { appid, secret } = await newApp();
@@ -135,13 +183,27 @@ describe("tags", () => {
     const { accountId, appid, secret } = await newApp();
     const token = await tokenOf(appid, secret);
     const tagIds: number[] = [];
-    for (let index = 0; index < 21; index++) tagIds.push(Number(((await call(`tags/create?access_token=${token}`, { tag: { name: `tag ${index}` } })).tag as Json).id));
-    const [first, second] = [await simulateScan({ accountId, scene: "a" }), await simulateScan({ accountId, scene: "b" })];
-    const tag = (tagid: unknown, openidList: unknown) => call(`tags/members/batchtagging?access_token=${token}`, { openid_list: openidList, tagid });
+    for (let index = 0; index < 21; index++)
+      tagIds.push(
+        Number(((await call(`tags/create?access_token=${token}`, { tag: { name: `tag ${index}` } })).tag as Json).id),
+      );
+    const [first, second] = [
+      await simulateScan({ accountId, scene: "a" }),
+      await simulateScan({ accountId, scene: "b" }),
+    ];
+    const tag = (tagid: unknown, openidList: unknown) =>
+      call(`tags/members/batchtagging?access_token=${token}`, { openid_list: openidList, tagid });
 
     expect(await tag(tagIds[0], [first.openid, second.openid])).toEqual({ errcode: 0, errmsg: "ok" });
     expect(await tag(tagIds[0], [first.openid])).toEqual({ errcode: 0, errmsg: "ok" }); // again: no harm
-    expect((await tag(tagIds[0], Array.from({ length: 51 }, (_, index) => `o${index}`))).errcode).toBe(40032);
+    expect(
+      (
+        await tag(
+          tagIds[0],
+          Array.from({ length: 51 }, (_, index) => `o${index}`),
+        )
+      ).errcode,
+    ).toBe(40032);
     expect((await tag(tagIds[0], [])).errcode).toBe(40032);
     expect((await tag(99_999, [first.openid])).errcode).toBe(45159);
     expect((await tag(tagIds[1], [first.openid, "oNotAFollower"])).errcode).toBe(40003);

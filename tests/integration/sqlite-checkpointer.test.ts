@@ -15,13 +15,20 @@ afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-async function writeSteadily(filePath: string, options: { restartAtBytes: number }): Promise<{ largestWalBytes: number }> {
+async function writeSteadily(
+  filePath: string,
+  options: { restartAtBytes: number },
+): Promise<{ largestWalBytes: number }> {
   const db = new Sqlite(filePath, { timeout: 0 });
   db.pragma("journal_mode = WAL");
   db.pragma("wal_autocheckpoint = 0");
   db.exec("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, body BLOB)");
   let isRestartDue = false;
-  const checkpointer = startCheckpointer(filePath, { everyMs: 10, restartAtBytes: options.restartAtBytes, onRestartDue: () => (isRestartDue = true) });
+  const checkpointer = startCheckpointer(filePath, {
+    everyMs: 10,
+    restartAtBytes: options.restartAtBytes,
+    onRestartDue: () => (isRestartDue = true),
+  });
   expect(checkpointer).not.toBeNull();
   const insert = db.prepare("INSERT INTO t (body) VALUES (?)");
   const body = Buffer.alloc(4096, 7);
@@ -69,7 +76,9 @@ describe.skipIf(provider !== "sqlite")("SQLite checkpoint worker", () => {
   it("(control) without the limit, the same writes grow the WAL with all that is written", async () => {
     const folder = mkdtempSync(join(tmpdir(), "qudao-checkpointer-"));
     folders.push(folder);
-    const { largestWalBytes } = await writeSteadily(join(folder, "unbounded.db"), { restartAtBytes: Number.POSITIVE_INFINITY });
+    const { largestWalBytes } = await writeSteadily(join(folder, "unbounded.db"), {
+      restartAtBytes: Number.POSITIVE_INFINITY,
+    });
     expect(largestWalBytes).toBeGreaterThan(8 * 1024 * 1024);
   });
 });

@@ -29,7 +29,10 @@ async function accountOf(accessTokenKind: "stable" | "classic" = "stable") {
 }
 
 async function createdOrError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -38,46 +41,85 @@ describe.each(["stable", "classic"] as const)("with the %s token", (kind) => {
   it("makes exactly one token request for 50 concurrent code creations", async () => {
     const account = await accountOf(kind);
     const before = requests(tokenPath[kind]);
-    const channels = await Promise.all(Array.from({ length: 50 }, (_, index) => createChannel({ accountId: account.id, name: `#${index}`, qr: { kind: "permanent", scene: index + 1 } })));
+    const channels = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        createChannel({ accountId: account.id, name: `#${index}`, qr: { kind: "permanent", scene: index + 1 } }),
+      ),
+    );
     expect(channels.every((channel) => channel.qr.ticket)).toBe(true);
     expect(requests(tokenPath[kind]) - before).toBe(1);
     expect(await app.db.sandboxAccessToken.count({ where: { appId: account.appId } })).toBe(1);
   });
 
-  it("makes exactly one token request for two app processes creating codes at the same moment", { timeout: 60_000 }, async () => {
-    const account = await accountOf(kind);
-    const before = requests(tokenPath[kind]);
-    const startAt = String(Date.now() + 4_000);
-    const child = (scenes: number[]) =>
-      run(join(process.cwd(), "node_modules", ".bin", "tsx"), ["tests/support/create-codes-process.ts"], {
-        env: { ...process.env, QUDAO_TEST_DATABASE_CONFIG: JSON.stringify(inject("databaseConfig")), QUDAO_DATA_DIR: inject("dataDir"), QUDAO_PUBLIC_URL: app.server.url, LOG_LEVEL: "silent", ACCOUNT_ID: account.id, SCENES: scenes.join(","), START_AT: startAt },
-      });
-    const outputs = await Promise.all([child([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), child([11, 12, 13, 14, 15, 16, 17, 18, 19, 20])]);
-    const results = outputs.map((output) => JSON.parse(output.stdout.trim().split("\n").at(-1) ?? "{}"));
-    expect(results).toEqual([{ created: 10, errors: [] }, { created: 10, errors: [] }]);
-    expect(requests(tokenPath[kind]) - before).toBe(1);
-    expect(await app.db.channel.count({ where: { accountId: account.id, ticket: { not: null } } })).toBe(20);
-  });
+  it(
+    "makes exactly one token request for two app processes creating codes at the same moment",
+    { timeout: 60_000 },
+    async () => {
+      const account = await accountOf(kind);
+      const before = requests(tokenPath[kind]);
+      const startAt = String(Date.now() + 4_000);
+      const child = (scenes: number[]) =>
+        run(join(process.cwd(), "node_modules", ".bin", "tsx"), ["tests/support/create-codes-process.ts"], {
+          env: {
+            ...process.env,
+            QUDAO_TEST_DATABASE_CONFIG: JSON.stringify(inject("databaseConfig")),
+            QUDAO_DATA_DIR: inject("dataDir"),
+            QUDAO_PUBLIC_URL: app.server.url,
+            LOG_LEVEL: "silent",
+            ACCOUNT_ID: account.id,
+            SCENES: scenes.join(","),
+            START_AT: startAt,
+          },
+        });
+      const outputs = await Promise.all([
+        child([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+        child([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]),
+      ]);
+      const results = outputs.map((output) => JSON.parse(output.stdout.trim().split("\n").at(-1) ?? "{}"));
+      expect(results).toEqual([
+        { created: 10, errors: [] },
+        { created: 10, errors: [] },
+      ]);
+      expect(requests(tokenPath[kind]) - before).toBe(1);
+      expect(await app.db.channel.count({ where: { accountId: account.id, ticket: { not: null } } })).toBe(20);
+    },
+  );
 });
 
 describe("the token holder", () => {
   it("waits for another instance's lease and uses the token it wrote, without fetching", async () => {
     const account = await accountOf("classic");
-    await app.db.wechatAccessToken.create({ data: { accountId: account.id, leaseOwner: "other-instance", leaseUntil: new Date(Date.now() + 10_000) } });
+    await app.db.wechatAccessToken.create({
+      data: { accountId: account.id, leaseOwner: "other-instance", leaseUntil: new Date(Date.now() + 10_000) },
+    });
     const creating = createChannel({ accountId: account.id, name: "Waiting" });
     await new Promise((resolve) => setTimeout(resolve, 300));
     // The other instance fetches, stores its token and releases the lease.
     const { appSecret } = await getAccountCredentials(account.id);
-    const token = (await (await fetch(`${app.server.url}/sandbox/cgi-bin/token?grant_type=client_credential&appid=${account.appId}&secret=${appSecret}`)).json()) as { access_token: string };
+    const token = (await (
+      await fetch(
+        `${app.server.url}/sandbox/cgi-bin/token?grant_type=client_credential&appid=${account.appId}&secret=${appSecret}`,
+      )
+    ).json()) as { access_token: string };
     const before = requests("token");
-    await app.db.wechatAccessToken.update({ where: { accountId: account.id }, data: { token: token.access_token, expiresAt: new Date(Date.now() + 7_000_000), leaseOwner: null, leaseUntil: null } });
+    await app.db.wechatAccessToken.update({
+      where: { accountId: account.id },
+      data: {
+        token: token.access_token,
+        expiresAt: new Date(Date.now() + 7_000_000),
+        leaseOwner: null,
+        leaseUntil: null,
+      },
+    });
     expect((await creating).qr.ticket).toBeTruthy();
     expect(requests("token") - before).toBe(0);
   });
 
   it("takes over the lease of an instance that died while fetching", async () => {
     const account = await accountOf();
-    await app.db.wechatAccessToken.create({ data: { accountId: account.id, leaseOwner: "dead-instance", leaseUntil: new Date(Date.now() + 1_000) } });
+    await app.db.wechatAccessToken.create({
+      data: { accountId: account.id, leaseOwner: "dead-instance", leaseUntil: new Date(Date.now() + 1_000) },
+    });
     const before = requests("stable_token");
     const started = Date.now();
     expect((await createChannel({ accountId: account.id, name: "After the dead" })).qr.ticket).toBeTruthy();
@@ -87,7 +129,9 @@ describe("the token holder", () => {
 
   it("drops a rejected token, fetches once and retries the call once", async () => {
     const account = await accountOf("classic");
-    await app.db.wechatAccessToken.create({ data: { accountId: account.id, token: "revoked-token", expiresAt: new Date(Date.now() + 7_000_000) } });
+    await app.db.wechatAccessToken.create({
+      data: { accountId: account.id, token: "revoked-token", expiresAt: new Date(Date.now() + 7_000_000) },
+    });
     const [tokens, creates] = [requests("token"), requests("qrcode/create")];
     expect((await createChannel({ accountId: account.id, name: "Retried" })).qr.ticket).toBeTruthy();
     expect([requests("token") - tokens, requests("qrcode/create") - creates]).toEqual([1, 2]);

@@ -28,19 +28,62 @@ function createRandom(seedValue: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
   const int = (max: number) => Math.floor(next() * max);
-  const pick = <T,>(items: readonly T[]): T => items[int(items.length)] as T;
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
   const bytes = (length: number) => Buffer.from(Array.from({ length }, () => int(256)));
   return { next, int, pick, bytes };
 }
 type Random = ReturnType<typeof createRandom>;
 
 const snippets = [
-  "<!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>", "&x;", "<!ENTITY a \"b\">", "]]>", "<![CDATA[", "\u0000", "\uFFFF", "\uD83D\uDE00",
-  "<xml>", "</xml>", "<Event>subscribe</Event>", "<FromUserName></FromUserName>", "<CreateTime>-1</CreateTime>", "<?xml version=\"1.0\"?>",
-  "&amp;", "&#0;", "&#x1F600;", "<a b=\"c\">", "渠道", "'\"", "%00", "\r\n", "x".repeat(3000), "9".repeat(40),
+  '<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+  "&x;",
+  '<!ENTITY a "b">',
+  "]]>",
+  "<![CDATA[",
+  "\u0000",
+  "\uFFFF",
+  "\uD83D\uDE00",
+  "<xml>",
+  "</xml>",
+  "<Event>subscribe</Event>",
+  "<FromUserName></FromUserName>",
+  "<CreateTime>-1</CreateTime>",
+  '<?xml version="1.0"?>',
+  "&amp;",
+  "&#0;",
+  "&#x1F600;",
+  '<a b="c">',
+  "渠道",
+  "'\"",
+  "%00",
+  "\r\n",
+  "x".repeat(3000),
+  "9".repeat(40),
 ];
-const eventNames = ["subscribe", "SCAN", "unsubscribe", "CLICK", "VIEW", "LOCATION", "Subscribe", "scan", "TEMPLATESENDJOBFINISH", "", "😀"];
-const eventKeys = (scene: string) => [`qrscene_${scene}`, scene, "", "qrscene_", "last_trade_no_42", "qrscene_渠道", `qrscene_${"9".repeat(64)}`, `qrscene_${"9".repeat(65)}`, "\u0000"];
+const eventNames = [
+  "subscribe",
+  "SCAN",
+  "unsubscribe",
+  "CLICK",
+  "VIEW",
+  "LOCATION",
+  "Subscribe",
+  "scan",
+  "TEMPLATESENDJOBFINISH",
+  "",
+  "😀",
+];
+const eventKeys = (scene: string) => [
+  `qrscene_${scene}`,
+  scene,
+  "",
+  "qrscene_",
+  "last_trade_no_42",
+  "qrscene_渠道",
+  `qrscene_${"9".repeat(64)}`,
+  `qrscene_${"9".repeat(65)}`,
+  "\u0000",
+];
 
 function mutateText(text: string, random: Random): string {
   const at = random.int(text.length + 1);
@@ -58,7 +101,12 @@ function mutateText(text: string, random: Random): string {
     case 5: // random bytes read as UTF-8
       return text.slice(0, at) + random.bytes(1 + random.int(64)).toString("utf8") + text.slice(at);
     default: // grow past the body limit now and then
-      return random.int(20) === 0 ? text + "y".repeat(70_000) : text.replace(/CreateTime>\d+/, `CreateTime>${random.pick(["0", "4294967296", "99999999999999999999", "1e9", "-5", ""])}`);
+      return random.int(20) === 0
+        ? text + "y".repeat(70_000)
+        : text.replace(
+            /CreateTime>\d+/,
+            `CreateTime>${random.pick(["0", "4294967296", "99999999999999999999", "1e9", "-5", ""])}`,
+          );
   }
 }
 
@@ -88,14 +136,27 @@ function buildCase(random: Random, credentials: AccountCredentials, scene: strin
   if (target === 0) for (let index = 0; index < mutations; index++) message = mutateText(message, random);
 
   const nonce = String(random.int(1e9));
-  const query: Record<string, string> = { signature: computeSignature([credentials.token, timestamp, nonce]), timestamp, nonce, openid: String(fields.FromUserName) };
+  const query: Record<string, string> = {
+    signature: computeSignature([credentials.token, timestamp, nonce]),
+    timestamp,
+    nonce,
+    openid: String(fields.FromUserName),
+  };
   let body = message;
   if (credentials.mode !== "plaintext") {
-    const encrypt = encryptMessage({ message, appId: credentials.appId, encodingAESKey: credentials.encodingAESKey ?? "", random: random.bytes(16) });
+    const encrypt = encryptMessage({
+      message,
+      appId: credentials.appId,
+      encodingAESKey: credentials.encodingAESKey ?? "",
+      random: random.bytes(16),
+    });
     query.encrypt_type = "aes";
     query.msg_signature = computeSignature([credentials.token, timestamp, nonce, encrypt]);
     const envelope = `<xml><ToUserName><![CDATA[${credentials.originalId}]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`;
-    body = credentials.mode === "safe" ? envelope : message.replace(/<\/xml>$/, `<Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`);
+    body =
+      credentials.mode === "safe"
+        ? envelope
+        : message.replace(/<\/xml>$/, `<Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`);
     if (!body.includes("<Encrypt>")) body = envelope;
   }
   if (target === 1) for (let index = 0; index < mutations; index++) body = mutateText(body, random);
@@ -120,7 +181,12 @@ beforeAll(async () => {
   accounts = [];
   for (const mode of ["plaintext", "compatible", "safe"] as const) {
     const account = await createAccount(sandboxAccountInput(app.server, { mode }));
-    const channel = await createChannel({ accountId: account.id, name: "Fuzzed", welcomeMessage: "欢迎 ]]>", autoTagName: "fuzz" });
+    const channel = await createChannel({
+      accountId: account.id,
+      name: "Fuzzed",
+      welcomeMessage: "欢迎 ]]>",
+      autoTagName: "fuzz",
+    });
     accounts.push({ id: account.id, credentials: await getAccountCredentials(account.id), scene: channel.scene });
   }
 });
@@ -139,7 +205,9 @@ describe(`fuzzing the webhook (seed ${seed}, ${iterations} pushes)`, () => {
     const random = createRandom(seed);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const statuses = new Map<number, number>();
-    const stored = new Map(await Promise.all(accounts.map(async (account) => [account.id, await storedCount(account.id)] as const)));
+    const stored = new Map(
+      await Promise.all(accounts.map(async (account) => [account.id, await storedCount(account.id)] as const)),
+    );
     for (let iteration = 0; iteration < iterations; iteration++) {
       const account = random.pick(accounts);
       const fuzzCase = buildCase(random, account.credentials, account.scene, timestamp);

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCipheriv, randomBytes } from "node:crypto";
 import { connect } from "node:net";
 import { startTestApp, sandboxAccountInput, type TestApp } from "@/tests/support/test-app";
-import { eventXml, nowSeconds, post, randomOpenidForTest, sealForAccount, webhookUrl } from "@/tests/support/webhook-client";
+import {
+  eventXml,
+  nowSeconds,
+  post,
+  randomOpenidForTest,
+  sealForAccount,
+  webhookUrl,
+} from "@/tests/support/webhook-client";
 import { createAccount } from "@/lib/accounts/manage-accounts";
 import { getAccountCredentials, type AccountCredentials } from "@/lib/accounts/account-records";
 import { decodeAesKey, encryptMessage } from "@/lib/wechat/crypto";
@@ -35,7 +42,12 @@ async function expectNothingStored(): Promise<void> {
 }
 
 function subscribeXml(credentials: AccountCredentials, extra: Record<string, string | number> = {}) {
-  return eventXml(credentials, { FromUserName: randomOpenidForTest(), Event: "subscribe", EventKey: "qrscene_7", ...extra });
+  return eventXml(credentials, {
+    FromUserName: randomOpenidForTest(),
+    Event: "subscribe",
+    EventKey: "qrscene_7",
+    ...extra,
+  });
 }
 
 /** A signed safe-mode push whose Encrypt is `encrypt`. */
@@ -48,12 +60,19 @@ function signedEncryptedPush(credentials: AccountCredentials, accountId: string,
     encrypt_type: "aes",
     msg_signature: computeSignature([credentials.token, timestamp, "1", encrypt]),
   };
-  return { url: webhookUrl(app.server.url, accountId, query), body: buildWechatXml({ ToUserName: credentials.originalId ?? "", Encrypt: encrypt }) };
+  return {
+    url: webhookUrl(app.server.url, accountId, query),
+    body: buildWechatXml({ ToUserName: credentials.originalId ?? "", Encrypt: encrypt }),
+  };
 }
 
 describe("the body limit (64 KB)", () => {
   it("refuses a declared oversize body with 413", async () => {
-    const sealed = await sealForAccount(app.server.url, plainAccountId, subscribeXml(plain, { Padding: "x".repeat(70_000) }));
+    const sealed = await sealForAccount(
+      app.server.url,
+      plainAccountId,
+      subscribeXml(plain, { Padding: "x".repeat(70_000) }),
+    );
     expect((await post(sealed.url, sealed.body))[0]).toBe(413);
     await expectNothingStored();
   });
@@ -70,10 +89,13 @@ describe("the body limit (64 KB)", () => {
       });
       socket.on("error", reject);
     });
-    socket.write(`POST ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nTransfer-Encoding: chunked\r\nContent-Type: text/xml\r\n\r\n`);
+    socket.write(
+      `POST ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nTransfer-Encoding: chunked\r\nContent-Type: text/xml\r\n\r\n`,
+    );
     const chunk = Buffer.alloc(16 * 1024, "a");
     // 80 KB sent, the terminating chunk never: the answer must come anyway.
-    for (let sent = 0; sent < 5; sent++) socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString("latin1")}\r\n`);
+    for (let sent = 0; sent < 5; sent++)
+      socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString("latin1")}\r\n`);
     const head = await answer;
     socket.destroy();
     expect(head.split("\r\n")[0]).toBe("HTTP/1.1 413 Payload Too Large");
@@ -105,7 +127,16 @@ describe("malformed or hostile XML", () => {
     ["JSON (WeChat's JSON data format)", () => JSON.stringify({ ToUserName: plain.originalId, MsgType: "event" })],
     ["a NUL character", () => subscribeXml(plain).replace("qrscene_7", "qrscene_\u00007")],
     ["two roots", () => `${subscribeXml(plain)}<xml></xml>`],
-    ["no FromUserName", () => buildWechatXml({ ToUserName: plain.originalId ?? "", CreateTime: nowSeconds(), MsgType: "event", Event: "subscribe" })],
+    [
+      "no FromUserName",
+      () =>
+        buildWechatXml({
+          ToUserName: plain.originalId ?? "",
+          CreateTime: nowSeconds(),
+          MsgType: "event",
+          Event: "subscribe",
+        }),
+    ],
     ["an openid of 10 000 characters", () => subscribeXml(plain, { FromUserName: "o".repeat(10_000) })],
     ["a scene of 65 characters", () => subscribeXml(plain, { EventKey: `qrscene_${"s".repeat(65)}` })],
     ["a CreateTime past 2106", () => subscribeXml(plain, { CreateTime: 99_999_999_999_999 })],
@@ -152,21 +183,41 @@ describe("the query and the signatures", () => {
   });
 
   it("answers 401 to a forged signature or msg_signature, in each mode", async () => {
-    for (const [accountId, credentials] of [[plainAccountId, plain], [safeAccountId, safe]] as const) {
+    for (const [accountId, credentials] of [
+      [plainAccountId, plain],
+      [safeAccountId, safe],
+    ] as const) {
       const sealed = await sealForAccount(app.server.url, accountId, subscribeXml(credentials));
-      expect((await post(webhookUrl(app.server.url, accountId, { ...sealed.query, signature: "0".repeat(40) }), sealed.body))[0]).toBe(401);
-      expect((await post(webhookUrl(app.server.url, accountId, { ...sealed.query, signature: "not-hex" }), sealed.body))[0]).toBe(401);
+      expect(
+        (
+          await post(webhookUrl(app.server.url, accountId, { ...sealed.query, signature: "0".repeat(40) }), sealed.body)
+        )[0],
+      ).toBe(401);
+      expect(
+        (await post(webhookUrl(app.server.url, accountId, { ...sealed.query, signature: "not-hex" }), sealed.body))[0],
+      ).toBe(401);
     }
     const sealed = await sealForAccount(app.server.url, safeAccountId, subscribeXml(safe));
-    expect((await post(webhookUrl(app.server.url, safeAccountId, { ...sealed.query, msg_signature: "f".repeat(40) }), sealed.body))[0]).toBe(401);
+    expect(
+      (
+        await post(
+          webhookUrl(app.server.url, safeAccountId, { ...sealed.query, msg_signature: "f".repeat(40) }),
+          sealed.body,
+        )
+      )[0],
+    ).toBe(401);
     // Signed with another token entirely.
-    const other = await sealForAccount(app.server.url, safeAccountId, subscribeXml(safe), { sealWith: { token: "AnotherToken123" } });
+    const other = await sealForAccount(app.server.url, safeAccountId, subscribeXml(safe), {
+      sealWith: { token: "AnotherToken123" },
+    });
     expect((await post(other.url, other.body))[0]).toBe(401);
     await expectNothingStored();
   });
 
   it("answers 401 to a message encrypted for another appid", async () => {
-    const sealed = await sealForAccount(app.server.url, safeAccountId, subscribeXml(safe), { sealWith: { appId: "wx0000000000000000" } });
+    const sealed = await sealForAccount(app.server.url, safeAccountId, subscribeXml(safe), {
+      sealWith: { appId: "wx0000000000000000" },
+    });
     const [status, text] = await post(sealed.url, sealed.body);
     expect([status, JSON.parse(text).error.code]).toEqual([401, "unauthorized"]);
     await expectNothingStored();
@@ -191,18 +242,27 @@ describe("the query and the signatures", () => {
   it("answers 401 to an unencrypted push for an account WeChat encrypts for (a downgrade)", async () => {
     const sealed = await sealForAccount(app.server.url, safeAccountId, subscribeXml(safe), { mode: "plaintext" });
     const [status, text] = await post(sealed.url, sealed.body);
-    expect([status, JSON.parse(text).error.message]).toEqual([401, "This account is in safe mode: unencrypted pushes are refused"]);
+    expect([status, JSON.parse(text).error.message]).toEqual([
+      401,
+      "This account is in safe mode: unencrypted pushes are refused",
+    ]);
     await expectNothingStored();
   });
 
   it("answers 401 to a correctly signed push from more than a day ago (a captured query replayed)", async () => {
-    const sealed = await sealForAccount(app.server.url, plainAccountId, subscribeXml(plain), { timestamp: String(nowSeconds() - 2 * 86_400) });
+    const sealed = await sealForAccount(app.server.url, plainAccountId, subscribeXml(plain), {
+      timestamp: String(nowSeconds() - 2 * 86_400),
+    });
     expect((await post(sealed.url, sealed.body))[0]).toBe(401);
     await expectNothingStored();
   });
 
   it("answers 401 to a push addressed to another official account", async () => {
-    const sealed = await sealForAccount(app.server.url, safeAccountId, subscribeXml(safe, { ToUserName: "gh_someoneelse" }));
+    const sealed = await sealForAccount(
+      app.server.url,
+      safeAccountId,
+      subscribeXml(safe, { ToUserName: "gh_someoneelse" }),
+    );
     expect((await post(sealed.url, sealed.body))[0]).toBe(401);
     await expectNothingStored();
   });
@@ -210,15 +270,29 @@ describe("the query and the signatures", () => {
   it("answers 404 for an unknown account, on GET and POST", async () => {
     const sealed = await sealForAccount(app.server.url, plainAccountId, subscribeXml(plain));
     expect((await post(webhookUrl(app.server.url, "no-such-account", sealed.query), sealed.body))[0]).toBe(404);
-    expect((await fetch(webhookUrl(app.server.url, "no-such-account", { ...sealed.query, echostr: "1" }))).status).toBe(404);
+    expect((await fetch(webhookUrl(app.server.url, "no-such-account", { ...sealed.query, echostr: "1" }))).status).toBe(
+      404,
+    );
   });
 
   it("answers URL verification only with a valid signature and an echostr", async () => {
     const sealed = await sealForAccount(app.server.url, safeAccountId, subscribeXml(safe));
     const { signature = "", timestamp = "", nonce = "" } = sealed.query;
-    const good = await fetch(webhookUrl(app.server.url, safeAccountId, { signature, timestamp, nonce, echostr: "echo<script>" }));
-    expect([good.status, await good.text(), good.headers.get("content-type")]).toEqual([200, "echo<script>", "text/plain; charset=utf-8"]);
+    const good = await fetch(
+      webhookUrl(app.server.url, safeAccountId, { signature, timestamp, nonce, echostr: "echo<script>" }),
+    );
+    expect([good.status, await good.text(), good.headers.get("content-type")]).toEqual([
+      200,
+      "echo<script>",
+      "text/plain; charset=utf-8",
+    ]);
     expect((await fetch(webhookUrl(app.server.url, safeAccountId, { signature, timestamp, nonce }))).status).toBe(400);
-    expect((await fetch(webhookUrl(app.server.url, safeAccountId, { signature: "1".repeat(40), timestamp, nonce, echostr: "x" }))).status).toBe(401);
+    expect(
+      (
+        await fetch(
+          webhookUrl(app.server.url, safeAccountId, { signature: "1".repeat(40), timestamp, nonce, echostr: "x" }),
+        )
+      ).status,
+    ).toBe(401);
   });
 });

@@ -50,7 +50,11 @@ export function generateStream(plan: StreamPlan): StreamPush[] {
     seconds.add(Math.floor((plan.startMs + random() * (plan.endMs - plan.startMs)) / 1000));
   }
   const moments = [...seconds].sort((a, b) => a - b);
-  const users = [...Array.from({ length: 9 }, (_, index) => `oUser${index}${"x".repeat(20)}`), "oPre-1xxxxxxxxxxxxxxxxxxxxxx", "oPre-2xxxxxxxxxxxxxxxxxxxxxx"];
+  const users = [
+    ...Array.from({ length: 9 }, (_, index) => `oUser${index}${"x".repeat(20)}`),
+    "oPre-1xxxxxxxxxxxxxxxxxxxxxx",
+    "oPre-2xxxxxxxxxxxxxxxxxxxxxx",
+  ];
   const isFollowing = new Map<string, boolean>(users.map((openid) => [openid, openid.startsWith("oPre")]));
   const pushes: StreamPush[] = [];
   const [scriptedUser, ...others] = users;
@@ -143,13 +147,22 @@ const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 /** The calendar day of an instant in a zone, by Intl. */
 export function zoneDay(at: number, timeZone: string): string {
   let formatter = dayFormatters.get(timeZone);
-  if (!formatter) dayFormatters.set(timeZone, (formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  if (!formatter)
+    dayFormatters.set(
+      timeZone,
+      (formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })),
+    );
   return formatter.format(new Date(at));
 }
 
 function zoneMinuteSecond(at: number, timeZone: string): [number, number] {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, minute: "2-digit", second: "2-digit" }).formatToParts(new Date(at));
-  return [Number(parts.find((part) => part.type === "minute")!.value), Number(parts.find((part) => part.type === "second")!.value)];
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, minute: "2-digit", second: "2-digit" }).formatToParts(
+    new Date(at),
+  );
+  return [
+    Number(parts.find((part) => part.type === "minute")!.value),
+    Number(parts.find((part) => part.type === "second")!.value),
+  ];
 }
 
 function plusDays(day: string, days: number): string {
@@ -173,10 +186,18 @@ export interface Counts {
 }
 
 function countsOf(events: TruthEvent[], scenes: Set<string>): Counts {
-  const scans = events.filter((event) => (event.type === "scan" || (event.type === "subscribe" && event.scene !== "")) && scenes.has(event.scene));
+  const scans = events.filter(
+    (event) => (event.type === "scan" || (event.type === "subscribe" && event.scene !== "")) && scenes.has(event.scene),
+  );
   const newFollows = events.filter((event) => event.type === "subscribe" && scenes.has(event.scene)).length;
   const unfollows = events.filter((event) => event.type === "unsubscribe" && scenes.has(event.scene)).length;
-  return { scans: scans.length, uniqueScanners: new Set(scans.map((event) => event.openid)).size, newFollows, unfollows, netFollows: newFollows - unfollows };
+  return {
+    scans: scans.length,
+    uniqueScanners: new Set(scans.map((event) => event.openid)).size,
+    newFollows,
+    unfollows,
+    netFollows: newFollows - unfollows,
+  };
 }
 
 function eventsInDays(truth: Truth, from: string, to: string): TruthEvent[] {
@@ -191,17 +212,28 @@ export function expectedSummaryCounts(truth: Truth, scenes: Set<string>, from: s
   return {
     ...countsOf(events, scenes),
     organicFollows: events.filter((event) => event.type === "subscribe" && event.scene === "").length,
-    unattributedScans: events.filter((event) => event.type !== "unsubscribe" && event.scene !== "" && !truth.ownedScenes.has(event.scene)).length,
+    unattributedScans: events.filter(
+      (event) => event.type !== "unsubscribe" && event.scene !== "" && !truth.ownedScenes.has(event.scene),
+    ).length,
   };
 }
 
 export function expectedSummary(truth: Truth, scenes: Set<string>, from: string, to: string) {
   const length = daysFrom(from, to).length;
-  return { ...expectedSummaryCounts(truth, scenes, from, to), previous: expectedSummaryCounts(truth, scenes, plusDays(from, -length), plusDays(from, -1)) };
+  return {
+    ...expectedSummaryCounts(truth, scenes, from, to),
+    previous: expectedSummaryCounts(truth, scenes, plusDays(from, -length), plusDays(from, -1)),
+  };
 }
 
 /** Day, week (Monday first) and month buckets, clipped to the range. */
-export function expectedSeries(truth: Truth, scenes: Set<string>, from: string, to: string, interval: "day" | "week" | "month") {
+export function expectedSeries(
+  truth: Truth,
+  scenes: Set<string>,
+  from: string,
+  to: string,
+  interval: "day" | "week" | "month",
+) {
   const keyOf = (day: string) => {
     if (interval === "day") return day;
     if (interval === "month") return day.slice(0, 7);
@@ -229,7 +261,9 @@ export function expectedHourlySeries(truth: Truth, scenes: Set<string>, from: st
   }
   return starts.map((start, index) => {
     const end = starts[index + 1] ?? Number.POSITIVE_INFINITY;
-    const events = truth.events.filter((event) => event.at >= start && event.at < end && zoneDay(event.at, truth.timeZone) <= to);
+    const events = truth.events.filter(
+      (event) => event.at >= start && event.at < end && zoneDay(event.at, truth.timeZone) <= to,
+    );
     return { start: new Date(start).toISOString(), ...countsOf(events, scenes) };
   });
 }
@@ -244,7 +278,9 @@ export function expectedRetention(truth: Truth, scene: string, from: string, to:
     const eligible = cohort.filter((period) => plusDays(zoneDay(period.startedAt, truth.timeZone), days) <= today);
     if (eligible.length === 0) return null;
     const kept = eligible.filter(
-      (period) => period.endedAt === null || zoneDay(period.endedAt, truth.timeZone) >= plusDays(zoneDay(period.startedAt, truth.timeZone), days),
+      (period) =>
+        period.endedAt === null ||
+        zoneDay(period.endedAt, truth.timeZone) >= plusDays(zoneDay(period.startedAt, truth.timeZone), days),
     );
     return kept.length / eligible.length;
   };
@@ -252,5 +288,8 @@ export function expectedRetention(truth: Truth, scene: string, from: string, to:
 }
 
 export function expectedChannelRow(truth: Truth, scene: string, from: string, to: string, today: string) {
-  return { ...countsOf(eventsInDays(truth, from, to), new Set([scene])), retention: expectedRetention(truth, scene, from, to, today) };
+  return {
+    ...countsOf(eventsInDays(truth, from, to), new Set([scene])),
+    retention: expectedRetention(truth, scene, from, to, today),
+  };
 }

@@ -9,7 +9,11 @@ export interface CallOptions<Params> {
   params?: Params;
 }
 
-export function callRoute<Params = Record<string, never>>(handler: Handler<Params>, path: string, options: CallOptions<Params>): Promise<Response> {
+export function callRoute<Params = Record<string, never>>(
+  handler: Handler<Params>,
+  path: string,
+  options: CallOptions<Params>,
+): Promise<Response> {
   const headers = new Headers({ authorization: `Bearer ${options.key}` });
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
@@ -17,6 +21,10 @@ export function callRoute<Params = Record<string, never>>(handler: Handler<Param
     headers.set("content-type", "application/json");
     body = JSON.stringify(options.body);
   }
-  const request = new Request(`http://localhost${path}`, { method: options.method ?? (body ? "POST" : "GET"), headers, body });
+  const request = new Request(`http://localhost${path}`, {
+    method: options.method ?? (body ? "POST" : "GET"),
+    headers,
+    body,
+  });
   return handler(request, { params: Promise.resolve(options.params ?? ({} as Params)) });
 }

@@ -15,8 +15,14 @@ async function main(): Promise<void> {
   await db.account.findUniqueOrThrow({ where: { id: accountId } }); // connected before the start line
   const wait = Number(process.env.START_AT ?? 0) - Date.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  const results = await Promise.allSettled(scenes.map((scene) => createChannel({ accountId, name: `pid ${process.pid} #${scene}`, qr: { kind: "permanent", scene } })));
-  const errors = results.flatMap((result) => (result.status === "rejected" ? [String((result.reason as Error).message)] : []));
+  const results = await Promise.allSettled(
+    scenes.map((scene) =>
+      createChannel({ accountId, name: `pid ${process.pid} #${scene}`, qr: { kind: "permanent", scene } }),
+    ),
+  );
+  const errors = results.flatMap((result) =>
+    result.status === "rejected" ? [String((result.reason as Error).message)] : [],
+  );
   console.log(JSON.stringify({ created: results.length - errors.length, errors }));
   await db.$disconnect();
 }

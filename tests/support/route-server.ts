@@ -21,7 +21,10 @@ const routes: [RegExp, () => Promise<RouteModule>][] = [
   [/^\/sandbox\/cgi-bin\/showqrcode$/, () => import("@/app/sandbox/cgi-bin/showqrcode/route")],
   [/^\/sandbox\/cgi-bin\/tags\/create$/, () => import("@/app/sandbox/cgi-bin/tags/create/route")],
   [/^\/sandbox\/cgi-bin\/tags\/get$/, () => import("@/app/sandbox/cgi-bin/tags/get/route")],
-  [/^\/sandbox\/cgi-bin\/tags\/members\/batchtagging$/, () => import("@/app/sandbox/cgi-bin/tags/members/batchtagging/route")],
+  [
+    /^\/sandbox\/cgi-bin\/tags\/members\/batchtagging$/,
+    () => import("@/app/sandbox/cgi-bin/tags/members/batchtagging/route"),
+  ],
 ];
 
 // The body is streamed, not buffered, as in Next: a handler that stops reading (the webhook's
@@ -31,7 +34,12 @@ function toRequest(message: IncomingMessage, baseUrl: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(message.headers)) if (typeof value === "string") headers.set(name, value);
   const body = hasBody ? (Readable.toWeb(message) as ReadableStream<Uint8Array>) : undefined;
-  return new Request(new URL(message.url ?? "/", baseUrl), { method: message.method, headers, body, duplex: "half" } as RequestInit);
+  return new Request(new URL(message.url ?? "/", baseUrl), {
+    method: message.method,
+    headers,
+    body,
+    duplex: "half",
+  } as RequestInit);
 }
 
 export interface RouteServer {
@@ -47,7 +55,9 @@ export async function startRouteServer(): Promise<RouteServer> {
   const server: Server = createServer(async (message, reply) => {
     const path = new URL(message.url ?? "/", "http://localhost").pathname;
     requestCounts.set(path, (requestCounts.get(path) ?? 0) + 1);
-    const match = routes.map(([pattern, load]) => ({ groups: pattern.exec(path)?.groups ?? (pattern.test(path) ? {} : null), load })).find((route) => route.groups);
+    const match = routes
+      .map(([pattern, load]) => ({ groups: pattern.exec(path)?.groups ?? (pattern.test(path) ? {} : null), load }))
+      .find((route) => route.groups);
     const handler = match ? (await match.load())[message.method as keyof RouteModule] : undefined;
     if (!match || !handler) {
       reply.writeHead(404).end();

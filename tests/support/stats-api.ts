@@ -12,19 +12,34 @@ import { GET as channelsRoute } from "@/app/api/stats/channels/route";
 import { GET as retentionRoute } from "@/app/api/stats/retention/route";
 import type { StreamPush } from "@/tests/support/analytics-truth";
 
-const routes = { summary: summaryRoute, timeseries: timeseriesRoute, channels: channelsRoute, retention: retentionRoute };
+const routes = {
+  summary: summaryRoute,
+  timeseries: timeseriesRoute,
+  channels: channelsRoute,
+  retention: retentionRoute,
+};
 
 export interface StatsApi {
-  get(resource: keyof typeof routes, params: Record<string, string | undefined>): Promise<{ status: number; body: unknown }>;
+  get(
+    resource: keyof typeof routes,
+    params: Record<string, string | undefined>,
+  ): Promise<{ status: number; body: unknown }>;
   /** The body of a 200, or a thrown error with the status and body. */
-  json<T = Record<string, unknown>>(resource: keyof typeof routes, params: Record<string, string | undefined>): Promise<T>;
+  json<T = Record<string, unknown>>(
+    resource: keyof typeof routes,
+    params: Record<string, string | undefined>,
+  ): Promise<T>;
 }
 
 export async function createStatsApi(): Promise<StatsApi> {
   const { key } = await createApiKey({ name: `stats-test-${randomBytes(3).toString("hex")}`, role: "viewer" });
   const get: StatsApi["get"] = async (resource, params) => {
-    const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined));
-    const request = new Request(`http://localhost/api/stats/${resource}?${query}`, { headers: { authorization: `Bearer ${key}` } });
+    const query = new URLSearchParams(
+      Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
+    const request = new Request(`http://localhost/api/stats/${resource}?${query}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     const response = await routes[resource](request, { params: Promise.resolve({}) });
     return { status: response.status, body: await response.json() };
   };
@@ -57,6 +72,9 @@ export async function pushToWebhook(serverUrl: string, accountId: string, push: 
     nonce: String(randomBytes(4).readUInt32BE(0)),
     openid: push.openid,
   });
-  const response = await fetch(`${serverUrl}/api/wechat/${accountId}?${new URLSearchParams(sealed.query)}`, { method: "POST", body: sealed.body });
+  const response = await fetch(`${serverUrl}/api/wechat/${accountId}?${new URLSearchParams(sealed.query)}`, {
+    method: "POST",
+    body: sealed.body,
+  });
   return [response.status, await response.text()];
 }

@@ -27,7 +27,10 @@ export function randomAlphanumeric(length: number): string {
 }
 
 /** A sandbox account of the test's own (each test its own rows). */
-export function sandboxAccountInput(server: RouteServer, overrides: { mode?: "plaintext" | "compatible" | "safe"; timezone?: string } = {}) {
+export function sandboxAccountInput(
+  server: RouteServer,
+  overrides: { mode?: "plaintext" | "compatible" | "safe"; timezone?: string } = {},
+) {
   return {
     name: `Test ${randomAlphanumeric(6)}`,
     appId: `wx${randomBytes(8).toString("hex")}`,

@@ -21,8 +21,16 @@ export function nowSeconds(): number {
 }
 
 /** An event push body; `fields` override or add (e.g. Event: "SCAN", EventKey: "12"). */
-export function eventXml(credentials: AccountCredentials, fields: Record<string, string | number> & { FromUserName: string }): string {
-  return buildWechatXml({ ToUserName: credentials.originalId ?? "gh_unknown", CreateTime: nowSeconds(), MsgType: "event", ...fields });
+export function eventXml(
+  credentials: AccountCredentials,
+  fields: Record<string, string | number> & { FromUserName: string },
+): string {
+  return buildWechatXml({
+    ToUserName: credentials.originalId ?? "gh_unknown",
+    CreateTime: nowSeconds(),
+    MsgType: "event",
+    ...fields,
+  });
 }
 
 /** Seals `xml` for the account's webhook in its mode (or `mode`), signed with `sealWith` when given. */
@@ -36,7 +44,12 @@ export async function sealForAccount(
   const sealed = sealPush({
     xml,
     mode: options.mode ?? credentials.mode,
-    credentials: { token: credentials.token, appId: credentials.appId, encodingAESKey: credentials.encodingAESKey, ...options.sealWith },
+    credentials: {
+      token: credentials.token,
+      appId: credentials.appId,
+      encodingAESKey: credentials.encodingAESKey,
+      ...options.sealWith,
+    },
     timestamp: options.timestamp ?? String(nowSeconds()),
     nonce: String(randomBytes(4).readUInt32BE(0)),
     openid: options.openid ?? "oSomeone",

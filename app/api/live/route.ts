@@ -8,8 +8,15 @@ export const dynamic = "force-dynamic";
 export const GET = route({ role: "viewer" }, async (request) => {
   const { accountId } = liveQuerySchema.parse(searchParamsOf(request));
   const lastEventId = Number(request.headers.get("last-event-id"));
-  const cursor = await LiveCursor.start(accountId, Number.isSafeInteger(lastEventId) && lastEventId > 0 ? lastEventId : null);
+  const cursor = await LiveCursor.start(
+    accountId,
+    Number.isSafeInteger(lastEventId) && lastEventId > 0 ? lastEventId : null,
+  );
   return new Response(openLiveStream(cursor, request.signal), {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" },
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      "x-accel-buffering": "no",
+    },
   });
 });

@@ -3,7 +3,14 @@
 import Papa from "papaparse";
 import { readSheet } from "read-excel-file/node";
 import { AppError } from "@/lib/http/errors";
-import { importColumns, importHeaderAliases, maxImportRows, type ImportColumn, type ImportFields, type ImportRow } from "@/lib/schemas/channel-import";
+import {
+  importColumns,
+  importHeaderAliases,
+  maxImportRows,
+  type ImportColumn,
+  type ImportFields,
+  type ImportRow,
+} from "@/lib/schemas/channel-import";
 
 export interface ParsedImportFile {
   rows: ImportRow[];
@@ -12,9 +19,15 @@ export interface ParsedImportFile {
 
 const zipSignature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-const normaliseHeader = (header: string) => header.normalize("NFKC").toLowerCase().replace(/[\s_\-:：*]/g, "");
+const normaliseHeader = (header: string) =>
+  header
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_\-:：*]/g, "");
 const columnByHeader = new Map<string, ImportColumn>(
-  importColumns.flatMap((column) => importHeaderAliases[column].map((alias) => [normaliseHeader(alias), column] as const)),
+  importColumns.flatMap((column) =>
+    importHeaderAliases[column].map((alias) => [normaliseHeader(alias), column] as const),
+  ),
 );
 
 export async function parseImportFile(bytes: Buffer, fileName: string): Promise<ParsedImportFile> {
@@ -34,7 +47,8 @@ function decodeText(bytes: Buffer): string {
 function readCsvTable(bytes: Buffer): string[][] {
   const parsed = Papa.parse<string[]>(decodeText(bytes), { skipEmptyLines: false });
   const fatal = parsed.errors.find((error) => error.type === "Quotes");
-  if (fatal) throw new AppError("validation_failed", `The CSV is malformed near row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
+  if (fatal)
+    throw new AppError("validation_failed", `The CSV is malformed near row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
   return parsed.data;
 }
 
@@ -52,7 +66,10 @@ async function readXlsxTable(bytes: Buffer): Promise<string[][]> {
     const data = await readSheet(bytes);
     return data.map((row) => row.map(cellText));
   } catch (error) {
-    throw new AppError("validation_failed", `The XLSX file could not be read${error instanceof Error ? `: ${error.message}` : ""}`);
+    throw new AppError(
+      "validation_failed",
+      `The XLSX file could not be read${error instanceof Error ? `: ${error.message}` : ""}`,
+    );
   }
 }
 
@@ -62,7 +79,10 @@ function rowsFromTable(table: string[][]): ParsedImportFile {
   const headers = table[headerIndex]!;
   const columns = headers.map((header) => columnByHeader.get(normaliseHeader(header)) ?? null);
   if (!columns.includes("name")) {
-    throw new AppError("validation_failed", `The file has no “name” column (the first row must hold the headers: ${importColumns.join(", ")})`);
+    throw new AppError(
+      "validation_failed",
+      `The file has no “name” column (the first row must hold the headers: ${importColumns.join(", ")})`,
+    );
   }
   const ignoredHeaders = headers.filter((header, index) => header.trim() !== "" && columns[index] === null);
   const rows: ParsedImportFile["rows"] = [];
@@ -75,7 +95,8 @@ function rowsFromTable(table: string[][]): ParsedImportFile {
       if (column && !fields[column]) fields[column] = cell.trim();
     });
     rows.push({ row: index + 1, fields });
-    if (rows.length > maxImportRows) throw new AppError("validation_failed", `A file holds at most ${maxImportRows} rows: split it`);
+    if (rows.length > maxImportRows)
+      throw new AppError("validation_failed", `A file holds at most ${maxImportRows} rows: split it`);
   }
   if (rows.length === 0) throw new AppError("validation_failed", "The file has headers but no rows");
   return { rows, ignoredHeaders };

@@ -51,8 +51,21 @@ const columnByInputField: Record<string, ImportColumn> = {
 
 /** The same row (same values, same repetition within its file) always has the same key. */
 export function importKeyOf(fields: ImportFields, occurrence: number): string {
-  const values = [fields.name, fields.group, splitTags(fields.tags).sort().join(","), fields.kind.toLowerCase(), fields.scene, fields.expiry, fields.welcomeMessage, fields.tag, fields.note];
-  return createHash("sha256").update(JSON.stringify([values, occurrence])).digest("hex").slice(0, 32);
+  const values = [
+    fields.name,
+    fields.group,
+    splitTags(fields.tags).sort().join(","),
+    fields.kind.toLowerCase(),
+    fields.scene,
+    fields.expiry,
+    fields.welcomeMessage,
+    fields.tag,
+    fields.note,
+  ];
+  return createHash("sha256")
+    .update(JSON.stringify([values, occurrence]))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /** Keys for rows that bring none: identical rows are told apart by how often they appeared before. */
@@ -68,7 +81,14 @@ export function withKeys(rows: ImportRow[]): (ImportRow & { key: string })[] {
 }
 
 function splitTags(text: string): string[] {
-  return [...new Set(text.split(tagSeparators).map((tag) => tag.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(tagSeparators)
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function parseKind(text: string): QrKind | null {
@@ -85,24 +105,33 @@ function parseExpiry(text: string, timezone: string, now: Date): number | string
   const hours = hourDuration.exec(value);
   if (hours) return Math.round(Number(hours[1]) * 3_600);
   const day = value.slice(0, 10);
-  const instant = value.length === 10 && isCalendarDay(day) ? startOfLocalDay(addDays(day, 1), timezone) : new Date(value);
+  const instant =
+    value.length === 10 && isCalendarDay(day) ? startOfLocalDay(addDays(day, 1), timezone) : new Date(value);
   if (Number.isNaN(instant.getTime())) return "Write the number of days (1–30) or a date (YYYY-MM-DD)";
   return Math.round((instant.getTime() - now.getTime()) / 1000);
 }
 
-function prepareFields(fields: ImportFields, options: PrepareOptions): Pick<PreparedRow, "input" | "issues" | "summary"> {
+function prepareFields(
+  fields: ImportFields,
+  options: PrepareOptions,
+): Pick<PreparedRow, "input" | "issues" | "summary"> {
   const issues: PreparedRow["issues"] = [];
   const kind = parseKind(fields.kind);
   if (!kind) issues.push({ column: "kind", message: "Write permanent or temporary (永久 / 临时)" });
   const sceneText = fields.scene.trim();
   const scene = sceneText === "" ? undefined : integerScene.test(sceneText) ? Number(sceneText) : sceneText;
   let expiresInSeconds: number | undefined;
-  if (kind === "permanent" && fields.expiry.trim()) issues.push({ column: "expiry", message: "Permanent codes do not expire: leave the expiry empty" });
+  if (kind === "permanent" && fields.expiry.trim())
+    issues.push({ column: "expiry", message: "Permanent codes do not expire: leave the expiry empty" });
   if (kind === "temporary") {
-    const parsed = fields.expiry.trim() ? parseExpiry(fields.expiry, options.timezone, options.now ?? new Date()) : defaultTemporaryExpirySeconds;
+    const parsed = fields.expiry.trim()
+      ? parseExpiry(fields.expiry, options.timezone, options.now ?? new Date())
+      : defaultTemporaryExpirySeconds;
     if (typeof parsed === "string") issues.push({ column: "expiry", message: parsed });
-    else if (parsed > maxTemporaryExpirySeconds) issues.push({ column: "expiry", message: "At most 30 days: WeChat's limit for temporary codes" });
-    else if (parsed < 60) issues.push({ column: "expiry", message: "The expiry is in the past or less than a minute away" });
+    else if (parsed > maxTemporaryExpirySeconds)
+      issues.push({ column: "expiry", message: "At most 30 days: WeChat's limit for temporary codes" });
+    else if (parsed < 60)
+      issues.push({ column: "expiry", message: "The expiry is in the past or less than a minute away" });
     else expiresInSeconds = parsed;
   }
   const candidate = {
@@ -113,7 +142,11 @@ function prepareFields(fields: ImportFields, options: PrepareOptions): Pick<Prep
     ...(fields.note.trim() ? { note: fields.note } : {}),
     ...(fields.welcomeMessage.trim() ? { welcomeMessage: fields.welcomeMessage } : {}),
     ...(fields.tag.trim() ? { autoTagName: fields.tag } : {}),
-    qr: { kind: kind ?? "permanent", ...(scene === undefined ? { sceneType: options.sceneType } : { scene }), ...(expiresInSeconds ? { expiresInSeconds } : {}) },
+    qr: {
+      kind: kind ?? "permanent",
+      ...(scene === undefined ? { sceneType: options.sceneType } : { scene }),
+      ...(expiresInSeconds ? { expiresInSeconds } : {}),
+    },
   };
   const parsed = channelCreateSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -129,7 +162,12 @@ function prepareFields(fields: ImportFields, options: PrepareOptions): Pick<Prep
   return {
     input: candidate,
     issues,
-    summary: { name: fields.name.trim(), kind, scene: scene === undefined ? null : String(scene), expiresInSeconds: expiresInSeconds ?? null },
+    summary: {
+      name: fields.name.trim(),
+      kind,
+      scene: scene === undefined ? null : String(scene),
+      expiresInSeconds: expiresInSeconds ?? null,
+    },
   };
 }
 
@@ -140,13 +178,29 @@ function prepareFields(fields: ImportFields, options: PrepareOptions): Pick<Prep
 export async function prepareImportRows(rows: ImportRow[], options: PrepareOptions): Promise<PreparedRow[]> {
   const prepared: PreparedRow[] = withKeys(rows).map((row) => {
     const result = prepareFields(row.fields, options);
-    return { row: row.row, key: row.key, fields: row.fields, status: result.input ? "ready" : "invalid", channel: null, attempts: 0, ...result };
+    return {
+      row: row.row,
+      key: row.key,
+      fields: row.fields,
+      status: result.input ? "ready" : "invalid",
+      channel: null,
+      attempts: 0,
+      ...result,
+    };
   });
   const db = getDb();
   const scenes = prepared.flatMap((row) => (row.summary?.scene ? [row.summary.scene] : []));
   const [imported, owners, permanentUsed] = await Promise.all([
-    db.channel.findMany({ where: { accountId: options.accountId, importKey: { in: prepared.map((row) => row.key) } }, select: { id: true, name: true, scene: true, importKey: true } }),
-    scenes.length ? db.channel.findMany({ where: { accountId: options.accountId, scene: { in: scenes } }, select: { name: true, scene: true } }) : [],
+    db.channel.findMany({
+      where: { accountId: options.accountId, importKey: { in: prepared.map((row) => row.key) } },
+      select: { id: true, name: true, scene: true, importKey: true },
+    }),
+    scenes.length
+      ? db.channel.findMany({
+          where: { accountId: options.accountId, scene: { in: scenes } },
+          select: { name: true, scene: true },
+        })
+      : [],
     countPermanentCodes(options.accountId),
   ]);
   const importedByKey = new Map(imported.map((channel) => [channel.importKey, channel]));
@@ -157,16 +211,25 @@ export async function prepareImportRows(rows: ImportRow[], options: PrepareOptio
   for (const row of prepared) {
     const existing = importedByKey.get(row.key);
     if (existing) {
-      Object.assign(row, { status: "exists", channel: { id: existing.id, name: existing.name, scene: existing.scene } });
+      Object.assign(row, {
+        status: "exists",
+        channel: { id: existing.id, name: existing.name, scene: existing.scene },
+      });
       continue;
     }
     if (row.status !== "ready" || !row.summary) continue;
     const scene = row.summary.scene;
-    const refuse = (column: ImportColumn, message: string) => Object.assign(row, { status: "invalid", input: null, issues: [...row.issues, { column, message }] });
+    const refuse = (column: ImportColumn, message: string) =>
+      Object.assign(row, { status: "invalid", input: null, issues: [...row.issues, { column, message }] });
     const owner = scene === null ? undefined : ownerByScene.get(scene);
     if (scene !== null && owner) refuse("scene", `Scene ${scene} is already used by the channel “${owner.name}”`);
-    else if (scene !== null && firstRowByScene.has(scene)) refuse("scene", `Scene ${scene} is also in row ${firstRowByScene.get(scene)}`);
-    else if (row.summary.kind === "permanent" && permanentLeft <= 0) refuse("kind", `The account has no permanent codes left (WeChat allows ${maxPermanentScenes.toLocaleString("en")})`);
+    else if (scene !== null && firstRowByScene.has(scene))
+      refuse("scene", `Scene ${scene} is also in row ${firstRowByScene.get(scene)}`);
+    else if (row.summary.kind === "permanent" && permanentLeft <= 0)
+      refuse(
+        "kind",
+        `The account has no permanent codes left (WeChat allows ${maxPermanentScenes.toLocaleString("en")})`,
+      );
     if (row.status !== "ready") continue;
     if (scene !== null) firstRowByScene.set(scene, row.row);
     if (row.summary.kind === "permanent") permanentLeft--;

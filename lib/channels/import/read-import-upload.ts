@@ -11,7 +11,10 @@ export async function readImportUpload(request: Request): Promise<ImportRun> {
   if (Number.isFinite(declared) && declared > maxImportFileBytes + formOverheadBytes) throw tooLarge();
   const form = await request.formData();
   const file = form.get("file");
-  if (!(file instanceof File)) throw new AppError("validation_failed", "Attach the CSV or XLSX file as the form field “file”", [{ path: ["file"], message: "Required" }]);
+  if (!(file instanceof File))
+    throw new AppError("validation_failed", "Attach the CSV or XLSX file as the form field “file”", [
+      { path: ["file"], message: "Required" },
+    ]);
   if (file.size > maxImportFileBytes) throw tooLarge();
   const options = importUploadOptionsSchema.parse({
     accountId: form.get("accountId") ?? undefined,

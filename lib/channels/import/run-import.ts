@@ -6,7 +6,12 @@ import { createChannel, ImportKeyTakenError } from "@/lib/channels/create-channe
 import { prepareImportRows, type PreparedRow } from "@/lib/channels/import/prepare-import-rows";
 import { AppError } from "@/lib/http/errors";
 import { busyErrcode, WechatApiError, WechatUnavailableError } from "@/lib/wechat/api-errors";
-import { importRowStatuses, type ImportReport, type ImportRow, type ImportRowResult } from "@/lib/schemas/channel-import";
+import {
+  importRowStatuses,
+  type ImportReport,
+  type ImportRow,
+  type ImportRowResult,
+} from "@/lib/schemas/channel-import";
 import type { SceneType } from "@/lib/schemas/channels";
 
 export interface ImportRun {
@@ -43,12 +48,21 @@ function isQuotaFailure(error: unknown): boolean {
   return error instanceof AppError && error.code === "rate_limited";
 }
 
-async function createRow(row: PreparedRow, accountId: string): Promise<{ outcome: Partial<ImportRowResult>; stop?: string }> {
+async function createRow(
+  row: PreparedRow,
+  accountId: string,
+): Promise<{ outcome: Partial<ImportRowResult>; stop?: string }> {
   for (let attempt = 1; ; attempt++) {
     try {
       await waitForSlot(accountId);
       const channel = await createChannel(row.input!, { importKey: row.key });
-      return { outcome: { status: "created", channel: { id: channel.id, name: channel.name, scene: channel.scene }, attempts: attempt } };
+      return {
+        outcome: {
+          status: "created",
+          channel: { id: channel.id, name: channel.name, scene: channel.scene },
+          attempts: attempt,
+        },
+      };
     } catch (error) {
       if (error instanceof ImportKeyTakenError) return { outcome: { status: "skipped", attempts: attempt } };
       if (isPassingFailure(error) && attempt <= retryDelaysMs.length) {
@@ -56,7 +70,14 @@ async function createRow(row: PreparedRow, accountId: string): Promise<{ outcome
         continue;
       }
       if (!(error instanceof AppError)) throw error;
-      const failed = { status: "failed" as const, attempts: attempt, issues: [...row.issues, { column: error.issues?.[0]?.path.includes("scene") ? ("scene" as const) : null, message: error.message }] };
+      const failed = {
+        status: "failed" as const,
+        attempts: attempt,
+        issues: [
+          ...row.issues,
+          { column: error.issues?.[0]?.path.includes("scene") ? ("scene" as const) : null, message: error.message },
+        ],
+      };
       // A used-up quota fails every following row the same way: stop calling WeChat.
       return { outcome: failed, stop: isQuotaFailure(error) ? error.message : undefined };
     }
@@ -65,7 +86,11 @@ async function createRow(row: PreparedRow, accountId: string): Promise<{ outcome
 
 export async function runImport(run: ImportRun): Promise<ImportReport> {
   const account = await findAccountRow(run.accountId);
-  const rows = await prepareImportRows(run.rows, { accountId: account.id, timezone: account.timezone, sceneType: run.sceneType });
+  const rows = await prepareImportRows(run.rows, {
+    accountId: account.id,
+    timezone: account.timezone,
+    sceneType: run.sceneType,
+  });
   if (!run.dryRun) {
     let stopReason: string | undefined;
     for (const row of rows) {

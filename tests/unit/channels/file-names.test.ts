@@ -15,10 +15,18 @@ describe("file names from channel names", () => {
 
   it("numbers duplicates, ignoring case as Windows and macOS do", () => {
     const names = ["Booth", "booth", "Booth", "Booth (2)", "店"].map((name) => ({ name, fallback: "f" }));
-    expect(uniqueFileNames(names, "png")).toEqual(["Booth.png", "booth (2).png", "Booth (3).png", "Booth (2) (2).png", "店.png"]);
+    expect(uniqueFileNames(names, "png")).toEqual([
+      "Booth.png",
+      "booth (2).png",
+      "Booth (3).png",
+      "Booth (2) (2).png",
+      "店.png",
+    ]);
   });
 
   it("keeps a Chinese name in Content-Disposition with an ASCII fallback", () => {
-    expect(contentDisposition("attachment", "门店 1.png", "qudao-1.png")).toBe(`attachment; filename="qudao-1.png"; filename*=UTF-8''%E9%97%A8%E5%BA%97%201.png`);
+    expect(contentDisposition("attachment", "门店 1.png", "qudao-1.png")).toBe(
+      `attachment; filename="qudao-1.png"; filename*=UTF-8''%E9%97%A8%E5%BA%97%201.png`,
+    );
   });
 });

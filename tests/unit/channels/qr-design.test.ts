@@ -7,7 +7,15 @@ const url = "http://weixin.qq.com/q/02abcdefghijklmnopqrstuv";
 
 describe("the QR design", () => {
   it("defaults to a plain black-on-white code of 1024 px", () => {
-    expect(defaultQrDesign).toEqual({ size: 1024, margin: 2, errorCorrectionLevel: "M", foreground: "#000000", background: "#ffffff", logo: null, caption: false });
+    expect(defaultQrDesign).toEqual({
+      size: 1024,
+      margin: 2,
+      errorCorrectionLevel: "M",
+      foreground: "#000000",
+      background: "#ffffff",
+      logo: null,
+      caption: false,
+    });
   });
 
   it("refuses inverted and low-contrast colours, accepts brand colours with enough contrast", () => {
@@ -21,7 +29,9 @@ describe("the QR design", () => {
     const logo = { dataUrl: "data:image/png;base64,iVBORw0KGgo=", scale: 0.2 };
     expect(effectiveErrorCorrectionLevel({ errorCorrectionLevel: "L", logo })).toBe("H");
     expect(effectiveErrorCorrectionLevel({ errorCorrectionLevel: "L", logo: null })).toBe("L");
-    expect(encodeQr(url, { errorCorrectionLevel: "L", logo }).size).toBeGreaterThan(encodeQr(url, { errorCorrectionLevel: "L", logo: null }).size);
+    expect(encodeQr(url, { errorCorrectionLevel: "L", logo }).size).toBeGreaterThan(
+      encodeQr(url, { errorCorrectionLevel: "L", logo: null }).size,
+    );
   });
 });
 
@@ -38,10 +48,16 @@ describe("the layout", () => {
   it("adds a band for the caption and shrinks a long name to fit", () => {
     const matrix = encodeQr(url, defaultQrDesign);
     const short = layoutQr(matrix, { ...defaultQrDesign, caption: true }, "门店 12");
-    const long = layoutQr(matrix, { ...defaultQrDesign, caption: true }, "北京市朝阳区三里屯太古里南区旗舰店入口左侧海报");
+    const long = layoutQr(
+      matrix,
+      { ...defaultQrDesign, caption: true },
+      "北京市朝阳区三里屯太古里南区旗舰店入口左侧海报",
+    );
     expect(short.height).toBeGreaterThan(1024);
     expect(long.caption!.fontSize).toBeLessThan(short.caption!.fontSize);
-    expect(estimateTextWidth(long.caption!.text, long.caption!.fontSize)).toBeLessThanOrEqual(long.caption!.maxWidth + 1);
+    expect(estimateTextWidth(long.caption!.text, long.caption!.fontSize)).toBeLessThanOrEqual(
+      long.caption!.maxWidth + 1,
+    );
     expect(captionTextOf("x".repeat(100))).toHaveLength(80);
   });
 

@@ -17,7 +17,9 @@ describe("import keys", () => {
   const fields = (values: Partial<Record<string, string>>) => importFieldsSchema.parse(values);
 
   it("are the same for the same row, whatever the order of its tags", () => {
-    expect(importKeyOf(fields({ name: "A", tags: "x, y" }), 0)).toBe(importKeyOf(fields({ name: "A", tags: "y,x" }), 0));
+    expect(importKeyOf(fields({ name: "A", tags: "x, y" }), 0)).toBe(
+      importKeyOf(fields({ name: "A", tags: "y,x" }), 0),
+    );
     expect(importKeyOf(fields({ name: "A" }), 0)).not.toBe(importKeyOf(fields({ name: "B" }), 0));
   });
 

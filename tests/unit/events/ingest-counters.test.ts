@@ -4,7 +4,9 @@ import { CounterSums } from "@/lib/events/ingest-counters";
 describe("CounterSums", () => {
   it("sums additions to one row and writes each table's rows in key order", () => {
     const sums = new CounterSums();
-    sums.add("ScannerDayTotal", [{ key: { accountId: "a", scene: "z", day: "2026-11-24" }, counters: { scanners: 1 } }]);
+    sums.add("ScannerDayTotal", [
+      { key: { accountId: "a", scene: "z", day: "2026-11-24" }, counters: { scanners: 1 } },
+    ]);
     sums.add("RollupDay", [{ key: { accountId: "a", scene: "s", day: "2026-11-24" }, counters: { scans: 1 } }]);
     sums.add("ScannerDayTotal", [
       { key: { accountId: "a", scene: "", day: "2026-11-24" }, counters: { scanners: 1, firstTimeScanners: 1 } },
@@ -13,7 +15,10 @@ describe("CounterSums", () => {
     const { upserts, deletions } = sums.takeWrites();
     expect(deletions).toEqual([]);
     // Tables in one order (RollupDay first), rows by key: every group locks them in that order.
-    expect(upserts.map((write) => write.sql.match(/INSERT INTO "(\w+)"/)![1])).toEqual(["RollupDay", "ScannerDayTotal"]);
+    expect(upserts.map((write) => write.sql.match(/INSERT INTO "(\w+)"/)![1])).toEqual([
+      "RollupDay",
+      "ScannerDayTotal",
+    ]);
     expect(upserts[0]!.values).toEqual(["a", "s", "2026-11-24", 1, 0, 0, 0, 0, 0, 0]);
     expect(upserts[1]!.values).toEqual(["a", "", "2026-11-24", 1, 1, "a", "z", "2026-11-24", 2, 1]);
     expect(sums.takeWrites()).toEqual({ upserts: [], deletions: [] });
@@ -21,8 +26,12 @@ describe("CounterSums", () => {
 
   it("deletes the returns it took down, once they reach zero", () => {
     const sums = new CounterSums();
-    sums.add("ScannerReturn", [{ key: { accountId: "a", scene: "s", day: "2026-11-24", previousDay: "2026-11-20" }, counters: { scanners: -1 } }]);
-    sums.add("ScannerDayTotal", [{ key: { accountId: "a", scene: "s", day: "2026-11-24" }, counters: { firstTimeScanners: -1 } }]);
+    sums.add("ScannerReturn", [
+      { key: { accountId: "a", scene: "s", day: "2026-11-24", previousDay: "2026-11-20" }, counters: { scanners: -1 } },
+    ]);
+    sums.add("ScannerDayTotal", [
+      { key: { accountId: "a", scene: "s", day: "2026-11-24" }, counters: { firstTimeScanners: -1 } },
+    ]);
     const { deletions } = sums.takeWrites();
     expect(deletions).toHaveLength(1);
     expect(deletions[0]!.sql).toMatch(/^DELETE FROM "ScannerReturn" WHERE "scanners" = 0 AND/);
@@ -59,7 +68,13 @@ describe("CounterSums", () => {
 
   it("refuses a counter the table does not have, or a key without all its columns", () => {
     const sums = new CounterSums();
-    expect(() => sums.add("RollupHour", [{ key: { accountId: "a", scene: "s", hourStart: new Date(0) }, counters: { keptDay1: 1 } }])).toThrow(/no counter keptDay1/);
-    expect(() => sums.add("RollupDay", [{ key: { accountId: "a", scene: "s" }, counters: { scans: 1 } }])).toThrow(/needs its day/);
+    expect(() =>
+      sums.add("RollupHour", [
+        { key: { accountId: "a", scene: "s", hourStart: new Date(0) }, counters: { keptDay1: 1 } },
+      ]),
+    ).toThrow(/no counter keptDay1/);
+    expect(() => sums.add("RollupDay", [{ key: { accountId: "a", scene: "s" }, counters: { scans: 1 } }])).toThrow(
+      /needs its day/,
+    );
   });
 });

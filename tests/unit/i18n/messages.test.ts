@@ -33,7 +33,8 @@ function placeholders(text: string): string[] {
         continue;
       }
       names.add(element.value);
-      if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) visit(option.value);
+      if (element.type === TYPE.plural || element.type === TYPE.select)
+        for (const option of Object.values(element.options)) visit(option.value);
     }
   };
   visit(parse(text));
@@ -43,7 +44,11 @@ function placeholders(text: string): string[] {
 describe("messages", () => {
   it("lists exactly the namespace files that exist", () => {
     for (const locale of locales) {
-      expect(readdirSync(join(folder, locale)).map((file) => file.replace(/\.json$/, "")).sort()).toEqual([...messageNamespaces].sort());
+      expect(
+        readdirSync(join(folder, locale))
+          .map((file) => file.replace(/\.json$/, ""))
+          .sort(),
+      ).toEqual([...messageNamespaces].sort());
     }
   });
 

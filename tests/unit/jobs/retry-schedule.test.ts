@@ -26,14 +26,25 @@ describe("outcomeOfError", () => {
   });
 
   it("retries busy, unknown tag ids, token trouble and an unreachable WeChat with backoff", () => {
-    for (const error of [new WechatApiError(-1, ""), new WechatApiError(45159, ""), new WechatApiError(40001, ""), new WechatUnavailableError("down")]) {
+    for (const error of [
+      new WechatApiError(-1, ""),
+      new WechatApiError(45159, ""),
+      new WechatApiError(40001, ""),
+      new WechatUnavailableError("down"),
+    ]) {
       const outcome = outcomeOfError(error, now);
       expect([outcome.status, "retryAt" in outcome]).toEqual(["retry", false]);
     }
   });
 
   it("schedules quota errors for when the quota resets", () => {
-    expect(outcomeOfError(new WechatApiError(45009, ""), now)).toMatchObject({ status: "retry", retryAt: new Date("2026-04-12T16:01:00Z") });
-    expect(outcomeOfError(new WechatApiError(45011, ""), now)).toMatchObject({ status: "retry", retryAt: new Date("2026-04-12T10:01:00Z") });
+    expect(outcomeOfError(new WechatApiError(45009, ""), now)).toMatchObject({
+      status: "retry",
+      retryAt: new Date("2026-04-12T16:01:00Z"),
+    });
+    expect(outcomeOfError(new WechatApiError(45011, ""), now)).toMatchObject({
+      status: "retry",
+      retryAt: new Date("2026-04-12T10:01:00Z"),
+    });
   });
 });

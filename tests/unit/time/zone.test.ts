@@ -1,12 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { dayBuckets, localDayOf, localHourStartOf, localHourStarts, previousRange, startOfLocalDay, startOfWeek, zoneCalendar } from "@/lib/time/zone";
+import {
+  dayBuckets,
+  localDayOf,
+  localHourStartOf,
+  localHourStarts,
+  previousRange,
+  startOfLocalDay,
+  startOfWeek,
+  zoneCalendar,
+} from "@/lib/time/zone";
 
 const at = (iso: string) => new Date(iso);
 
 describe("localHourStartOf", () => {
   it("keeps the two 01:00 hours apart when New York falls back", () => {
-    expect(localHourStartOf(at("2024-11-03T05:30:00Z"), "America/New_York").toISOString()).toBe("2024-11-03T05:00:00.000Z"); // 01:30 EDT
-    expect(localHourStartOf(at("2024-11-03T06:30:00Z"), "America/New_York").toISOString()).toBe("2024-11-03T06:00:00.000Z"); // 01:30 EST
+    expect(localHourStartOf(at("2024-11-03T05:30:00Z"), "America/New_York").toISOString()).toBe(
+      "2024-11-03T05:00:00.000Z",
+    ); // 01:30 EDT
+    expect(localHourStartOf(at("2024-11-03T06:30:00Z"), "America/New_York").toISOString()).toBe(
+      "2024-11-03T06:00:00.000Z",
+    ); // 01:30 EST
   });
 
   it("starts Kolkata's hours at half past in UTC", () => {
@@ -20,7 +33,9 @@ describe("local hours of a day", () => {
     expect(localHourStarts({ from: "2024-03-10", to: "2024-03-10" }, "America/New_York")).toHaveLength(23);
     expect(localHourStarts({ from: "2024-11-03", to: "2024-11-03" }, "America/New_York")).toHaveLength(25);
     expect(localHourStarts({ from: "2024-11-04", to: "2024-11-04" }, "America/New_York")).toHaveLength(24);
-    expect(localHourStarts({ from: "2024-02-01", to: "2024-02-02" }, "Asia/Shanghai")[0]!.toISOString()).toBe("2024-01-31T16:00:00.000Z");
+    expect(localHourStarts({ from: "2024-02-01", to: "2024-02-02" }, "Asia/Shanghai")[0]!.toISOString()).toBe(
+      "2024-01-31T16:00:00.000Z",
+    );
   });
 });
 

@@ -94,7 +94,10 @@ describe("encryptMessage and decryptMessage", () => {
 
   it("reads a crafted plaintext with correct padding, so the cases below fail for their padding", () => {
     const encrypted = encryptRawPlaintext(plaintextWithPadding(Buffer.alloc(21, 21)));
-    expect(decryptMessage({ encrypted, encodingAESKey: key, expectedAppId: appId })).toEqual({ message: "hello", appId });
+    expect(decryptMessage({ encrypted, encodingAESKey: key, expectedAppId: appId })).toEqual({
+      message: "hello",
+      appId,
+    });
   });
 
   it.each([
@@ -131,7 +134,12 @@ describe("encryptMessage and decryptMessage", () => {
   });
 
   it("refuses a message under the wrong key", () => {
-    const encrypted = encryptMessage({ message: "hello world", appId, encodingAESKey: key, random: Buffer.alloc(16, 1) });
+    const encrypted = encryptMessage({
+      message: "hello world",
+      appId,
+      encodingAESKey: key,
+      random: Buffer.alloc(16, 1),
+    });
     const otherKey = "A".repeat(43);
     expect(errorCodeOf(() => decryptMessage({ encrypted, encodingAESKey: otherKey, expectedAppId: appId }))).toBe(
       "bad_encryption",
@@ -139,6 +147,8 @@ describe("encryptMessage and decryptMessage", () => {
   });
 
   it("refuses a random prefix that is not 16 bytes", () => {
-    expect(() => encryptMessage({ message: "x", appId, encodingAESKey: key, random: Buffer.alloc(15) })).toThrow(RangeError);
+    expect(() => encryptMessage({ message: "x", appId, encodingAESKey: key, random: Buffer.alloc(15) })).toThrow(
+      RangeError,
+    );
   });
 });

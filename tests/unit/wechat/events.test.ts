@@ -15,7 +15,13 @@ const expectedBySample: Record<string, { type: WechatEventType; name: string; sc
 const follower = "o7Lp5t6n59DeX3U0C7Kric9qEx-Q";
 
 function eventFields(overrides: Record<string, string>): Record<string, string> {
-  return { ToUserName: "gh_45072270791c", FromUserName: follower, CreateTime: "1389684286", MsgType: "event", ...overrides };
+  return {
+    ToUserName: "gh_45072270791c",
+    FromUserName: follower,
+    CreateTime: "1389684286",
+    MsgType: "event",
+    ...overrides,
+  };
 }
 
 describe("event samples", () => {
@@ -37,7 +43,9 @@ describe("event samples", () => {
 
     const expected = expectedBySample[sampleName];
     if (expected) {
-      expect({ type: event.type, name: event.name, scene: event.scene, hasTicket: event.ticket !== null }).toEqual(expected);
+      expect({ type: event.type, name: event.name, scene: event.scene, hasTicket: event.ticket !== null }).toEqual(
+        expected,
+      );
     }
   });
 });
@@ -85,7 +93,9 @@ describe("normalizeEvent", () => {
   });
 
   it("classes messages as other, deduplicated by MsgId", () => {
-    const event = normalizeEvent(eventFields({ MsgType: "text", Content: "qrscene_1000", MsgId: "4363689963896700987" }));
+    const event = normalizeEvent(
+      eventFields({ MsgType: "text", Content: "qrscene_1000", MsgId: "4363689963896700987" }),
+    );
     expect([event.type, event.name, event.scene]).toEqual(["other", "msg:text", ""]);
     expect(event.dedupeKey).toBe("msg:4363689963896700987");
   });

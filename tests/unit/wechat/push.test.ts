@@ -1,7 +1,14 @@
 import { createCipheriv } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { decodeAesKey, encryptMessage } from "@/lib/wechat/crypto";
-import { openEncryptedReply, openPush, sealPush, verifyEchoRequest, type MessageMode, type PushCredentials } from "@/lib/wechat/push";
+import {
+  openEncryptedReply,
+  openPush,
+  sealPush,
+  verifyEchoRequest,
+  type MessageMode,
+  type PushCredentials,
+} from "@/lib/wechat/push";
 import { buildEncryptedReply, buildTextReply } from "@/lib/wechat/reply";
 import { computeSignature } from "@/lib/wechat/signature";
 import { buildWechatXml, parseWechatXml } from "@/lib/wechat/xml";
@@ -64,7 +71,9 @@ describe("sealPush → openPush", () => {
     expect(Object.keys(fields)).toEqual(["ToUserName", "Encrypt"]);
     expect(fields.ToUserName).toBe("gh_45072270791c");
     expect(sealed.query.encrypt_type).toBe("aes");
-    expect(sealed.query.msg_signature).toBe(computeSignature([credentials.token, timestamp, nonce, fields.Encrypt ?? ""]));
+    expect(sealed.query.msg_signature).toBe(
+      computeSignature([credentials.token, timestamp, nonce, fields.Encrypt ?? ""]),
+    );
   });
 
   it("sends a compatible-mode push as the plaintext fields with Encrypt beside them", () => {
@@ -82,7 +91,9 @@ describe("sealPush → openPush", () => {
   });
 
   it("opens a known-answer encrypted push from the vectors", () => {
-    const xmlVectors = vectors.decrypt.filter((vector) => vector.token && vector.msgSignature && vector.message.startsWith("<xml>"));
+    const xmlVectors = vectors.decrypt.filter(
+      (vector) => vector.token && vector.msgSignature && vector.message.startsWith("<xml>"),
+    );
     expect(xmlVectors.length).toBeGreaterThan(0);
     for (const vector of xmlVectors) {
       const token = vector.token ?? "";
@@ -144,7 +155,11 @@ describe("openPush refuses", () => {
   });
 
   it("a decrypted message that is not XML as malformed_xml", () => {
-    const encrypt = encryptMessage({ message: '{"MsgType":"event"}', appId: credentials.appId, encodingAESKey: aesKey });
+    const encrypt = encryptMessage({
+      message: '{"MsgType":"event"}',
+      appId: credentials.appId,
+      encodingAESKey: aesKey,
+    });
     expect(errorCodeOf(() => openPush(signedAesPush(encrypt)))).toBe("malformed_xml");
   });
 
@@ -157,7 +172,9 @@ describe("openPush refuses", () => {
   it("an encrypted push without msg_signature, with an unknown encrypt_type, or to an account without a key as bad_request", () => {
     const sealed = seal("safe");
     const withoutMsgSignature = { ...sealed.query, msg_signature: undefined };
-    expect(errorCodeOf(() => openPush({ query: withoutMsgSignature, body: sealed.body, credentials }))).toBe("bad_request");
+    expect(errorCodeOf(() => openPush({ query: withoutMsgSignature, body: sealed.body, credentials }))).toBe(
+      "bad_request",
+    );
     const unknownType = { ...sealed.query, encrypt_type: "rsa" };
     expect(errorCodeOf(() => openPush({ query: unknownType, body: sealed.body, credentials }))).toBe("bad_request");
     const withoutKey = { ...credentials, encodingAESKey: null };
@@ -182,12 +199,20 @@ describe("openPush refuses", () => {
 describe("verifyEchoRequest", () => {
   const echoVectors = vectors.signature.flatMap((vector) => ("echostr" in vector && vector.echostr ? [vector] : []));
 
-  it.each(echoVectors.map((vector) => [vector.source, vector] as const))("answers the echostr of %s", (_source, vector) => {
-    const query = { signature: vector.signature, timestamp: vector.timestamp, nonce: vector.nonce, echostr: vector.echostr };
-    const echoCredentials = { token: vector.token, appId: "wx1", encodingAESKey: null };
-    expect(verifyEchoRequest(query, echoCredentials)).toBe(vector.echostr);
-    expect(errorCodeOf(() => verifyEchoRequest(query, { ...echoCredentials, token: "other" }))).toBe("bad_signature");
-  });
+  it.each(echoVectors.map((vector) => [vector.source, vector] as const))(
+    "answers the echostr of %s",
+    (_source, vector) => {
+      const query = {
+        signature: vector.signature,
+        timestamp: vector.timestamp,
+        nonce: vector.nonce,
+        echostr: vector.echostr,
+      };
+      const echoCredentials = { token: vector.token, appId: "wx1", encodingAESKey: null };
+      expect(verifyEchoRequest(query, echoCredentials)).toBe(vector.echostr);
+      expect(errorCodeOf(() => verifyEchoRequest(query, { ...echoCredentials, token: "other" }))).toBe("bad_signature");
+    },
+  );
 
   it("refuses a request without echostr or signature as bad_request", () => {
     const signature = computeSignature([credentials.token, timestamp, nonce]);
@@ -197,8 +222,20 @@ describe("verifyEchoRequest", () => {
 });
 
 describe("openEncryptedReply", () => {
-  const replyXml = buildTextReply({ toUser: openid, fromUser: "gh_45072270791c", content: "欢迎", createTime: 1714112445 });
-  const encryptedReply = buildEncryptedReply({ replyXml, token: credentials.token, encodingAESKey: aesKey, appId: credentials.appId, timestamp, nonce });
+  const replyXml = buildTextReply({
+    toUser: openid,
+    fromUser: "gh_45072270791c",
+    content: "欢迎",
+    createTime: 1714112445,
+  });
+  const encryptedReply = buildEncryptedReply({
+    replyXml,
+    token: credentials.token,
+    encodingAESKey: aesKey,
+    appId: credentials.appId,
+    timestamp,
+    nonce,
+  });
 
   it("gives back the reply XML", () => {
     expect(openEncryptedReply({ body: encryptedReply, credentials })).toBe(replyXml);
@@ -210,15 +247,17 @@ describe("openEncryptedReply", () => {
   });
 
   it("refuses a reply signed with another token as bad_signature", () => {
-    expect(errorCodeOf(() => openEncryptedReply({ body: encryptedReply, credentials: { ...credentials, token: "other" } }))).toBe(
-      "bad_signature",
-    );
+    expect(
+      errorCodeOf(() => openEncryptedReply({ body: encryptedReply, credentials: { ...credentials, token: "other" } })),
+    ).toBe("bad_signature");
   });
 
   it("refuses a reply for another appid as appid_mismatch", () => {
-    expect(errorCodeOf(() => openEncryptedReply({ body: encryptedReply, credentials: { ...credentials, appId: "wxother" } }))).toBe(
-      "appid_mismatch",
-    );
+    expect(
+      errorCodeOf(() =>
+        openEncryptedReply({ body: encryptedReply, credentials: { ...credentials, appId: "wxother" } }),
+      ),
+    ).toBe("appid_mismatch");
   });
 
   it("refuses a reply without MsgSignature as malformed_xml", () => {

@@ -6,10 +6,24 @@ import { validateTagName } from "@/lib/wechat/tags-api";
 
 describe("qrCreateBody", () => {
   it("builds each action type as PROTOCOL.md §2 shows, with expiry for temporary codes only", () => {
-    expect(qrCreateBody({ kind: "temporary", scene: 4_294_967_295, expiresInSeconds: 604800 })).toEqual({ expire_seconds: 604800, action_name: "QR_SCENE", action_info: { scene: { scene_id: 4_294_967_295 } } });
-    expect(qrCreateBody({ kind: "temporary", scene: "poster-a", expiresInSeconds: 60 })).toEqual({ expire_seconds: 60, action_name: "QR_STR_SCENE", action_info: { scene: { scene_str: "poster-a" } } });
-    expect(qrCreateBody({ kind: "permanent", scene: 1000 })).toEqual({ action_name: "QR_LIMIT_SCENE", action_info: { scene: { scene_id: 1000 } } });
-    expect(qrCreateBody({ kind: "permanent", scene: "x".repeat(64) })).toEqual({ action_name: "QR_LIMIT_STR_SCENE", action_info: { scene: { scene_str: "x".repeat(64) } } });
+    expect(qrCreateBody({ kind: "temporary", scene: 4_294_967_295, expiresInSeconds: 604800 })).toEqual({
+      expire_seconds: 604800,
+      action_name: "QR_SCENE",
+      action_info: { scene: { scene_id: 4_294_967_295 } },
+    });
+    expect(qrCreateBody({ kind: "temporary", scene: "poster-a", expiresInSeconds: 60 })).toEqual({
+      expire_seconds: 60,
+      action_name: "QR_STR_SCENE",
+      action_info: { scene: { scene_str: "poster-a" } },
+    });
+    expect(qrCreateBody({ kind: "permanent", scene: 1000 })).toEqual({
+      action_name: "QR_LIMIT_SCENE",
+      action_info: { scene: { scene_id: 1000 } },
+    });
+    expect(qrCreateBody({ kind: "permanent", scene: "x".repeat(64) })).toEqual({
+      action_name: "QR_LIMIT_STR_SCENE",
+      action_info: { scene: { scene_str: "x".repeat(64) } },
+    });
   });
 
   it.each([

@@ -6,7 +6,12 @@ import { vectors } from "./vectors";
 
 describe("buildTextReply", () => {
   it("writes the passive reply WeChat expects", () => {
-    const xml = buildTextReply({ toUser: "o7Lp5t6n", fromUser: "gh_45072270791c", content: "欢迎 ]]> 关注", createTime: 1714112445 });
+    const xml = buildTextReply({
+      toUser: "o7Lp5t6n",
+      fromUser: "gh_45072270791c",
+      content: "欢迎 ]]> 关注",
+      createTime: 1714112445,
+    });
     expect(xml).toBe(
       "<xml><ToUserName><![CDATA[o7Lp5t6n]]></ToUserName><FromUserName><![CDATA[gh_45072270791c]]></FromUserName>" +
         "<CreateTime>1714112445</CreateTime><MsgType><![CDATA[text]]></MsgType>" +

@@ -105,7 +105,10 @@ describe("buildWechatXml", () => {
   it.each(["a]]>b", "]]>", "]]>]]>", "x]]]>y", "<![CDATA[inner]]>", "&amp; < > ' \"", " spaced\n", "中文 😀"])(
     "round-trips %j through parseWechatXml",
     (content) => {
-      expect(parseWechatXml(buildWechatXml({ Content: content, CreateTime: 7 }))).toEqual({ Content: content, CreateTime: "7" });
+      expect(parseWechatXml(buildWechatXml({ Content: content, CreateTime: 7 }))).toEqual({
+        Content: content,
+        CreateTime: "7",
+      });
     },
   );
 

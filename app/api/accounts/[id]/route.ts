@@ -3,7 +3,9 @@ import { route } from "@/lib/http/route";
 import { getAccount, updateAccount } from "@/lib/accounts/manage-accounts";
 import { accountUpdateSchema } from "@/lib/schemas/accounts";
 
-export const GET = route<{ id: string }>({ role: "viewer" }, async (_request, { params }) => Response.json(await getAccount(params.id)));
+export const GET = route<{ id: string }>({ role: "viewer" }, async (_request, { params }) =>
+  Response.json(await getAccount(params.id)),
+);
 
 export const PATCH = route<{ id: string }>({ role: "admin" }, async (request, { params }) => {
   const input = accountUpdateSchema.parse(await request.json());

@@ -7,7 +7,9 @@ import { importRequestSchema } from "@/lib/schemas/channel-import";
 
 export const POST = route({ role: "editor" }, async (request) => {
   const contentType = request.headers.get("content-type") ?? "";
-  if (contentType.startsWith("multipart/form-data")) return Response.json(await runImport(await readImportUpload(request)));
-  if (!contentType.startsWith("application/json")) throw new AppError("bad_request", "Send a file as multipart/form-data, or rows as JSON");
+  if (contentType.startsWith("multipart/form-data"))
+    return Response.json(await runImport(await readImportUpload(request)));
+  if (!contentType.startsWith("application/json"))
+    throw new AppError("bad_request", "Send a file as multipart/form-data, or rows as JSON");
   return Response.json(await runImport(importRequestSchema.parse(await request.json())));
 });

@@ -1,7 +1,11 @@
 // GET|POST|DELETE /api/sandbox/faults — list, inject and clear the emulator's faults for an account
 import { route, searchParamsOf } from "@/lib/http/route";
 import { addSandboxFault, clearSandboxFaults, listSandboxFaults } from "@/lib/sandbox/faults";
-import { sandboxAccountQuerySchema, sandboxFaultCreateSchema, sandboxFaultDeleteQuerySchema } from "@/lib/schemas/sandbox";
+import {
+  sandboxAccountQuerySchema,
+  sandboxFaultCreateSchema,
+  sandboxFaultDeleteQuerySchema,
+} from "@/lib/schemas/sandbox";
 
 export const GET = route({ role: "viewer" }, async (request) => {
   const { accountId } = sandboxAccountQuerySchema.parse(searchParamsOf(request));

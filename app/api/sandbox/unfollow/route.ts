@@ -3,4 +3,6 @@ import { route } from "@/lib/http/route";
 import { simulateUnfollow } from "@/lib/sandbox/simulate";
 import { sandboxUnfollowSchema } from "@/lib/schemas/sandbox";
 
-export const POST = route({ role: "editor" }, async (request) => Response.json(await simulateUnfollow(sandboxUnfollowSchema.parse(await request.json()))));
+export const POST = route({ role: "editor" }, async (request) =>
+  Response.json(await simulateUnfollow(sandboxUnfollowSchema.parse(await request.json()))),
+);

@@ -10,7 +10,11 @@ export const GET = route<{ id: string }>({ role: "viewer" }, async (request, { p
   return new Response(typeof image.body === "string" ? image.body : new Uint8Array(image.body), {
     headers: {
       "content-type": image.contentType,
-      "content-disposition": contentDisposition(query.download ? "attachment" : "inline", image.fileName, image.asciiFileName),
+      "content-disposition": contentDisposition(
+        query.download ? "attachment" : "inline",
+        image.fileName,
+        image.asciiFileName,
+      ),
       // The design can change at any time: revalidate rather than show a stale look.
       "cache-control": "private, no-cache",
     },

@@ -7,6 +7,9 @@ export const GET = route({ role: "viewer" }, async (request) => {
   const query = importTemplateQuerySchema.parse(searchParamsOf(request));
   const template = await buildImportTemplate(query.format, query.locale);
   return new Response(new Uint8Array(template.body), {
-    headers: { "content-type": template.contentType, "content-disposition": `attachment; filename="${template.fileName}"` },
+    headers: {
+      "content-type": template.contentType,
+      "content-disposition": `attachment; filename="${template.fileName}"`,
+    },
   });
 });
