@@ -1,5 +1,5 @@
-// Loads the shared known-answer vectors at run time, so a vector added to the file is tested
-// without touching the tests. The schema keeps a typo in the file from passing as "no vectors".
+// Loads the known-answer vectors (tests/fixtures/wechat/vectors.json; its "about" names the sources)
+// at run time, so a vector added to the file is tested without touching the tests. The schema keeps a typo in the file from passing as "no vectors".
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -41,7 +41,7 @@ export type SignatureVector = z.infer<typeof signatureVectorSchema>;
 export type DecryptVector = z.infer<typeof decryptVectorSchema>;
 export type EncryptVector = z.infer<typeof encryptVectorSchema>;
 
-export const vectorsPath = path.resolve(process.cwd(), "../shared/wechat/vectors.json");
+export const vectorsPath = path.resolve(import.meta.dirname, "../../fixtures/wechat/vectors.json");
 
 export const vectors = vectorsSchema.parse(JSON.parse(readFileSync(vectorsPath, "utf8")));
 
