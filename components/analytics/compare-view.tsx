@@ -76,13 +76,11 @@ function CompareForAccount({ account }: { account: Account }) {
       return params.groups
         .slice(0, maxCompared)
         .map((group) => ({ key: `group:${group}`, label: group, filter: { ...base, groups: group } }));
-    return params.channelIds
-      .slice(0, maxCompared)
-      .map((id) => ({
-        key: id,
-        label: choices.find((choice) => choice.id === id)?.name ?? id,
-        filter: { ...base, channelIds: id },
-      }));
+    return params.channelIds.slice(0, maxCompared).map((id) => ({
+      key: id,
+      label: choices.find((choice) => choice.id === id)?.name ?? id,
+      filter: { ...base, channelIds: id },
+    }));
   }, [account.id, params.range, params.groups, params.channelIds, mode, choices]);
 
   const seriesQueries = useTimeseriesList(items.map((item) => ({ ...item.filter, interval: params.interval })));
