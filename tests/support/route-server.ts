@@ -70,6 +70,9 @@ export async function startRouteServer(): Promise<RouteServer> {
     reply.writeHead(response.status, headers);
     reply.end(Buffer.from(await response.arrayBuffer()));
   });
+  // Idle connections outlive the client's keep-alive: with Node's default 5 s, a busy machine can
+  // close a socket just as fetch reuses it, and the test sees "fetch failed" instead of an answer.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url: baseUrl, requestCounts, close: () => new Promise((resolve) => server.close(() => resolve())) };
