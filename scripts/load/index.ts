@@ -47,7 +47,7 @@ interface RecordHeader {
 async function main(): Promise<number> {
   if (options.verify) return report(await verifyRecord(options.verify));
 
-  const runId = randomBytes(4).toString("hex");
+  const runId = randomBytes(4).toString("hex"); // 8 characters: an appId is wx + 16
   const accounts = await createLoadAccounts({ count: options.accounts, safeShare: options["safe-share"], runId });
   const accountIds = accounts.map((account) => account.id);
   const acknowledged: AcknowledgedPush[] = [];

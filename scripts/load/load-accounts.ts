@@ -12,7 +12,7 @@ export async function createLoadAccounts(input: { count: number; safeShare: numb
   for (let index = 0; index < input.count; index++) {
     const isSafe = index < Math.round(input.count * input.safeShare);
     const secrets = {
-      appId: `wxload${input.runId}${index}`.slice(0, 32),
+      appId: `wx${input.runId}${String(index).padStart(8, "0")}`.slice(0, 18),
       token: randomBytes(16).toString("hex"),
       encodingAESKey: randomBytes(32)
         .toString("base64")
