@@ -13,6 +13,7 @@ const nextConfig = {
     "@prisma/schema-engine-wasm",
     "pg",
     "@napi-rs/canvas",
+    "exceljs",
   ],
   poweredByHeader: false,
   typescript: { tsconfigPath: "tsconfig.build.json" },

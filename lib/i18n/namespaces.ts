@@ -12,5 +12,6 @@ export const messageNamespaces = [
   "events",
   "sandboxConsole",
   "analytics",
+  "reports",
 ] as const;
 export type MessageNamespace = (typeof messageNamespaces)[number];

@@ -12,7 +12,7 @@ export const maxCompared = 5;
 export const statsIntervals = ["hour", "day", "week", "month"] as const;
 export type StatsInterval = (typeof statsIntervals)[number];
 
-const filterShape = {
+export const statsFilterShape = {
   accountId: z.string().min(1),
   /** Inclusive dates in the account's time zone. */
   from: isoDateSchema,
@@ -25,7 +25,7 @@ const filterShape = {
 
 type RangeFields = { from: string; to: string };
 
-function checkRange(query: RangeFields, context: z.RefinementCtx, maxDays: number): void {
+export function checkRange(query: RangeFields, context: z.RefinementCtx, maxDays: number): void {
   if (query.from > query.to) {
     context.addIssue({ code: "custom", path: ["from"], message: "from must be on or before to" });
   } else if (daysBetweenInclusive(query.from, query.to) > maxDays) {
@@ -35,12 +35,12 @@ function checkRange(query: RangeFields, context: z.RefinementCtx, maxDays: numbe
 
 /** accountId, from, to and the channel filters: what every stats call takes. */
 export const statsFilterSchema = z
-  .object(filterShape)
+  .object(statsFilterShape)
   .superRefine((query, context) => checkRange(query, context, maxRangeDays));
 export type StatsFilterQuery = z.infer<typeof statsFilterSchema>;
 
 export const timeseriesQuerySchema = z
-  .object({ ...filterShape, interval: z.enum(statsIntervals).default("day") })
+  .object({ ...statsFilterShape, interval: z.enum(statsIntervals).default("day") })
   .superRefine((query, context) =>
     checkRange(query, context, query.interval === "hour" ? maxHourRangeDays : maxRangeDays),
   );

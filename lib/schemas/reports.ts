@@ -1,0 +1,40 @@
+// Query strings of the report downloads (/api/reports/*). Every one takes the stats filter
+// (accountId, from, to, channelIds, groups) and the header language; each adds its format.
+import { z } from "zod";
+import { checkRange, maxRangeDays, statsFilterShape } from "@/lib/schemas/stats";
+
+export const reportLanguages = ["en", "zh"] as const;
+export type ReportLanguage = (typeof reportLanguages)[number];
+
+export const reportIntervals = ["day", "week", "month"] as const;
+export type ReportInterval = (typeof reportIntervals)[number];
+
+const reportShape = {
+  ...statsFilterShape,
+  lang: z.enum(reportLanguages).default("en"),
+};
+
+const withRange = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.object(shape).superRefine((query, context) => checkRange(query as never, context, maxRangeDays));
+
+export const channelsReportQuerySchema = withRange({ ...reportShape, format: z.enum(["csv", "xlsx"]) });
+export type ChannelsReportQuery = z.infer<typeof channelsReportQuerySchema>;
+
+export const timeseriesReportQuerySchema = withRange({
+  ...reportShape,
+  format: z.enum(["csv", "xlsx"]),
+  interval: z.enum(reportIntervals).default("day"),
+  /** "true": a row per bucket and channel instead of a row per bucket. */
+  perChannel: z.enum(["true", "false"]).default("false"),
+});
+export type TimeseriesReportQuery = z.infer<typeof timeseriesReportQuerySchema>;
+
+export const workbookReportQuerySchema = withRange({ ...reportShape, format: z.literal("xlsx").default("xlsx") });
+export type WorkbookReportQuery = z.infer<typeof workbookReportQuerySchema>;
+
+export const eventsReportQuerySchema = withRange({ ...reportShape, format: z.literal("csv").default("csv") });
+export type EventsReportQuery = z.infer<typeof eventsReportQuerySchema>;
+
+export const eventsCountQuerySchema = withRange({ ...statsFilterShape });
+export const eventsCountSchema = z.object({ count: z.number() });
+export type EventsCount = z.infer<typeof eventsCountSchema>;
