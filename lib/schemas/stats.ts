@@ -26,6 +26,8 @@ export const statsFilterShape = {
 type RangeFields = { from: string; to: string };
 
 export function checkRange(query: RangeFields, context: z.RefinementCtx, maxDays: number): void {
+  // zod runs this even when a date failed its own check: that issue already names the field.
+  if (!isoDateSchema.safeParse(query.from).success || !isoDateSchema.safeParse(query.to).success) return;
   if (query.from > query.to) {
     context.addIssue({ code: "custom", path: ["from"], message: "from must be on or before to" });
   } else if (daysBetweenInclusive(query.from, query.to) > maxDays) {

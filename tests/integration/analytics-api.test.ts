@@ -32,6 +32,8 @@ describe("stats validation", () => {
       [{ from: "2020-01-01", to: "2024-01-01" }, "to"],
       [{ from: "2024-03-01", to: "2024-03-09", interval: "hour" }, "to"],
       [{ from: "2024-03-01", to: "2024-03-09", interval: "year" }, "interval"],
+      [{ from: "2024-03-01", to: "soon" }, "to"],
+      [{ from: "yesterday", to: "2024-03-01" }, "from"],
     ];
     for (const [params, field] of cases) {
       const { status, body } = await api.get("timeseries", { accountId: account.id, ...params });
