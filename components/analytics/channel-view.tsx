@@ -21,6 +21,8 @@ import { SandboxPanel } from "@/components/channels/sandbox-panel";
 import { KpiCards } from "@/components/overview/kpi-cards";
 import { RetentionChart } from "@/components/charts/retention-chart";
 import { RangeToolbar } from "@/components/analytics/range-toolbar";
+import { ExportMenu } from "@/components/reports/export-menu";
+import { ChartDownload } from "@/components/charts/chart-download";
 import { TrendPanel } from "@/components/analytics/trend-panel";
 import { useStatsParams } from "@/components/analytics/use-stats-params";
 import { useRangeLabel } from "@/components/analytics/use-range-label";
@@ -127,7 +129,12 @@ function ChannelDetail({
             {channel.group ? <span>{channel.group}</span> : null}
           </span>
         }
-        actions={<ButtonLink href={compareHref}>{tAnalytics("compare.withOthers")}</ButtonLink>}
+        actions={
+          <>
+            <ExportMenu filter={filter} interval={params.interval} />
+            <ButtonLink href={compareHref}>{tAnalytics("compare.withOthers")}</ButtonLink>
+          </>
+        }
       />
       <div className={styles.stack}>
         <div className={detailStyles.detailLayout}>
@@ -259,14 +266,16 @@ function RetentionCard({
                 </div>
               ))}
             </dl>
-            <RetentionChart
-              points={points}
-              formatPercent={formatPercent}
-              formatCount={formatters.count}
-              dayLabel={(day) => t("dayN", { day })}
-              detailLabel={(retained, eligible) => t("detail", { retained, eligible })}
-              ariaLabel={t("aria", { range: rangeLabel })}
-            />
+            <ChartDownload title={t("title")} subtitle={rangeLabel} fileName={`retention-${range.from}_${range.to}`}>
+              <RetentionChart
+                points={points}
+                formatPercent={formatPercent}
+                formatCount={formatters.count}
+                dayLabel={(day) => t("dayN", { day })}
+                detailLabel={(retained, eligible) => t("detail", { retained, eligible })}
+                ariaLabel={t("aria", { range: rangeLabel })}
+              />
+            </ChartDownload>
           </>
         )}
       </CardBody>

@@ -14,6 +14,8 @@ import { AccountGate } from "@/components/layout/account-gate";
 import { useSelectedAccount } from "@/components/layout/use-selected-account";
 import { TrendChart, type TrendPoint, type TrendSeries } from "@/components/charts/trend-chart";
 import { ChannelPicker, RangeToolbar } from "@/components/analytics/range-toolbar";
+import { ExportMenu } from "@/components/reports/export-menu";
+import { ChartDownload } from "@/components/charts/chart-download";
 import { useStatsParams } from "@/components/analytics/use-stats-params";
 import { useRangeLabel } from "@/components/analytics/use-range-label";
 import { useBucketFormat } from "@/components/analytics/use-bucket-format";
@@ -83,6 +85,14 @@ function CompareForAccount({ account }: { account: Account }) {
     }));
   }, [account.id, params.range, params.groups, params.channelIds, mode, choices]);
 
+  // What the view shows, as one filter: the compared channels, or the compared groups.
+  const exportFilter = {
+    accountId: account.id,
+    ...params.range,
+    ...(mode === "groups"
+      ? { groups: params.groups.slice(0, maxCompared).join(",") }
+      : { channelIds: params.channelIds.slice(0, maxCompared).join(",") }),
+  };
   const seriesQueries = useTimeseriesList(items.map((item) => ({ ...item.filter, interval: params.interval })));
   const firstPoints = seriesQueries[0]?.data?.points;
   const ends = useMemo(
@@ -125,6 +135,11 @@ function CompareForAccount({ account }: { account: Account }) {
   return (
     <>
       <RangeToolbar params={params} onChange={update} />
+      {items.length > 0 ? (
+        <div className={styles.exportRow}>
+          <ExportMenu filter={exportFilter} interval={params.interval} isPerChannel />
+        </div>
+      ) : null}
       <div className={styles.stack}>
         <Card>
           <CardBody>
@@ -249,20 +264,27 @@ function CompareForAccount({ account }: { account: Account }) {
                 ) : isLoading ? (
                   <Skeleton height={320} />
                 ) : (
-                  <TrendChart
-                    points={points}
-                    series={series}
-                    incomplete={
-                      incompleteFrom === null
-                        ? null
-                        : { from: incompleteFrom, label: tTrend("incomplete"), note: tTrend("incompleteNote") }
-                    }
-                    formatDate={formatBucket}
-                    formatNumber={formatters.count}
-                    ariaLabel={t("aria", { range: rangeLabel })}
-                    height={320}
-                    variant="line"
-                  />
+                  <ChartDownload
+                    title={`${t("title")} · ${tMetrics(`${metric}.label`)}`}
+                    subtitle={rangeLabel}
+                    legend={series.map((line) => ({ label: line.label, color: line.color }))}
+                    fileName={`compare-${metric}-${params.range.from}_${params.range.to}`}
+                  >
+                    <TrendChart
+                      points={points}
+                      series={series}
+                      incomplete={
+                        incompleteFrom === null
+                          ? null
+                          : { from: incompleteFrom, label: tTrend("incomplete"), note: tTrend("incompleteNote") }
+                      }
+                      formatDate={formatBucket}
+                      formatNumber={formatters.count}
+                      ariaLabel={t("aria", { range: rangeLabel })}
+                      height={320}
+                      variant="line"
+                    />
+                  </ChartDownload>
                 )}
               </CardBody>
             </Card>

@@ -9,6 +9,7 @@ import { Skeleton } from "@/components/ui/spinner";
 import { useFormatters } from "@/components/ui/use-formatters";
 import { TrendChart, type TrendPoint, type TrendSeries } from "@/components/charts/trend-chart";
 import { useBucketFormat } from "@/components/analytics/use-bucket-format";
+import { ChartDownload } from "@/components/charts/chart-download";
 import { firstIncompleteBucket } from "@/lib/client/incomplete-buckets";
 import { todayIn } from "@/lib/time/zone";
 import type { StatsInterval, TimeseriesPoint } from "@/lib/schemas/stats";
@@ -118,23 +119,35 @@ export function TrendPanel({
           <ErrorState error={error} onRetry={onRetry} />
         ) : points ? (
           <div className={isRefreshing ? styles.isRefreshing : undefined}>
-            <TrendChart
-              points={chartPoints}
-              series={series}
-              comparison={
-                isComparing && previousPoints ? { points: comparisonPoints, label: t("previousPeriod") } : undefined
-              }
-              incomplete={
-                incompleteFrom === null
-                  ? null
-                  : { from: incompleteFrom, label: t("incomplete"), note: t("incompleteNote") }
-              }
-              formatDate={formatBucket}
-              formatNumber={formatters.count}
-              ariaLabel={t("aria", { range: description })}
-              hasLegend={false}
-              height={300}
-            />
+            <ChartDownload
+              title={title}
+              subtitle={description}
+              legend={[
+                ...series.map((line) => ({ label: line.label, color: line.color })),
+                ...(isComparing && previousPoints
+                  ? [{ label: t("previousPeriod"), color: "#8a9791", isDashed: true }]
+                  : []),
+              ]}
+              fileName={`trend-${points[0]?.start ?? ""}_${points.at(-1)?.end ?? points.at(-1)?.start ?? ""}`}
+            >
+              <TrendChart
+                points={chartPoints}
+                series={series}
+                comparison={
+                  isComparing && previousPoints ? { points: comparisonPoints, label: t("previousPeriod") } : undefined
+                }
+                incomplete={
+                  incompleteFrom === null
+                    ? null
+                    : { from: incompleteFrom, label: t("incomplete"), note: t("incompleteNote") }
+                }
+                formatDate={formatBucket}
+                formatNumber={formatters.count}
+                ariaLabel={t("aria", { range: description })}
+                hasLegend={false}
+                height={300}
+              />
+            </ChartDownload>
           </div>
         ) : (
           <Skeleton height={300} />

@@ -13,6 +13,7 @@ import styles from "@/components/layout/shell.module.css";
 const navItems = [
   { path: "/", key: "overview", icon: <ChartIcon /> },
   { path: "/channels", key: "channels", icon: <QrIcon /> },
+  { path: "/reports", key: "reports", icon: <ReportIcon /> },
   { path: "/sandbox", key: "sandbox", icon: <SandboxIcon /> },
 ] as const;
 
@@ -80,6 +81,15 @@ function QrIcon() {
       <rect x="14" y="4" width="6" height="6" rx="1" />
       <rect x="4" y="14" width="6" height="6" rx="1" />
       <path d="M14 14h2v2h-2zM18 18h2v2h-2zM14 18h2M18 14h2" />
+    </svg>
+  );
+}
+
+function ReportIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
+      <path d="M6 3h9l4 4v14H6z" strokeLinejoin="round" />
+      <path d="M14 3v5h5M9 13h7M9 17h5" strokeLinecap="round" />
     </svg>
   );
 }

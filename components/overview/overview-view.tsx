@@ -22,6 +22,7 @@ import { ChannelRanking } from "@/components/analytics/channel-ranking";
 import { GroupComparison } from "@/components/analytics/group-comparison";
 import { FollowSources } from "@/components/analytics/follow-sources";
 import { HowWeCount } from "@/components/analytics/how-we-count";
+import { ExportMenu } from "@/components/reports/export-menu";
 import { useChannelList } from "@/lib/client/channels";
 import { previousRange, rangeLength } from "@/lib/client/date-range";
 import { useChannelStats, useSummary, useTimeseries } from "@/lib/client/stats";
@@ -105,6 +106,9 @@ function OverviewForAccount({ account }: { account: Account }) {
   return (
     <>
       <RangeToolbar params={params} onChange={update} channels={choices} />
+      <div className={styles.exportRow}>
+        <ExportMenu filter={filter} interval={params.interval} />
+      </div>
       <div className={styles.stack}>
         <KpiCards
           summary={summary.data}

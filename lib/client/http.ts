@@ -93,6 +93,11 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** The ApiError of a failed response that was not read as JSON (a download). */
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  return errorFromBody(response.status, await readJson(response));
+}
+
 function errorFromBody(status: number, body: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(body);
   if (parsed.success) {

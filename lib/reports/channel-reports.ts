@@ -7,7 +7,7 @@ import { channelTimeseries } from "@/lib/reports/channel-series";
 import { countMetrics, reportLabels, type ReportLabels } from "@/lib/reports/labels";
 import { column, type Cell, type ReportColumn, type ReportSheet } from "@/lib/reports/table";
 import type { ChannelStatsRow, TimeseriesPoint } from "@/lib/schemas/stats";
-import type { ChannelsReportQuery, TimeseriesReportQuery } from "@/lib/schemas/reports";
+import type { ChannelsReportQuery, ReportMetric, TimeseriesReportQuery } from "@/lib/schemas/reports";
 
 export function countColumns(labels: ReportLabels): ReportColumn[] {
   return countMetrics.map((metric) => column(labels.metric(metric), "integer"));
@@ -46,7 +46,21 @@ export function channelCells(row: ChannelStatsRow): Cell[] {
 export async function channelsSheet(query: ChannelsReportQuery, name: string): Promise<ReportSheet> {
   const labels = reportLabels(query.lang);
   const { rows } = await getChannelStats(query);
-  return { name, columns: channelColumns(labels), batches: [rows.map(channelCells)] };
+  return keepMetrics({ name, columns: channelColumns(labels), batches: [rows.map(channelCells)] }, query.metrics, 4);
+}
+
+/** The metric columns a query asked for (all when it did not); `firstMetric`: where they begin. */
+function keepMetrics(sheet: ReportSheet, metrics: ReportMetric[] | undefined, firstMetric: number): ReportSheet {
+  if (!metrics) return sheet;
+  const metricOfColumn = [...countMetrics, "retention", "retention", "retention"] as const;
+  const kept = sheet.columns
+    .map((_, index) => index)
+    .filter((index) => index < firstMetric || metrics.includes(metricOfColumn[index - firstMetric]!));
+  return {
+    name: sheet.name,
+    columns: kept.map((index) => sheet.columns[index]!),
+    batches: [...(sheet.batches as Cell[][][])].map((batch) => batch.map((row) => kept.map((index) => row[index]!))),
+  };
 }
 
 export async function timeseriesSheet(query: TimeseriesReportQuery, name: string): Promise<ReportSheet> {
@@ -54,11 +68,12 @@ export async function timeseriesSheet(query: TimeseriesReportQuery, name: string
   const bucketColumns = [column(labels.column("start"), "day"), column(labels.column("end"), "day")];
   if (query.perChannel !== "true") {
     const { points } = await getTimeseries(query);
-    return {
+    const sheet = {
       name,
       columns: [...bucketColumns, ...countColumns(labels)],
       batches: [points.map((point) => [point.start, point.end ?? point.start, ...countCells(point)])],
     };
+    return keepMetrics(sheet, query.metrics, 2);
   }
   const scope = await resolveScope(query);
   const series = await channelTimeseries(scope, { from: query.from, to: query.to }, query.interval);
@@ -70,7 +85,7 @@ export async function timeseriesSheet(query: TimeseriesReportQuery, name: string
   }
   // By bucket, then in the scope's channel order: the file reads period by period.
   rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-  return {
+  const sheet = {
     name,
     columns: [
       ...bucketColumns,
@@ -80,4 +95,5 @@ export async function timeseriesSheet(query: TimeseriesReportQuery, name: string
     ],
     batches: [rows],
   };
+  return keepMetrics(sheet, query.metrics, 4);
 }

@@ -9,19 +9,41 @@ export type ReportLanguage = (typeof reportLanguages)[number];
 export const reportIntervals = ["day", "week", "month"] as const;
 export type ReportInterval = (typeof reportIntervals)[number];
 
+export const reportMetrics = ["scans", "uniqueScanners", "newFollows", "unfollows", "netFollows", "retention"] as const;
+export type ReportMetric = (typeof reportMetrics)[number];
+
 const reportShape = {
   ...statsFilterShape,
   lang: z.enum(reportLanguages).default("en"),
 };
 
+/** Optional: the metric columns to keep (comma-separated, of reportMetrics); all when left out. */
+const metricsShape = {
+  metrics: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(reportMetrics)).min(1))
+    .optional(),
+};
+
 const withRange = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.object(shape).superRefine((query, context) => checkRange(query as never, context, maxRangeDays));
 
-export const channelsReportQuerySchema = withRange({ ...reportShape, format: z.enum(["csv", "xlsx"]) });
+export const channelsReportQuerySchema = withRange({
+  ...reportShape,
+  ...metricsShape,
+  format: z.enum(["csv", "xlsx"]),
+});
 export type ChannelsReportQuery = z.infer<typeof channelsReportQuerySchema>;
 
 export const timeseriesReportQuerySchema = withRange({
   ...reportShape,
+  ...metricsShape,
   format: z.enum(["csv", "xlsx"]),
   interval: z.enum(reportIntervals).default("day"),
   /** "true": a row per bucket and channel instead of a row per bucket. */
