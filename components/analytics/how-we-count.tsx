@@ -1,5 +1,5 @@
 "use client";
-// "How we count": every metric's definition in the words of DESIGN.md (the metrics messages,
+// "How we count": every metric's definition as the README gives it (the metrics messages,
 // written once and shown wherever a metric is), and how days, weeks and retention are cut.
 import { useTranslations } from "next-intl";
 import { Card, CardBody } from "@/components/ui/card";

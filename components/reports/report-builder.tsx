@@ -293,11 +293,14 @@ function ScriptLink({ url }: { url: string }) {
   };
   return (
     <div className={styles.scriptLink}>
-      <Button size="small" onClick={copy} data-testid="report-copy-link">
-        {isCopied ? t("copied") : t("copyLink")}
-      </Button>
+      <div>
+        <Button size="small" onClick={copy} data-testid="report-copy-link">
+          {isCopied ? t("copied") : t("copyLink")}
+        </Button>
+      </div>
       <code data-testid="report-url">{absolute}</code>
-      <span>{t("linkHint", { url: absolute })}</span>
+      <span>{t("linkHint")}</span>
+      <code>{`curl -H "Authorization: Bearer $QUDAO_KEY" "${absolute}" -OJ`}</code>
       {error ? <InlineError error={error} /> : null}
     </div>
   );

@@ -1,4 +1,4 @@
-// Retention (N days), per DESIGN.md: of the follows a channel brought in the range that are at
+// Retention (N days), as the README defines it: of the follows a channel brought in the range that are at
 // least N days old, the share still following N days later. Cohorts are follow periods by the local
 // day they began; "N days old" means day + N has begun today, and "still following N days later"
 // means the period had not ended before local day + N (an unfollow on day + N itself still counts

@@ -1,5 +1,5 @@
 // Which scenes a stats query covers: the account's channels, narrowed by channel ids or groups.
-// Archived channels stay in scope: their scene and history are kept (DESIGN.md).
+// Archived channels stay in scope: their scene and history are kept.
 import { getDb, Prisma } from "@/lib/db/client";
 import { findAccountRow } from "@/lib/accounts/account-records";
 import type { StatsFilterQuery } from "@/lib/schemas/stats";
