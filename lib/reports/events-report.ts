@@ -1,26 +1,17 @@
-// Every raw event of a range, oldest first, read in batches by the (accountId, occurredAt,
-// dedupeKey) key — the events' own unique index, so each batch continues where the last ended
-// without an OFFSET scan, and memory holds one batch whatever the range.
+// Every raw event of a range, oldest first, in batches (lib/reports/event-reader.ts), each row
+// with its time in the account's zone and its channel's name.
 import { getDb } from "@/lib/db/client";
 import { resolveScope, type StatsScope } from "@/lib/analytics/scope";
 import { reportLabels } from "@/lib/reports/labels";
 import { column, type Cell, type ReportSheet } from "@/lib/reports/table";
-import { zonedInstantFormatter } from "@/lib/reports/zoned-time";
+import { parseUtcTimestamp, zonedInstantFormatter } from "@/lib/reports/zoned-time";
+import { readEventBatches } from "@/lib/reports/event-reader";
 import { addDays, startOfLocalDay } from "@/lib/time/zone";
 import type { EventsReportQuery } from "@/lib/schemas/reports";
 import type { StatsFilterQuery } from "@/lib/schemas/stats";
 
 /** Rows per database read: large enough that the round trips cost little, small enough to stream. */
 export const eventBatchSize = 5_000;
-
-type ExportedEvent = {
-  occurredAt: Date;
-  dedupeKey: string;
-  type: string;
-  channelId: string | null;
-  scene: string;
-  openid: string;
-};
 
 function eventsWhere(scope: StatsScope, query: Pick<StatsFilterQuery, "from" | "to">) {
   return {
@@ -43,34 +34,22 @@ async function* eventBatches(scope: StatsScope, query: EventsReportQuery): Async
   const where = eventsWhere(scope, query);
   const channelNames = new Map(scope.channels.map((channel) => [channel.id, channel.name]));
   const formatTime = zonedInstantFormatter(scope.timezone);
-  let after: { occurredAt: Date; dedupeKey: string } | null = null;
-  for (;;) {
-    const events: ExportedEvent[] = await getDb().event.findMany({
-      where: after
-        ? {
-            ...where,
-            OR: [
-              { occurredAt: { gt: after.occurredAt } },
-              { occurredAt: after.occurredAt, dedupeKey: { gt: after.dedupeKey } },
-            ],
-          }
-        : where,
-      orderBy: [{ occurredAt: "asc" }, { dedupeKey: "asc" }],
-      select: { occurredAt: true, dedupeKey: true, type: true, channelId: true, scene: true, openid: true },
-      take: eventBatchSize,
-    });
-    if (events.length === 0) return;
-    yield events.map((event) => [
-      formatTime(event.occurredAt),
-      event.type,
-      event.channelId,
-      event.channelId ? (channelNames.get(event.channelId) ?? null) : null,
-      event.scene,
-      event.openid,
+  const batches = readEventBatches({
+    accountId: scope.accountId,
+    start: where.occurredAt.gte,
+    end: where.occurredAt.lt,
+    channelIds: scope.isFiltered ? scope.channels.map((channel) => channel.id) : null,
+    batchSize: eventBatchSize,
+  });
+  for await (const events of batches) {
+    yield events.map(([occurredAt, , type, channelId, scene, openid]) => [
+      formatTime(parseUtcTimestamp(occurredAt)),
+      type,
+      channelId,
+      channelId ? (channelNames.get(channelId) ?? null) : null,
+      scene,
+      openid,
     ]);
-    if (events.length < eventBatchSize) return;
-    const last = events.at(-1)!;
-    after = { occurredAt: last.occurredAt, dedupeKey: last.dedupeKey };
   }
 }
 
