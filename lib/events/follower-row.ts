@@ -1,7 +1,7 @@
 // The follower's columns as ingest's raw read returns them (store-event.ts), into the state the
 // rules take (rules/follower-rules.ts).
 import type { FollowerState } from "@/lib/events/rules/follower-rules";
-import { toDate } from "@/lib/events/ingest-sql";
+import { toDate } from "@/lib/db/ingest/driver-values";
 
 export type FollowerRow = {
   isFollowing: boolean | number | bigint;

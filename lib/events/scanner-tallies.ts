@@ -1,15 +1,15 @@
 // The unique-scanner tallies' reads and writes (their rules: rules/scanner-day-rules.ts), for the
 // jobs that add scanner-days outside a push (lib/jobs/claimed-scene-scanners.ts); a push reads the
 // scanner's days with the follower (store-event.ts).
-import { getDatabaseConfig, Prisma } from "@/lib/db/client";
-import type { SqlRunner } from "@/lib/events/ingest-connection";
+import { getDialect, Prisma } from "@/lib/db/client";
+import type { SqlRunner } from "@/lib/db/ingest/connection";
 import { scannerDayEffectsOf, type KnownScannerDays, type ScannerDayKey } from "@/lib/events/rules/scanner-day-rules";
 import { addToCounters, insertScannerDays } from "@/lib/events/write-effects";
 
 export { allChannelsScope } from "@/lib/events/rules/scanner-day-rules";
 
 /**
- * The key of a scanner's lock (on PostgreSQL, ingest-connection.ts: TransactionOptions): two events
+ * The key of a scanner's lock (on PostgreSQL, lib/db/ingest/sql-runner.ts: TransactionOptions): two events
  * of one scanner on different days must not read each other's neighbours half written. Ingest
  * holds it for every push of the follower, the follower's row included.
  */
@@ -34,11 +34,9 @@ export function knownScannerDaysSql(key: ScannerDayKey): Prisma.Sql {
 /** Adds a scanner's day to each scope once, under the scanner's lock; a second time changes nothing. */
 export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey): Promise<void> {
   const { accountId, openid } = key;
-  if (getDatabaseConfig().provider === "postgresql") {
-    await sql.query(
-      Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${scannerLockKey(accountId, openid)}, 0))`,
-    );
-  }
+  // The same lock as a push of this scanner takes (TransactionOptions.lockKey).
+  const lock = getDialect().lockSql(scannerLockKey(accountId, openid));
+  if (lock) await sql.query(lock);
   const known = await sql.query<KnownScannerDays>(knownScannerDaysSql(key));
   const { scannerDays, counterAdditions } = scannerDayEffectsOf(key, known);
   await insertScannerDays(sql, scannerDays);

@@ -7,14 +7,14 @@
 // scanner's lock from BEGIN), so what the transaction reads of the follower stays true until it
 // commits. It runs on the ingest thread (ingest-thread.ts), which holds the database connection
 // the webhook writes through.
-import { Prisma } from "@/lib/db/client";
+import { getDialect, Prisma } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
 import { toFollowerState, type FollowerRow } from "@/lib/events/follower-row";
 import { knownScannerDaysSql, scannerLockKey } from "@/lib/events/scanner-tallies";
-import { instantParam, isRetryableConflict, isUniqueKeyConflict } from "@/lib/events/ingest-sql";
+import { isRetryableConflict, isUniqueKeyConflict } from "@/lib/db/ingest/driver-values";
 import { localDayOf } from "@/lib/time/zone";
 import { log } from "@/lib/log";
-import { inIngestTransaction, type SqlRunner } from "@/lib/events/ingest-connection";
+import { inIngestTransaction, type SqlRunner } from "@/lib/db/ingest/connection";
 import { effectsOf, type BeforeEvent, type IngestAccount } from "@/lib/events/rules/effects-of";
 import { rollupDeltaOf } from "@/lib/events/rules/rollup-rules";
 import { allChannelsScope, type KnownScannerDays } from "@/lib/events/rules/scanner-day-rules";
@@ -91,7 +91,7 @@ type BeforeEventRow = FollowerRow & {
 /**
  * Everything the push's writes depend on, in one statement: whether it is stored already, the
  * follower before it, the channel it counts for and, for a scan, the scanner's days the tallies
- * need (scanner-tallies.ts). One row per scope read, or one row.
+ * need (rules/scanner-day-rules.ts). One row per scope read, or one row.
  */
 async function readBeforeEvent(sql: SqlRunner, account: IngestAccount, event: NormalizedEvent): Promise<BeforeEvent> {
   const accountId = account.id;
@@ -113,7 +113,7 @@ async function readBeforeEvent(sql: SqlRunner, account: IngestAccount, event: No
     SELECT e."id" AS "storedEventId", f."isFollowing", f."currentScene", f."firstFollowedAt", f."stateChangedAt",
       c."id" AS "channelId", c."welcomeMessage", c."autoTagName", s."scene" AS "scene", s."seen" AS "seen", s."previous" AS "previous", s."next" AS "next"
     FROM (SELECT 1 AS "one") x
-    LEFT JOIN "Event" e ON e."accountId" = ${accountId} AND e."occurredAt" = ${instantParam(event.occurredAt)} AND e."dedupeKey" = ${event.dedupeKey}
+    LEFT JOIN "Event" e ON e."accountId" = ${accountId} AND e."occurredAt" = ${getDialect().instant(event.occurredAt)} AND e."dedupeKey" = ${event.dedupeKey}
     LEFT JOIN "Follower" f ON f."accountId" = ${accountId} AND f."openid" = ${event.openid}
     LEFT JOIN "Channel" c ON c."accountId" = ${accountId} AND c."scene" = ${channelScene} AND c."scene" <> ''
     LEFT JOIN (${scannerDays}) s ON 1 = 1`);

@@ -1,6 +1,6 @@
 // A rule's addition to a counter row: summed with the group's other additions to the same row and
-// written once, at the end of the group (lib/events/ingest-counters.ts).
-import type { CounterTable } from "@/lib/events/ingest-counters";
+// written once, at the end of the group (lib/db/ingest/counter-sums.ts).
+import type { CounterTable } from "@/lib/db/ingest/counter-sums";
 
 export interface CounterAddition {
   table: CounterTable;
