@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { getDatabaseConfig, getDb } from "@/lib/db/client";
+import { byDatabase } from "@/lib/db/dialect";
 import { createUser } from "@/lib/auth/users";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { roles, type Role } from "@/lib/auth/roles";
@@ -35,8 +36,10 @@ function parsePositiveInteger(name: string, value: string | undefined, fallback:
 async function migrate(): Promise<void> {
   const config = getDatabaseConfig();
   const { applied } = await migrateDatabase(config);
-  const where =
-    config.provider === "sqlite" ? config.filePath : `PostgreSQL${config.schema ? ` (schema ${config.schema})` : ""}`;
+  const where = byDatabase(config, {
+    sqlite: ({ filePath }) => filePath,
+    postgresql: ({ schema }) => `PostgreSQL${schema ? ` (schema ${schema})` : ""}`,
+  });
   console.log(
     applied.length
       ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}`

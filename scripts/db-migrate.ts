@@ -1,6 +1,7 @@
 // npm run db:migrate — applies the committed migrations to the database DATABASE_URL names
 // (the SQLite file ./data/qudao.db when unset), without the Prisma CLI.
-import { parseDatabaseUrl, type DatabaseConfig } from "@/lib/db/config";
+import { parseDatabaseUrl } from "@/lib/db/config";
+import { describeDatabase } from "@/lib/db/dialect";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { getEnv } from "@/lib/env";
 import { getDb } from "@/lib/db/client";
@@ -26,14 +27,6 @@ async function runDataMigrations(applied: string[]): Promise<void> {
     console.log(`  filled ${name} for ${accounts.length} account(s)`);
   }
   await getDb().$disconnect();
-}
-
-function describeDatabase(config: DatabaseConfig): string {
-  if (config.provider === "sqlite") return `SQLite ${config.filePath}`;
-  const url = new URL(config.url);
-  // The password stays out of the terminal and the logs.
-  url.password = "";
-  return `PostgreSQL ${url.host}${url.pathname}${config.schema ? ` (schema ${config.schema})` : ""}`;
 }
 
 async function main(): Promise<void> {

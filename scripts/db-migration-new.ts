@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseDatabaseUrl, type DatabaseProvider } from "@/lib/db/config";
+import { byDatabase, byProvider } from "@/lib/db/dialect";
 import { diffMigrationSql, migrationsDirectoryFor } from "@/lib/db/migrate";
 import { migrationLockfileContent } from "@/lib/db/schema-engine";
 
@@ -30,7 +31,8 @@ function shadowDatabaseUrl(): string {
   for (const candidate of candidates) {
     if (!candidate) continue;
     const config = parseDatabaseUrl(candidate);
-    if (config.provider === "postgresql") return config.url;
+    const postgresUrl = byDatabase(config, { sqlite: () => null, postgresql: ({ url }) => url });
+    if (postgresUrl) return postgresUrl;
   }
   return localPostgresUrl;
 }
@@ -55,10 +57,11 @@ async function main(): Promise<void> {
         await diffMigrationSql(provider, { shadowDatabaseUrl: shadowUrl, log: (line) => console.log(`  ${line}`) }),
       );
     } catch (error) {
-      const where =
-        provider === "postgresql"
-          ? ` (migrations replayed on ${withoutPassword(shadowUrl)}; SHADOW_DATABASE_URL picks another server)`
-          : "";
+      const where = byProvider(provider, {
+        sqlite: () => "",
+        postgresql: () =>
+          ` (migrations replayed on ${withoutPassword(shadowUrl)}; SHADOW_DATABASE_URL picks another server)`,
+      });
       throw new Error(
         `${provider}: could not compute the migration${where}: ${error instanceof Error ? error.message : String(error)}`,
         { cause: error },

@@ -6,7 +6,7 @@
 // events; and a year's returns by day read 65 000 rows where by previous day reads none. A query
 // states the plan with an expression on a column (`(day || '')`), which keeps the planner off
 // that column's indexes. Measured in docs/analytics.md, "Choosing the index".
-import { getDatabaseConfig, getDb, Prisma } from "@/lib/db/client";
+import { getDb, getDialect, Prisma } from "@/lib/db/client";
 import { daysBetweenInclusive, type DayRange } from "@/lib/time/zone";
 
 export interface RangePlan {
@@ -56,7 +56,7 @@ export function planRange(range: DayRange, firstDay: string | null): RangePlan {
  * the account's covering index. Only on SQLite: PostgreSQL's statistics make the same choice.
  */
 export function dayColumnFor(plan: RangePlan, column: Prisma.Sql): Prisma.Sql {
-  const isScan = plan.isMostOfHistory && getDatabaseConfig().provider === "sqlite";
+  const isScan = plan.isMostOfHistory && getDialect().keepsDayOffIndexForLongRanges;
   return isScan ? Prisma.sql`(${column} || '')` : column;
 }
 

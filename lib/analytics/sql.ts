@@ -1,5 +1,5 @@
 // Small SQL pieces that differ between SQLite and PostgreSQL, for the analytics' raw queries.
-import { getDatabaseConfig, Prisma } from "@/lib/db/client";
+import { getDialect, Prisma } from "@/lib/db/client";
 import type { DayRange } from "@/lib/time/zone";
 
 /**
@@ -7,9 +7,7 @@ import type { DayRange } from "@/lib/time/zone";
  * ISO text and the adapter sends a Date in the same format; PostgreSQL needs the type in a VALUES list.
  */
 export function instantSql(instant: Date): Prisma.Sql {
-  return getDatabaseConfig().provider === "postgresql"
-    ? Prisma.sql`CAST(${instant} AS TIMESTAMP(3))`
-    : Prisma.sql`${instant}`;
+  return getDialect().instant(instant);
 }
 
 /**
@@ -53,7 +51,7 @@ export function channelScenesRows(
   const rows = Prisma.raw(`"${table}" ${alias}`);
   const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
   const inRange = Prisma.sql`${column("day")} >= ${range.from} AND ${column("day")} <= ${range.to}`;
-  if (getDatabaseConfig().provider === "postgresql") {
+  if (!getDialect().readsScenesChannelByChannel) {
     return {
       scene: column("scene"),
       fromWhere: Prisma.sql`FROM ${rows} WHERE ${column("accountId")} = ${accountId} AND ${column("scene")} <> '' AND ${inRange}`,

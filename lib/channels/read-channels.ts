@@ -1,6 +1,6 @@
 // Listing and reading channels, with their all-time counts: search, filters, sorting by any
 // field or count, and pages.
-import { getDb, getDatabaseConfig, type Prisma } from "@/lib/db/client";
+import { getDb, getDialect, type Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { toPublicChannel } from "@/lib/channels/channel-records";
 import { countForEveryScene, countsByScene } from "@/lib/channels/channel-counts";
@@ -22,9 +22,7 @@ function statusFilter(status: ChannelListQuery["status"], now: Date): Prisma.Cha
 
 /** Case-insensitive "contains" on both databases (SQLite's LIKE already is; PostgreSQL's is not). */
 function containsText(text: string): Prisma.StringFilter {
-  if (getDatabaseConfig().provider === "postgresql")
-    return { contains: text, mode: "insensitive" } as Prisma.StringFilter;
-  return { contains: text };
+  return getDialect().containsText(text);
 }
 
 export function channelWhere(

@@ -8,27 +8,32 @@ import { getEnv } from "@/lib/env";
 import { parseDatabaseUrl, sqliteCachePragma, sqliteMmapPragma, type DatabaseConfig } from "@/lib/db/config";
 import { PrismaClient as SqliteClient, Prisma } from "@/lib/db/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/db/generated/postgresql/client";
+import { byDatabase, dialectOf, type Dialect } from "@/lib/db/dialect";
 
 export type Database = SqliteClient;
 export type Transaction = Prisma.TransactionClient;
 export { Prisma };
 
 export function createDatabase(config: DatabaseConfig): Database {
-  if (config.provider === "sqlite") {
-    mkdirSync(dirname(config.filePath), { recursive: true });
-    // WAL lets the dashboard read while the webhook writes; busy_timeout queues writers instead of failing.
-    const adapter = new PrismaBetterSqlite3({ url: `file:${config.filePath}`, timeout: 10_000 });
-    const client = new SqliteClient({ adapter });
-    // The adapter opens one connection and takes no pragmas: set the cache and the map on it as it starts.
-    void client.$executeRawUnsafe(`PRAGMA cache_size = ${sqliteCachePragma}`).catch(() => undefined);
-    void client.$queryRawUnsafe(`PRAGMA mmap_size = ${sqliteMmapPragma}`).catch(() => undefined);
-    return client;
-  }
-  const adapter = new PrismaPg(
-    { connectionString: config.url, max: 10, ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}) },
-    config.schema ? { schema: config.schema } : undefined,
-  );
-  return new PostgresClient({ adapter }) as unknown as Database;
+  return byDatabase(config, {
+    sqlite: ({ filePath }) => {
+      mkdirSync(dirname(filePath), { recursive: true });
+      // WAL lets the dashboard read while the webhook writes; busy_timeout queues writers instead of failing.
+      const adapter = new PrismaBetterSqlite3({ url: `file:${filePath}`, timeout: 10_000 });
+      const client = new SqliteClient({ adapter });
+      // The adapter opens one connection and takes no pragmas: set the cache and the map on it as it starts.
+      void client.$executeRawUnsafe(`PRAGMA cache_size = ${sqliteCachePragma}`).catch(() => undefined);
+      void client.$queryRawUnsafe(`PRAGMA mmap_size = ${sqliteMmapPragma}`).catch(() => undefined);
+      return client;
+    },
+    postgresql: ({ url, schema }) => {
+      const adapter = new PrismaPg(
+        { connectionString: url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) },
+        schema ? { schema } : undefined,
+      );
+      return new PostgresClient({ adapter }) as unknown as Database;
+    },
+  });
 }
 
 type DatabaseHolder = { database?: Database; config?: DatabaseConfig };
@@ -48,6 +53,11 @@ export function getDatabaseConfig(): DatabaseConfig {
 export function useDatabaseConfig(config: DatabaseConfig): void {
   holder.__qudaoDatabase ??= {};
   if (JSON.stringify(holder.__qudaoDatabase.config) !== JSON.stringify(config)) holder.__qudaoDatabase.config = config;
+}
+
+/** The SQL differences of the configured database (lib/db/dialect.ts). */
+export function getDialect(): Dialect {
+  return dialectOf(getDatabaseConfig().provider);
 }
 
 export function getDb(): Database {

@@ -12,6 +12,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
 import type { DatabaseConfig, DatabaseProvider } from "@/lib/db/config";
+import { byDatabase, byProvider } from "@/lib/db/dialect";
 import { noSchemaFilter, readMigrationList, withSchemaEngine } from "@/lib/db/schema-engine";
 
 export type MigrateOptions = {
@@ -53,13 +54,14 @@ export async function migrateDatabase(
       options.log,
     );
 
-  const result =
-    config.provider === "sqlite"
-      ? await apply(prepareSqliteFile(config.filePath))
-      : await withPostgresPool(config.url, config.schema, async (pool) => {
-          if (config.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);
-          return apply(new PrismaPg(pool, config.schema ? { schema: config.schema } : undefined));
-        });
+  const result = await byDatabase(config, {
+    sqlite: ({ filePath }) => apply(prepareSqliteFile(filePath)),
+    postgresql: ({ url, schema }) =>
+      withPostgresPool(url, schema, async (pool) => {
+        if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+        return apply(new PrismaPg(pool, schema ? { schema } : undefined));
+      }),
+  });
   for (const name of result.applied) options.log?.(`applied ${name}`);
   return result;
 }
@@ -90,16 +92,25 @@ export async function diffMigrationSql(provider: DatabaseProvider, options: Diff
       options.log,
     );
 
-  if (provider === "sqlite") {
-    const inMemory = new PrismaBetterSqlite3({ url: ":memory:" });
-    return diff({
-      provider: inMemory.provider,
-      adapterName: inMemory.adapterName,
-      connect: () => inMemory.connect(),
-      connectToShadowDb: async () => runScriptsWhole(await inMemory.connectToShadowDb()),
-    });
-  }
-  const { shadowDatabaseUrl } = options;
+  return byProvider(provider, {
+    sqlite: () => {
+      const inMemory = new PrismaBetterSqlite3({ url: ":memory:" });
+      return diff({
+        provider: inMemory.provider,
+        adapterName: inMemory.adapterName,
+        connect: () => inMemory.connect(),
+        connectToShadowDb: async () => runScriptsWhole(await inMemory.connectToShadowDb()),
+      });
+    },
+    postgresql: () => diffOnPostgres(diff, options.shadowDatabaseUrl),
+  });
+}
+
+/** The migrations replayed in a temporary schema of a PostgreSQL server, dropped afterwards. */
+async function diffOnPostgres(
+  diff: (adapterFactory: SqlMigrationAwareDriverAdapterFactory) => Promise<string | null>,
+  shadowDatabaseUrl: string | undefined,
+): Promise<string | null> {
   if (!shadowDatabaseUrl)
     throw new Error("diffMigrationSql: PostgreSQL needs shadowDatabaseUrl (a server to replay the migrations on)");
   const shadowSchema = `prisma_shadow_${randomBytes(6).toString("hex")}`;

@@ -3,7 +3,7 @@
 // concurrently: on SQLite they share group commits, on PostgreSQL the pool's connections.
 import { parentPort } from "node:worker_threads";
 import { useDatabaseConfig } from "@/lib/db/client";
-import { closeIngestConnection } from "@/lib/events/ingest-connection";
+import { closeIngestConnection } from "@/lib/db/ingest/connection";
 import { acceptPush } from "@/lib/events/accept-push";
 import { storeEvent } from "@/lib/events/store-event";
 import type { IngestThreadCall, IngestThreadMessage, IngestThreadReply } from "@/lib/events/ingest-thread-messages";

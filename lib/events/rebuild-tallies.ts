@@ -3,11 +3,16 @@
 // The result equals what ingest keeps current event by event; tests/integration/analytics-seed
 // checks that a seeded history rebuilt here matches the same history pushed through the webhook.
 import { getDb, Prisma } from "@/lib/db/client";
-import { allChannelsScope } from "@/lib/events/scanner-tallies";
-import { keptDaysOf, retentionDays, keptDayColumns } from "@/lib/events/follow-cohorts";
+import { allChannelsScope } from "@/lib/events/rules/scanner-day-rules";
+import { keptColumnsOf } from "@/lib/events/rules/rollup-rules";
 import { localDayFunction } from "@/lib/time/zone";
 
 /**
+ * Not through rules/scanner-day-rules.ts: that rule adds one scanner-day at a time, reading its
+ * neighbours, which over a seeded history of millions of scans would be millions of statements. The
+ * window function (LAG) below gives every day its previous day in one pass; the result is the same
+ * (tests/integration/analytics-seed.test.ts compares them).
+ *
  * ScannerDay's all-channels rows from the channel scenes' rows, then ScannerDayTotal and
  * ScannerReturn of every scope: each scanner-day with the scanner's previous day in the scope.
  */
@@ -64,8 +69,8 @@ export async function rebuildFollowCohorts(accountId: string, timeZone: string):
       let cohort = cohorts.get(key);
       if (!cohort) cohorts.set(key, (cohort = { cohortFollows: 0, keptDay1: 0, keptDay7: 0, keptDay30: 0 }));
       cohort.cohortFollows += 1;
-      const keptDays = period.endedAt === null ? Infinity : keptDaysOf(day, localDay(period.endedAt));
-      for (const days of retentionDays) if (keptDays >= days) cohort[keptDayColumns[days]] += 1;
+      for (const column of keptColumnsOf(day, period.endedAt === null ? null : localDay(period.endedAt)))
+        cohort[column] += 1;
     }
     afterId = periods.at(-1)!.id;
   }

@@ -1,39 +1,20 @@
-// Keeps the unique-scanner tallies current in the event's transaction: ScannerDay (one row per
-// scope, local day and scanner), ScannerDayTotal (scanners and first-timers per day) and
-// ScannerReturn (returning scanners by the day of their previous scan). Distinct scanners over
-// any range then cost O(days + returns in the range), never a scan of the scanners themselves:
-//   unique(from, to) = Σ first-timers of the days + Σ returns in the days whose previousDay < from
-// because each scanner of the range is counted once, on its first day in the range.
-import { getDatabaseConfig, Prisma } from "@/lib/db/client";
-import type { SqlRunner } from "@/lib/events/ingest-connection";
+// The unique-scanner tallies' reads and writes (their rules: rules/scanner-day-rules.ts), for the
+// jobs that add scanner-days outside a push (lib/jobs/claimed-scene-scanners.ts); a push reads the
+// scanner's days with the follower (store-event.ts).
+import { getDialect, Prisma } from "@/lib/db/client";
+import type { SqlRunner } from "@/lib/db/ingest/connection";
+import { scannerDayEffectsOf, type KnownScannerDays, type ScannerDayKey } from "@/lib/events/rules/scanner-day-rules";
+import { addToCounters, insertScannerDays } from "@/lib/events/write-effects";
 
-/** The scope of every channel of the account together (no scan has the scene ""). */
-export const allChannelsScope = "";
-
-export interface ScannerDayKey {
-  accountId: string;
-  /** Scenes, and/or allChannelsScope. */
-  scopes: string[];
-  openid: string;
-  day: string;
-}
+export { allChannelsScope } from "@/lib/events/rules/scanner-day-rules";
 
 /**
- * The key of a scanner's lock (on PostgreSQL, ingest-connection.ts: TransactionOptions): two events
+ * The key of a scanner's lock (on PostgreSQL, lib/db/ingest/sql-runner.ts: TransactionOptions): two events
  * of one scanner on different days must not read each other's neighbours half written. Ingest
  * holds it for every push of the follower, the follower's row included.
  */
 export function scannerLockKey(accountId: string, openid: string): string {
   return `${accountId}|${openid}`;
-}
-
-/** A scope's days of the scanner around `day`, as knownScannerDaysSql reads them. */
-export interface KnownScannerDays {
-  scene: string;
-  /** 1 when the day is counted already. */
-  seen: number | bigint;
-  previous: string | null;
-  next: string | null;
 }
 
 /**
@@ -50,58 +31,14 @@ export function knownScannerDaysSql(key: ScannerDayKey): Prisma.Sql {
     GROUP BY s."scene"`;
 }
 
-/**
- * Adds a scanner's day to each scope once; a second scan the same day changes nothing. `known`:
- * the scopes' days as read under the scanner's lock already (ingest); without it the lock is taken
- * and the days read here.
- */
-export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey, known?: KnownScannerDays[]): Promise<void> {
-  const { accountId, openid, day } = key;
-  if (!known && getDatabaseConfig().provider === "postgresql") {
-    await sql.query(
-      Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${scannerLockKey(accountId, openid)}, 0))`,
-    );
-  }
-  const scopesDays = known ?? (await sql.query<KnownScannerDays>(knownScannerDaysSql(key)));
-  const byScope = new Map(scopesDays.map((row) => [row.scene, row]));
-  const added = key.scopes.flatMap((scope) => {
-    const row = byScope.get(scope);
-    return row && Number(row.seen) === 1 ? [] : [{ scope, previous: row?.previous ?? null, next: row?.next ?? null }];
-  });
-  if (added.length === 0) return;
-
-  // New rows: nothing in the push reads them again (the scanner is locked).
-  await sql.writeLater(Prisma.sql`
-    INSERT INTO "ScannerDay" ("accountId", "scene", "day", "openid") VALUES ${Prisma.join(added.map(({ scope }) => Prisma.sql`(${accountId}, ${scope}, ${day}, ${openid})`))}`);
-  await sql.addToCounters(
-    "ScannerDayTotal",
-    added.map(({ scope, previous }) => ({
-      key: { accountId, scene: scope, day },
-      counters: { scanners: 1, firstTimeScanners: previous === null ? 1 : 0 },
-    })),
-  );
-  const returns = added.filter(({ previous }) => previous !== null);
-  await sql.addToCounters(
-    "ScannerReturn",
-    returns.map(({ scope, previous }) => ({
-      key: { accountId, scene: scope, day, previousDay: previous! },
-      counters: { scanners: 1 },
-    })),
-  );
-  // A late event (a day before one already counted) moves the next day's link to this day. A
-  // link moved away leaves no zero row (ingest-counters.ts deletes it).
-  for (const { scope, previous, next } of added) {
-    if (next === null) continue;
-    if (previous === null)
-      await sql.addToCounters("ScannerDayTotal", [
-        { key: { accountId, scene: scope, day: next }, counters: { firstTimeScanners: -1 } },
-      ]);
-    else
-      await sql.addToCounters("ScannerReturn", [
-        { key: { accountId, scene: scope, day: next, previousDay: previous }, counters: { scanners: -1 } },
-      ]);
-    await sql.addToCounters("ScannerReturn", [
-      { key: { accountId, scene: scope, day: next, previousDay: day }, counters: { scanners: 1 } },
-    ]);
-  }
+/** Adds a scanner's day to each scope once, under the scanner's lock; a second time changes nothing. */
+export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey): Promise<void> {
+  const { accountId, openid } = key;
+  // The same lock as a push of this scanner takes (TransactionOptions.lockKey).
+  const lock = getDialect().lockSql(scannerLockKey(accountId, openid));
+  if (lock) await sql.query(lock);
+  const known = await sql.query<KnownScannerDays>(knownScannerDaysSql(key));
+  const { scannerDays, counterAdditions } = scannerDayEffectsOf(key, known);
+  await insertScannerDays(sql, scannerDays);
+  await addToCounters(sql, counterAdditions);
 }

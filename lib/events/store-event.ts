@@ -1,30 +1,26 @@
-// The push's transaction: the event, the follower's state, the rollups and the work to do after
-// the reply (auto-tagging), stored together or not at all. A retry of the same push is found by
-// its (account, occurredAt, dedupeKey) key before anything is written and changes nothing. Pushes of one follower run one at a time
-// (SQLite has one writer; on PostgreSQL the transaction holds the scanner's lock from BEGIN), so
-// what the transaction reads of the follower stays true until it commits. It runs on the ingest
-// thread (ingest-thread.ts), which holds the database connection the webhook writes through.
-import { Prisma } from "@/lib/db/client";
+// The push's transaction, read → rules → write: what the push depends on is read in one statement
+// (readBeforeEvent), the rules say what it changes (rules/effects-of.ts) and write-effects.ts
+// writes that: the event, the follower's state, the rollups and the work to do after the reply
+// (auto-tagging), together or not at all. A retry of the same push is found by its (account,
+// occurredAt, dedupeKey) key before anything is written and changes nothing. Pushes of one
+// follower run one at a time (SQLite has one writer; on PostgreSQL the transaction holds the
+// scanner's lock from BEGIN), so what the transaction reads of the follower stays true until it
+// commits. It runs on the ingest thread (ingest-thread.ts), which holds the database connection
+// the webhook writes through.
+import { getDialect, Prisma } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
-import {
-  applyEventToFollower,
-  toFollowerState,
-  type FollowerRow,
-  type FollowerState,
-} from "@/lib/events/follower-state";
-import { addToRollups, rollupDeltaOf } from "@/lib/events/rollups";
-import {
-  allChannelsScope,
-  knownScannerDaysSql,
-  scannerLockKey,
-  type KnownScannerDays,
-} from "@/lib/events/scanner-tallies";
-import { instantParam, isRetryableConflict, isUniqueKeyConflict } from "@/lib/events/ingest-sql";
+import { toFollowerState, type FollowerRow } from "@/lib/events/follower-row";
+import { knownScannerDaysSql, scannerLockKey } from "@/lib/events/scanner-tallies";
+import { isRetryableConflict, isUniqueKeyConflict } from "@/lib/db/ingest/driver-values";
 import { localDayOf } from "@/lib/time/zone";
 import { log } from "@/lib/log";
-import { inIngestTransaction, type SqlRunner } from "@/lib/events/ingest-connection";
-import { enqueueJobSql } from "@/lib/jobs/enqueue-job";
-import { autoTagJobKey } from "@/lib/jobs/auto-tag";
+import { inIngestTransaction, type SqlRunner } from "@/lib/db/ingest/connection";
+import { effectsOf, type BeforeEvent, type IngestAccount } from "@/lib/events/rules/effects-of";
+import { rollupDeltaOf } from "@/lib/events/rules/rollup-rules";
+import { allChannelsScope, type KnownScannerDays } from "@/lib/events/rules/scanner-day-rules";
+import { writeEffects } from "@/lib/events/write-effects";
+
+export type { IngestAccount };
 
 export interface StoredEvent {
   eventId: number;
@@ -32,10 +28,6 @@ export interface StoredEvent {
   /** Work was queued for after the reply: kick the job worker. */
   hasQueuedWork: boolean;
 }
-
-export type IngestAccount = { id: string; timezone: string };
-
-type ChannelOfScene = { id: string; welcomeMessage: string | null; autoTagName: string | null };
 
 const transactionAttempts = 4;
 
@@ -70,55 +62,23 @@ async function storeEventOnce(
 ): Promise<StoredEvent | null> {
   return inIngestTransaction(
     async (sql) => {
-      const { isStored, follower, channel, knownScannerDays } = await readBeforeEvent(sql, account, event);
+      const before = await readBeforeEvent(sql, account, event);
+      const effects = effectsOf(account, before, event);
       // A retry: nothing to write. The key of an event push holds its openid, so under the
       // follower's lock no other transaction stores it meanwhile; one that did anyway makes the
-      // event's insert below fail on the unique key, and the push runs again and finds it here.
-      if (isStored) return null;
-      // Unfollows carry no scene: they count against the scene that began the follow period they end.
-      const scene = event.type === "unsubscribe" ? (follower?.isFollowing ? follower.currentScene : "") : event.scene;
-      const { startedFollowPeriod } = await applyEventToFollower(sql, account, event, follower);
-      await addToRollups(sql, {
-        accountId: account.id,
-        timezone: account.timezone,
-        scene,
-        isChannelScene: channel !== null,
-        knownScannerDays,
-        startsFollowPeriod: startedFollowPeriod,
-        event,
-      });
-      // Last, so that on PostgreSQL the writes queued above travel in its statement (writeLater).
-      const [created] = await sql.query<{ id: number | bigint }>(Prisma.sql`
-      INSERT INTO "Event" ("accountId", "openid", "type", "name", "scene", "channelId", "occurredAt", "receivedAt", "dedupeKey", "raw")
-      VALUES (${account.id}, ${event.openid}, ${event.type}, ${event.name}, ${scene}, ${channel?.id ?? null}, ${instantParam(event.occurredAt)}, ${instantParam(new Date())}, ${event.dedupeKey}, ${raw})
-      RETURNING "id"`);
-      // Tagging calls WeChat, which may take longer than WeChat waits for our reply: it is queued
-      // here, in the event's transaction, and done after the reply.
-      const eventId = Number(created!.id);
-      const isTaggable = event.type === "subscribe" || event.type === "scan";
-      const autoTag =
-        isTaggable && channel?.autoTagName
-          ? { accountId: account.id, channelId: channel.id, openid: event.openid, tagName: channel.autoTagName }
-          : null;
-      if (autoTag)
-        await enqueueJobSql(sql, { kind: "auto-tag", payload: autoTag, uniqueKey: autoTagJobKey(autoTag, eventId) });
+      // event's insert fail on the unique key, and the push runs again and finds it stored.
+      if (!effects) return null;
+
+      const eventId = await writeEffects(sql, account, event, effects, raw);
+      const { channel } = before;
       return {
         eventId,
         channel: channel && { id: channel.id, welcomeMessage: channel.welcomeMessage },
-        hasQueuedWork: autoTag !== null,
+        hasQueuedWork: effects.jobs.length > 0,
       };
     },
     { lockKey: scannerLockKey(account.id, event.openid) },
   );
-}
-
-interface BeforeEvent {
-  /** The push was stored before (a retry). */
-  isStored: boolean;
-  follower: FollowerState | null;
-  /** The channel of the push's scene; for an unfollow, of the scene that began the follow period. */
-  channel: ChannelOfScene | null;
-  knownScannerDays: KnownScannerDays[];
 }
 
 type BeforeEventRow = FollowerRow & {
@@ -131,7 +91,7 @@ type BeforeEventRow = FollowerRow & {
 /**
  * Everything the push's writes depend on, in one statement: whether it is stored already, the
  * follower before it, the channel it counts for and, for a scan, the scanner's days the tallies
- * need (scanner-tallies.ts). One row per scope read, or one row.
+ * need (rules/scanner-day-rules.ts). One row per scope read, or one row.
  */
 async function readBeforeEvent(sql: SqlRunner, account: IngestAccount, event: NormalizedEvent): Promise<BeforeEvent> {
   const accountId = account.id;
@@ -153,7 +113,7 @@ async function readBeforeEvent(sql: SqlRunner, account: IngestAccount, event: No
     SELECT e."id" AS "storedEventId", f."isFollowing", f."currentScene", f."firstFollowedAt", f."stateChangedAt",
       c."id" AS "channelId", c."welcomeMessage", c."autoTagName", s."scene" AS "scene", s."seen" AS "seen", s."previous" AS "previous", s."next" AS "next"
     FROM (SELECT 1 AS "one") x
-    LEFT JOIN "Event" e ON e."accountId" = ${accountId} AND e."occurredAt" = ${instantParam(event.occurredAt)} AND e."dedupeKey" = ${event.dedupeKey}
+    LEFT JOIN "Event" e ON e."accountId" = ${accountId} AND e."occurredAt" = ${getDialect().instant(event.occurredAt)} AND e."dedupeKey" = ${event.dedupeKey}
     LEFT JOIN "Follower" f ON f."accountId" = ${accountId} AND f."openid" = ${event.openid}
     LEFT JOIN "Channel" c ON c."accountId" = ${accountId} AND c."scene" = ${channelScene} AND c."scene" <> ''
     LEFT JOIN (${scannerDays}) s ON 1 = 1`);

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { allChannelsScope, recordScannerDay } from "@/lib/events/scanner-tallies";
-import { inIngestTransaction } from "@/lib/events/ingest-connection";
+import { inIngestTransaction } from "@/lib/db/ingest/connection";
 import type { JobHandler } from "@/lib/jobs/job-types";
 
 const payloadSchema = z.object({ accountId: z.string(), scene: z.string().min(1) });

@@ -1,8 +1,7 @@
 // Adds a job in the caller's transaction: the work is recorded together with the change that
 // asks for it, or not at all.
-import { Prisma, type Transaction } from "@/lib/db/client";
-import type { SqlRunner } from "@/lib/events/ingest-connection";
-import { instantParam } from "@/lib/events/ingest-sql";
+import { getDialect, Prisma, type Transaction } from "@/lib/db/client";
+import type { SqlRunner } from "@/lib/db/ingest/connection";
 import type { JobKind } from "@/lib/jobs/job-types";
 
 export async function enqueueJob(
@@ -19,7 +18,7 @@ export async function enqueueJob(
   });
 }
 
-/** enqueueJob for the ingest transaction, which runs on the database driver (ingest-connection.ts). */
+/** enqueueJob for the ingest transaction, which runs on the database driver (lib/db/ingest/connection.ts). */
 export async function enqueueJobSql(
   sql: SqlRunner,
   job: { kind: JobKind; payload: unknown; uniqueKey?: string; runAt?: Date },
@@ -27,5 +26,5 @@ export async function enqueueJobSql(
   const now = new Date();
   await sql.execute(Prisma.sql`
     INSERT INTO "Job" ("kind", "payload", "uniqueKey", "runAt", "attempts", "createdAt")
-    VALUES (${job.kind}, ${JSON.stringify(job.payload)}, ${job.uniqueKey ?? null}, ${instantParam(job.runAt ?? now)}, 0, ${instantParam(now)})`);
+    VALUES (${job.kind}, ${JSON.stringify(job.payload)}, ${job.uniqueKey ?? null}, ${getDialect().instant(job.runAt ?? now)}, 0, ${getDialect().instant(now)})`);
 }

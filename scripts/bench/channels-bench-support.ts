@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { resetEnvForTests } from "@/lib/env";
 import { getDatabaseConfig } from "@/lib/db/client";
+import { byDatabase } from "@/lib/db/dialect";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createAccount } from "@/lib/accounts/manage-accounts";
 
@@ -20,7 +21,7 @@ export async function prepareBenchDatabase(): Promise<string> {
   resetEnvForTests();
   const config = getDatabaseConfig();
   await migrateDatabase(config);
-  return config.provider === "sqlite" ? "SQLite" : "PostgreSQL";
+  return byDatabase(config, { sqlite: () => "SQLite", postgresql: () => "PostgreSQL" });
 }
 
 /** An account of the benchmark's own; its API base is never called. */

@@ -4,6 +4,7 @@
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseConfig } from "@/lib/db/config";
+import { byDatabase } from "@/lib/db/dialect";
 import type { Row } from "@/scripts/seed/ingest-replica";
 
 type ColumnType = "text" | "int" | "bool" | "timestamp";
@@ -125,7 +126,10 @@ function conflictClause(table: SeedTable, spec: TableSpec): string {
 }
 
 export function createBulkWriter(config: DatabaseConfig): BulkWriter {
-  return config.provider === "sqlite" ? sqliteWriter(config.filePath) : postgresWriter(config.url, config.schema);
+  return byDatabase(config, {
+    sqlite: ({ filePath }) => sqliteWriter(filePath),
+    postgresql: ({ url, schema }) => postgresWriter(url, schema),
+  });
 }
 
 function sqliteWriter(filePath: string): BulkWriter {

@@ -1,11 +1,15 @@
 // What lib/events/ingest-event.ts would store for a history, computed in memory so it can be
 // bulk-written: the events (normalised by the same normalizeEvent), follower state and follow
-// periods (the rules of lib/events/follower-state.ts, for events in time order) and the rollups
-// (rollupDeltaOf of lib/events/rollups.ts, days and hours of lib/time/zone.ts).
+// periods (followerEffectsOf and sceneCountedFor of lib/events/rules/) and the rollups
+// (rollupDeltaOf of lib/events/rules/rollup-rules.ts, days and hours of lib/time/zone.ts). The
+// scanner tallies and retention cohorts are rebuilt from these rows afterwards
+// (lib/events/rebuild-tallies.ts), so the counters of rules/effects-of.ts are not needed here.
 // tests/integration/analytics-seed.test.ts replays a seeded history through the real ingest and
 // compares every row, so this file cannot drift from ingest unnoticed.
 import { normalizeEvent, type NormalizedEvent } from "@/lib/wechat/events";
-import { rollupDeltaOf } from "@/lib/events/rollups";
+import { rollupDeltaOf } from "@/lib/events/rules/rollup-rules";
+import { followerEffectsOf, type FollowerState } from "@/lib/events/rules/follower-rules";
+import { sceneCountedFor } from "@/lib/events/rules/effects-of";
 import { zoneCalendar } from "@/lib/time/zone";
 import type { HistoryEvent } from "@/scripts/seed/history-generator";
 
@@ -96,11 +100,10 @@ export class IngestReplica {
     const f = this.followers;
     f.ensure(user);
     this.userCount = Math.max(this.userCount, user + 1);
-    const hasFollower = f.exists[user] === 1;
-    // Unfollows count against the scene of the follow period they end (ingest-event.ts).
-    const sceneIndex =
-      event.type === "unsubscribe" ? (hasFollower && f.isFollowing[user] ? f.currentScene[user]! : 0) : history.scene;
-    const scene = this.scenes[sceneIndex]!;
+    const follower = this.followerState(user);
+    const scene = sceneCountedFor(follower, event);
+    // The event's own scene, or (an unfollow) the follower's current one, or "" (index 0).
+    const sceneIndex = scene === "" ? 0 : scene === rawScene ? history.scene : f.currentScene[user]!;
     this.events.push([
       this.accountId,
       openid,
@@ -113,7 +116,7 @@ export class IngestReplica {
       event.dedupeKey,
     ]);
     this.eventCount++;
-    this.applyToFollower(user, openid, event.type, sceneIndex, at, hasFollower);
+    this.applyToFollower(user, openid, follower, event, history.scene, at);
     this.addToRollups(sceneIndex, user, event, at);
   }
 
@@ -164,46 +167,54 @@ export class IngestReplica {
     return event;
   }
 
-  /** follower-state.ts for events in time order (at >= stateChangedAt always holds). */
+  private followerState(user: number): FollowerState | null {
+    const f = this.followers;
+    if (f.exists[user] !== 1) return null;
+    const firstFollowedAt = f.firstFollowedAt[user]!;
+    return {
+      isFollowing: f.isFollowing[user] === 1,
+      currentScene: this.scenes[f.currentScene[user]!]!,
+      firstFollowedAt: Number.isNaN(firstFollowedAt) ? null : new Date(firstFollowedAt),
+      stateChangedAt: new Date(f.stateChangedAt[user]!),
+    };
+  }
+
+  /** The rules of lib/events/rules/follower-rules.ts, written into the typed-array columns. */
   private applyToFollower(
     user: number,
     openid: string,
-    type: string,
-    sceneIndex: number,
+    follower: FollowerState | null,
+    event: NormalizedEvent,
+    historyScene: number,
     at: number,
-    hasFollower: boolean,
   ): void {
     const f = this.followers;
-    if (!hasFollower) {
+    const { followerWrite: write, periodChanges } = followerEffectsOf(follower, event);
+    const eventSceneIndex = event.scene === "" ? 0 : historyScene;
+    const instant = (value: Date | null) => (value ? value.getTime() : Number.NaN);
+    if (write?.kind === "create") {
       f.exists[user] = 1;
       f.createdAt[user] = at;
-      f.currentScene[user] = 0;
-      f.firstScene[user] = 0;
-      f.followedAt[user] = Number.NaN;
-      f.firstFollowedAt[user] = Number.NaN;
-      f.unfollowedAt[user] = Number.NaN;
+      f.isFollowing[user] = write.isFollowing ? 1 : 0;
+      f.currentScene[user] = write.scene === "" ? 0 : eventSceneIndex;
+      f.firstScene[user] = f.currentScene[user]!;
+      f.followedAt[user] = instant(write.followedAt);
+      f.firstFollowedAt[user] = instant(write.followedAt);
+      f.unfollowedAt[user] = instant(write.unfollowedAt);
+      f.stateChangedAt[user] = write.stateChangedAt.getTime();
       f.periodStartedAt[user] = Number.NaN;
+    } else if (write?.kind === "update") {
+      f.isFollowing[user] = write.isFollowing ? 1 : 0;
+      if (write.currentScene !== undefined) f.currentScene[user] = eventSceneIndex;
+      if (write.followedAt) f.followedAt[user] = write.followedAt.getTime();
+      if (write.firstFollowedAt) f.firstFollowedAt[user] = write.firstFollowedAt.getTime();
+      if (write.unfollowedAt) f.unfollowedAt[user] = write.unfollowedAt.getTime();
+      f.stateChangedAt[user] = write.stateChangedAt.getTime();
     }
-    if (type === "subscribe") {
-      if (hasFollower && f.isFollowing[user]) this.closePeriod(user, openid, at);
-      f.isFollowing[user] = 1;
-      f.currentScene[user] = sceneIndex;
-      if (!hasFollower) f.firstScene[user] = sceneIndex;
-      f.followedAt[user] = at;
-      if (Number.isNaN(f.firstFollowedAt[user]!)) f.firstFollowedAt[user] = at;
-      f.stateChangedAt[user] = at;
-      f.periodStartedAt[user] = at;
-      f.periodScene[user] = sceneIndex;
-    } else if (type === "unsubscribe") {
-      f.isFollowing[user] = 0;
-      f.unfollowedAt[user] = at;
-      f.stateChangedAt[user] = at;
-      if (hasFollower) this.closePeriod(user, openid, at);
-    } else if (type === "scan") {
-      if (!hasFollower || !f.isFollowing[user]) {
-        f.isFollowing[user] = 1;
-        f.stateChangedAt[user] = at;
-      }
+    if (periodChanges.closeOpenAt) this.closePeriod(user, openid, periodChanges.closeOpenAt.getTime());
+    if (periodChanges.open) {
+      f.periodStartedAt[user] = periodChanges.open.startedAt.getTime();
+      f.periodScene[user] = eventSceneIndex;
     }
   }
 

@@ -1,11 +1,11 @@
-// Transactions on the ingest connection that arrive together share a commit (lib/events/
-// ingest-groups.ts): on SQLite each in a savepoint, on PostgreSQL in one transaction whose
+// Transactions on the ingest connection that arrive together share a commit
+// (lib/db/ingest/groups.ts): on SQLite each in a savepoint, on PostgreSQL in one transaction whose
 // statements are pipelined, run again one by one when any fails. Either way each commits or
 // fails alone, transactions of one lock key run in order, and counters are summed exactly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { getDb, Prisma } from "@/lib/db/client";
-import { inIngestTransaction, type SqlRunner } from "@/lib/events/ingest-connection";
+import { inIngestTransaction, type SqlRunner } from "@/lib/db/ingest/connection";
 import { startTestApp, type TestApp } from "@/tests/support/test-app";
 
 let app: TestApp;

@@ -1,11 +1,11 @@
-// The ingest connection on SQLite (ingest-connection.ts): better-sqlite3 on the ingest thread,
+// The ingest connection on SQLite (connection.ts): better-sqlite3 on the ingest thread,
 // one writer, group commit with a savepoint per transaction and the group's counters summed.
 import Sqlite from "better-sqlite3";
 import { sqliteCachePragma, sqliteMmapPragma } from "@/lib/db/config";
 import { restartWal, startCheckpointer } from "@/lib/db/sqlite-checkpointer";
-import type { IngestConnection, SqlRunner } from "@/lib/events/ingest-connection";
-import { groupQueue, type PendingWork } from "@/lib/events/ingest-groups";
-import { CounterSums } from "@/lib/events/ingest-counters";
+import type { IngestConnection, SqlRunner } from "@/lib/db/ingest/sql-runner";
+import { groupQueue, type PendingWork } from "@/lib/db/ingest/groups";
+import { CounterSums } from "@/lib/db/ingest/counter-sums";
 
 // How long a push waits for another writer (the job worker, a seed) before it is refused with
 // an error and WeChat retries it.

@@ -1,16 +1,17 @@
-// The ingest connection on PostgreSQL (ingest-connection.ts): pg on the ingest thread. The pushes'
+// The ingest connection on PostgreSQL (connection.ts): pg on the ingest thread. The pushes'
 // transactions (those with a lock key) are written in groups, one transaction of PostgreSQL per
 // group: a push costs its read and its writes, two statements pipelined with the group's others,
 // and shares the group's BEGIN, locks, counters and COMMIT. A follower's pushes always go to the
 // same writer; the rows one writer's pushes write are their followers' own, and the counter rows
-// all of them add to are written at the end of each group, in one order (ingest-counters.ts):
+// all of them add to are written at the end of each group, in one order (counter-sums.ts):
 // writers never deadlock on each other.
 import pg from "pg";
 import { Prisma } from "@/lib/db/client";
 import type { DatabaseConfig } from "@/lib/db/config";
-import type { IngestConnection, SqlRunner } from "@/lib/events/ingest-connection";
-import { groupQueue, type PendingWork } from "@/lib/events/ingest-groups";
-import { CounterSums } from "@/lib/events/ingest-counters";
+import { advisoryLockCall } from "@/lib/db/dialect";
+import type { IngestConnection, SqlRunner } from "@/lib/db/ingest/sql-runner";
+import { groupQueue, type PendingWork } from "@/lib/db/ingest/groups";
+import { CounterSums } from "@/lib/db/ingest/counter-sums";
 
 /** At most this many pushes share a transaction, so none waits long behind the others. */
 const maxGroupSize = 32;
@@ -138,7 +139,7 @@ async function inTransaction<T>(
   const statements = new GroupStatements(client, toValue);
   const keys = [...new Set(lockKeys)].sort();
   // One round trip: a simple query may hold two statements (the keys are quoted as literals).
-  const locks = keys.map((lockKey) => `pg_advisory_xact_lock(hashtextextended(${client.escapeLiteral(lockKey)}, 0))`);
+  const locks = keys.map((lockKey) => advisoryLockCall(Prisma.raw(client.escapeLiteral(lockKey))).sql);
   try {
     await client.query(locks.length === 0 ? "BEGIN" : `BEGIN; SELECT ${locks.join(", ")}`);
     const result = await work(statements);

@@ -1,18 +1,5 @@
-// Pieces of the ingest transaction's SQL, the same for SQLite and PostgreSQL (ingest-connection.ts
-// runs them on the database driver).
-import { getDatabaseConfig, Prisma } from "@/lib/db/client";
-
-/** A DateTime parameter: ISO text on SQLite (as Prisma stores it), a typed timestamp on PostgreSQL. */
-export function instantParam(instant: Date): Prisma.Sql {
-  return getDatabaseConfig().provider === "postgresql"
-    ? Prisma.sql`CAST(${instant} AS TIMESTAMP(3))`
-    : Prisma.sql`${instant}`;
-}
-
-/** A Boolean parameter: SQLite stores 1 or 0, PostgreSQL a boolean. */
-export function booleanParam(value: boolean): Prisma.Sql {
-  return getDatabaseConfig().provider === "postgresql" ? Prisma.sql`${value}` : Prisma.sql`${value ? 1 : 0}`;
-}
+// Values and errors as the database drivers give them (better-sqlite3, pg), the same for both.
+// Parameters that differ between the databases come from the dialect (lib/db/dialect.ts).
 
 /** Raw rows carry DateTime as Date (PostgreSQL) or ISO text (SQLite). */
 export function toDate(value: Date | string | null): Date | null {

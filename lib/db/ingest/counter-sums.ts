@@ -1,10 +1,9 @@
-// The counters a transaction adds to (rollups.ts, scanner-tallies.ts, follow-cohorts.ts), summed
+// The counters a transaction adds to (the rules of lib/events/rules/ say what to add), summed
 // per row and written together at the end of the group of transactions that shares a commit
-// (ingest-connection-postgres.ts, -sqlite.ts), so the day's all-channels row
+// (postgres-connection.ts, sqlite-connection.ts), so the day's all-channels row
 // is written once per group, not once per push, and every group locks the counter rows in one
 // order (table by table, key by key): two groups never deadlock on them.
-import { Prisma } from "@/lib/db/client";
-import { instantParam } from "@/lib/events/ingest-sql";
+import { getDialect, Prisma } from "@/lib/db/client";
 
 /** Each counter table, its key and its counters, in the order groups write them. */
 export const counterTables = {
@@ -27,7 +26,7 @@ export interface CounterAddition {
 
 /**
  * Returns whose count a late event took down to zero are deleted: the rows are then the same as
- * if the events had come in order (scanner-tallies.ts).
+ * if the events had come in order (lib/events/rules/scanner-day-rules.ts).
  */
 const deletedAtZero: Partial<Record<CounterTable, string>> = { ScannerReturn: "scanners" };
 
@@ -112,7 +111,7 @@ export class CounterSums {
 }
 
 const quoted = (name: string) => Prisma.raw(`"${name}"`);
-const keyParam = (value: KeyValue) => (value instanceof Date ? instantParam(value) : Prisma.sql`${value}`);
+const keyParam = (value: KeyValue) => (value instanceof Date ? getDialect().instant(value) : Prisma.sql`${value}`);
 
 /** INSERT … ON CONFLICT (key) DO UPDATE adding each counter: one statement on both databases. */
 function upsertSql(table: CounterTable, rows: { key: KeyValue[]; counters: number[] }[]): Prisma.Sql {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CounterSums } from "@/lib/events/ingest-counters";
+import { CounterSums } from "@/lib/db/ingest/counter-sums";
 
 describe("CounterSums", () => {
   it("sums additions to one row and writes each table's rows in key order", () => {

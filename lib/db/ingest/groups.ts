@@ -1,8 +1,8 @@
 // Group commit for the ingest connections: transactions that arrive while a group is being
 // written wait and share the next group's commit. A commit waits for the disk (the WAL's fsync)
 // and, on PostgreSQL, costs a round trip and the backend's commit work: once per group, not once
-// per push. Each connection decides what a group is (ingest-connection-sqlite.ts, -postgres.ts).
-import type { SqlRunner } from "@/lib/events/ingest-connection";
+// per push. Each connection decides what a group is (sqlite-connection.ts, postgres-connection.ts).
+import type { SqlRunner } from "@/lib/db/ingest/sql-runner";
 
 export interface PendingWork {
   work: (sql: SqlRunner) => Promise<unknown>;
