@@ -7,6 +7,7 @@
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { getDatabaseConfig } from "@/lib/db/client";
+import { byDatabase } from "@/lib/db/dialect";
 
 /**
  * A row as the driver returns it, not copied: occurredAt as the database's UTC text (read with
@@ -125,8 +126,8 @@ async function* postgresBatches(
 }
 
 export function readEventBatches(query: EventQuery): AsyncGenerator<ExportedEvent[]> {
-  const config = getDatabaseConfig();
-  return config.provider === "sqlite"
-    ? sqliteBatches(config.filePath, query)
-    : postgresBatches(config.url, config.schema, query);
+  return byDatabase(getDatabaseConfig(), {
+    sqlite: ({ filePath }) => sqliteBatches(filePath, query),
+    postgresql: ({ url, schema }) => postgresBatches(url, schema, query),
+  });
 }

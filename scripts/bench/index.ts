@@ -47,7 +47,7 @@ const { values: flags } = parseArgs({
     /** Write the server's CPU profile (.cpuprofile, for Chrome's DevTools) into this directory. */
     profile: { type: "string" },
     "no-report": { type: "boolean", default: false },
-    /** Which benchmarks: analytics (10M events), channel-list (10 000 channels), qr-archive (1 000 codes). */
+    /** Which benchmarks: analytics (10M events), channel-list (10 000 channels), qr-archive (1 000 codes), reports (not by default: run with --only reports). */
     only: { type: "string", default: "analytics,channel-list,qr-archive" },
   },
 });
@@ -384,6 +384,38 @@ async function main(): Promise<void> {
   const databases = String(flags.databases).split(",") as ("sqlite" | "postgresql")[];
   if (selected.has("analytics")) await benchAnalytics(databases);
   await benchChannels(databases, selected);
+  if (selected.has("reports")) await benchReports(databases);
+}
+
+/** The report downloads (scripts/bench/reports.ts) on each database, at --events, --channels and --days. */
+async function benchReports(databases: ("sqlite" | "postgresql")[]): Promise<void> {
+  const args = [
+    "--events",
+    String(number("events")),
+    "--channels",
+    String(number("channels")),
+    "--days",
+    String(number("days")),
+  ];
+  for (const database of databases) {
+    console.log(`\n== reports on ${database}`);
+    if (database === "sqlite") {
+      runChild("scripts/bench/reports.ts", args, { DATABASE_URL: "" });
+      continue;
+    }
+    const schema = `qudao_bench_${randomBytes(4).toString("hex")}`;
+    const postgresUrl = String(flags["postgres-url"]);
+    try {
+      runChild("scripts/bench/reports.ts", args, {
+        DATABASE_URL: `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}schema=${schema}`,
+      });
+    } finally {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
+  }
 }
 
 async function benchAnalytics(databases: ("sqlite" | "postgresql")[]): Promise<void> {
