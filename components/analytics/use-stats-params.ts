@@ -15,6 +15,7 @@ import {
   type RangePreset,
 } from "@/lib/client/date-range";
 import { statsIntervals, type StatsInterval } from "@/lib/schemas/stats";
+import type { StatsFilter } from "@/lib/client/stats";
 
 export interface StatsParams {
   preset: RangePreset;
@@ -92,4 +93,17 @@ export function useStatsParams(timeZone: string, options: { defaultRange?: Range
   );
 
   return { params, update };
+}
+
+/** The stats filter of a view: the account, its range and its channel and group filters. */
+export function useStatsFilter(accountId: string, params: StatsParams): StatsFilter {
+  return useMemo(
+    () => ({
+      accountId,
+      ...params.range,
+      ...(params.channelIds.length ? { channelIds: params.channelIds.join(",") } : {}),
+      ...(params.groups.length ? { groups: params.groups.join(",") } : {}),
+    }),
+    [accountId, params.range, params.channelIds, params.groups],
+  );
 }

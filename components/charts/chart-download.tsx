@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState, type ReactNode } from "react";
 import { InlineError } from "@/components/ui/error-state";
 import { composeChartSvg, pngBlob, svgBlob, type ChartLegendEntry } from "@/lib/client/chart-image";
-import { saveBlob } from "@/lib/client/report-stream";
+import { saveBlob } from "@/lib/client/save-file";
 import buttonStyles from "@/components/ui/ui.module.css";
 import styles from "@/components/reports/reports.module.css";
 

@@ -15,7 +15,7 @@ import { useHrefWithAccount, useSelectedAccount } from "@/components/layout/use-
 import { GettingStarted } from "@/components/overview/getting-started";
 import { KpiCards, SummaryContext } from "@/components/overview/kpi-cards";
 import { RangeToolbar } from "@/components/analytics/range-toolbar";
-import { useStatsParams } from "@/components/analytics/use-stats-params";
+import { useStatsFilter, useStatsParams } from "@/components/analytics/use-stats-params";
 import { useRangeLabel } from "@/components/analytics/use-range-label";
 import { TrendPanel } from "@/components/analytics/trend-panel";
 import { ChannelRanking } from "@/components/analytics/channel-ranking";
@@ -73,15 +73,7 @@ function OverviewForAccount({ account }: { account: Account }) {
   const hrefWithAccount = useHrefWithAccount();
   const { params, update } = useStatsParams(account.timezone);
   const rangeLabel = useRangeLabel(params, account.timezone);
-  const filter = useMemo(
-    () => ({
-      accountId: account.id,
-      ...params.range,
-      ...(params.channelIds.length ? { channelIds: params.channelIds.join(",") } : {}),
-      ...(params.groups.length ? { groups: params.groups.join(",") } : {}),
-    }),
-    [account.id, params.range, params.channelIds, params.groups],
-  );
+  const filter = useStatsFilter(account.id, params);
   const previousFilter = useMemo(() => ({ ...filter, ...previousRange(params.range) }), [filter, params.range]);
   const summary = useSummary(filter);
   const timeseries = useTimeseries({ ...filter, interval: params.interval });

@@ -12,12 +12,12 @@ import { AccountGate } from "@/components/layout/account-gate";
 import { useHrefWithAccount, useSelectedAccount } from "@/components/layout/use-selected-account";
 import { TrendChart, type TrendPoint } from "@/components/charts/trend-chart";
 import { metricColors } from "@/components/analytics/trend-panel";
-import { useStatsParams } from "@/components/analytics/use-stats-params";
+import { useStatsFilter, useStatsParams } from "@/components/analytics/use-stats-params";
 import { useRangeLabel } from "@/components/analytics/use-range-label";
 import { useBucketFormat } from "@/components/analytics/use-bucket-format";
 import { ChartDownload } from "@/components/charts/chart-download";
 import { previousRange } from "@/lib/client/date-range";
-import { useChannelStats, useSummary, useTimeseries, type StatsFilter } from "@/lib/client/stats";
+import { useChannelStats, useSummary, useTimeseries } from "@/lib/client/stats";
 import type { Account } from "@/lib/schemas/accounts";
 import type { ChannelStatsRow, Summary } from "@/lib/schemas/stats";
 import styles from "@/components/reports/printable-report.module.css";
@@ -46,15 +46,7 @@ function PrintableReport({ account }: { account: Account }) {
   const rangeLabel = useRangeLabel(params, account.timezone);
   const previous = previousRange(params.range);
   const previousLabel = useRangeLabel({ preset: "custom", range: previous }, account.timezone);
-  const filter = useMemo<StatsFilter>(
-    () => ({
-      accountId: account.id,
-      ...params.range,
-      ...(params.channelIds.length ? { channelIds: params.channelIds.join(",") } : {}),
-      ...(params.groups.length ? { groups: params.groups.join(",") } : {}),
-    }),
-    [account.id, params.range, params.channelIds, params.groups],
-  );
+  const filter = useStatsFilter(account.id, params);
   const interval = params.interval === "hour" ? "day" : params.interval;
   const summary = useSummary(filter);
   const series = useTimeseries({ ...filter, interval });

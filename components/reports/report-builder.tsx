@@ -14,7 +14,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { AccountGate } from "@/components/layout/account-gate";
 import { useSelectedAccount } from "@/components/layout/use-selected-account";
 import { RangeToolbar } from "@/components/analytics/range-toolbar";
-import { useStatsParams } from "@/components/analytics/use-stats-params";
+import { useStatsFilter, useStatsParams } from "@/components/analytics/use-stats-params";
 import { useRangeLabel } from "@/components/analytics/use-range-label";
 import { EventsDownload } from "@/components/reports/events-download";
 import { DownloadIcon } from "@/components/reports/export-menu";
@@ -22,7 +22,6 @@ import { useChannelList } from "@/lib/client/channels";
 import { formatsOf, printableReportHref, reportUrl, type FileFormat, type ReportKind } from "@/lib/client/reports";
 import { readCsvPreview } from "@/lib/client/report-stream";
 import { reportMetrics, type ReportInterval, type ReportLanguage, type ReportMetric } from "@/lib/schemas/reports";
-import type { StatsFilter } from "@/lib/client/stats";
 import type { Account } from "@/lib/schemas/accounts";
 import styles from "@/components/reports/reports.module.css";
 import analyticsStyles from "@/components/analytics/analytics.module.css";
@@ -64,15 +63,7 @@ function ReportBuilder({ account }: { account: Account }) {
   const [lang, setLang] = useState<ReportLanguage>(locale === "zh" ? "zh" : "en");
   const [format, setFormat] = useState<Format>("xlsx");
 
-  const filter = useMemo<StatsFilter>(
-    () => ({
-      accountId: account.id,
-      ...params.range,
-      ...(params.channelIds.length ? { channelIds: params.channelIds.join(",") } : {}),
-      ...(params.groups.length ? { groups: params.groups.join(",") } : {}),
-    }),
-    [account.id, params.range, params.channelIds, params.groups],
-  );
+  const filter = useStatsFilter(account.id, params);
   const kind: ReportKind =
     shape !== "table"
       ? shape

@@ -5,6 +5,7 @@ import type { QrArchiveSelection, QrImageFormat } from "@/lib/schemas/channels";
 import { ApiError, fetchJson, jsonRequest } from "@/lib/client/http";
 import { channelKeys } from "@/lib/client/channels";
 import { errorBodySchema } from "@/lib/schemas/common";
+import { fileNameFromDisposition, saveBlob } from "@/lib/client/save-file";
 
 export function useQrDesign(channelId: string) {
   return useQuery({
@@ -94,21 +95,4 @@ export async function downloadQrArchive(
   const fileName = fileNameFromDisposition(response.headers.get("content-disposition")) ?? "qudao-codes.zip";
   saveBlob(new Blob(chunks, { type: "application/zip" }), fileName);
   return { fileName, bytes: receivedBytes };
-}
-
-function fileNameFromDisposition(header: string | null): string | null {
-  const encoded = header?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
-  if (encoded) return decodeURIComponent(encoded);
-  return header?.match(/filename="([^"]+)"/i)?.[1] ?? null;
-}
-
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

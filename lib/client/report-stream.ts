@@ -3,6 +3,7 @@
 // download with rows counted as they arrive, for a progress bar and a cancel button.
 import Papa from "papaparse";
 import { errorFromResponse } from "@/lib/client/http";
+import { fileNameFromDisposition } from "@/lib/client/save-file";
 
 async function openReport(url: string, signal?: AbortSignal): Promise<ReadableStreamDefaultReader<Uint8Array>> {
   return (await openReportResponse(url, signal)).reader;
@@ -14,14 +15,10 @@ async function openReportResponse(
 ): Promise<{ reader: ReadableStreamDefaultReader<Uint8Array>; fileName: string }> {
   const response = await fetch(url, { signal, headers: { accept: "text/csv, application/octet-stream" } });
   if (!response.ok || !response.body) throw await errorFromResponse(response);
-  return { reader: response.body.getReader(), fileName: fileNameOf(response.headers.get("content-disposition")) };
-}
-
-/** The UTF-8 name of an RFC 6266 Content-Disposition (filename*), else its plain filename. */
-function fileNameOf(disposition: string | null): string {
-  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
-  if (encoded) return decodeURIComponent(encoded);
-  return disposition?.match(/filename="([^"]+)"/)?.[1] ?? "report.csv";
+  return {
+    reader: response.body.getReader(),
+    fileName: fileNameFromDisposition(response.headers.get("content-disposition")) ?? "report.csv",
+  };
 }
 
 /** The header and up to `rowCount` rows of a CSV report. */
@@ -67,16 +64,4 @@ export async function downloadWithProgress(
   }
   const blob = new Blob(chunks as BlobPart[], { type: "text/csv;charset=utf-8" });
   return { blob, rows: Math.max(lineEnds - 1, 0), fileName };
-}
-
-/** Saves a Blob under a name, as a download link would. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const href = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = href;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
