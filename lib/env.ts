@@ -18,6 +18,12 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((value) => value === "true"),
+  /** A browser session not used for this many hours ends (sign in again). */
+  QUDAO_SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(72),
   /** 1 only for `npm run bench`: enables the bare route the webhook's throughput is compared with. */
   QUDAO_BENCH: z
     .enum(["0", "1"])

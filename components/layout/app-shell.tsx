@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { ViewerProvider } from "@/components/auth/viewer-context";
+import type { Viewer } from "@/lib/auth/viewer";
 import { AccountSwitcher } from "@/components/layout/account-switcher";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { SignOutButton } from "@/components/layout/sign-out-button";
@@ -17,51 +19,54 @@ const navItems = [
   { path: "/sandbox", key: "sandbox", icon: <SandboxIcon /> },
 ] as const;
 
-export function AppShell({ userEmail, children }: { userEmail: string; children: ReactNode }) {
+export function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
   const t = useTranslations("layout");
   const pathname = usePathname();
   const hrefWithAccount = useHrefWithAccount();
 
+  const userEmail = viewer.email;
   return (
-    <div className={styles.shell}>
-      <aside className={styles.sidebar}>
-        <Link href={hrefWithAccount("/")} className={styles.brand}>
-          <span className={styles.brandMark} aria-hidden>
-            渠
-          </span>
-          <span className={styles.brandName}>{t("brand")}</span>
-        </Link>
-        <nav aria-label={t("navigation")} className={styles.nav}>
-          {navItems.map((item) => {
-            const isActive = item.path === "/" ? pathname === "/" : pathname.startsWith(item.path);
-            return (
-              <Link
-                key={item.key}
-                href={hrefWithAccount(item.path)}
-                className={styles.navLink}
-                aria-current={isActive ? "page" : undefined}
-              >
-                {item.icon}
-                {t(`nav.${item.key}`)}
-              </Link>
-            );
-          })}
-        </nav>
-      </aside>
-      <div className={styles.main}>
-        <div className={styles.topbar}>
-          <AccountSwitcher />
-          <div className={styles.topbarEnd}>
-            <LocaleSwitch />
-            <span className={styles.userEmail} title={userEmail}>
-              {userEmail}
+    <ViewerProvider viewer={viewer}>
+      <div className={styles.shell}>
+        <aside className={styles.sidebar}>
+          <Link href={hrefWithAccount("/")} className={styles.brand}>
+            <span className={styles.brandMark} aria-hidden>
+              渠
             </span>
-            <SignOutButton />
+            <span className={styles.brandName}>{t("brand")}</span>
+          </Link>
+          <nav aria-label={t("navigation")} className={styles.nav}>
+            {navItems.map((item) => {
+              const isActive = item.path === "/" ? pathname === "/" : pathname.startsWith(item.path);
+              return (
+                <Link
+                  key={item.key}
+                  href={hrefWithAccount(item.path)}
+                  className={styles.navLink}
+                  aria-current={isActive ? "page" : undefined}
+                >
+                  {item.icon}
+                  {t(`nav.${item.key}`)}
+                </Link>
+              );
+            })}
+          </nav>
+        </aside>
+        <div className={styles.main}>
+          <div className={styles.topbar}>
+            <AccountSwitcher />
+            <div className={styles.topbarEnd}>
+              <LocaleSwitch />
+              <span className={styles.userEmail} title={userEmail}>
+                {userEmail}
+              </span>
+              <SignOutButton />
+            </div>
           </div>
+          <main className={styles.content}>{children}</main>
         </div>
-        <main className={styles.content}>{children}</main>
       </div>
-    </div>
+    </ViewerProvider>
   );
 }
 

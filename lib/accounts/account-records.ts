@@ -1,6 +1,7 @@
 // Reading account rows: the public (masked) shape for the API, and the unsealed credentials
 // that only the webhook, the API client and the sandbox use.
 import type { Account as AccountRow } from "@/lib/db/generated/sqlite/client";
+import { assertAccountAccess } from "@/lib/auth/account-scope";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { notFound } from "@/lib/http/errors";
@@ -59,7 +60,9 @@ export function toCredentials(row: AccountRow): AccountCredentials {
   };
 }
 
+/** The account row, if the current request may touch it (lib/auth/account-scope.ts). */
 export async function findAccountRow(accountId: string): Promise<AccountRow> {
+  assertAccountAccess(accountId);
   const row = await getDb().account.findUnique({ where: { id: accountId } });
   if (!row) throw notFound("Account");
   return row;

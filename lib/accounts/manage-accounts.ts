@@ -1,4 +1,5 @@
 // Creating, listing and editing official accounts. Secrets go in sealed and never come out.
+import { accountIdFilter } from "@/lib/auth/account-scope";
 import { getDb, isUniqueViolation } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { sealSecret } from "@/lib/accounts/secret-box";
@@ -11,7 +12,7 @@ import {
 } from "@/lib/schemas/accounts";
 
 export async function listAccounts(): Promise<Account[]> {
-  const rows = await getDb().account.findMany({ orderBy: { createdAt: "asc" } });
+  const rows = await getDb().account.findMany({ where: { id: accountIdFilter() }, orderBy: { createdAt: "asc" } });
   return rows.map(toPublicAccount);
 }
 

@@ -1,13 +1,9 @@
 // Who is calling: a signed-in browser (session cookie) or an integration (Bearer API key).
-import { findApiKey } from "@/lib/auth/api-keys";
-import { findSessionUser, sessionCookieName } from "@/lib/auth/sessions";
+import type { Actor } from "@/lib/auth/actor";
+import { findApiKeyActor } from "@/lib/auth/api-keys";
+import { findSessionActor, sessionCookieName } from "@/lib/auth/sessions";
 
-export interface Actor {
-  kind: "user" | "apiKey";
-  id: string;
-  role: string;
-  label: string;
-}
+export type { Actor } from "@/lib/auth/actor";
 
 export function readCookie(request: Request, name: string): string | undefined {
   const header = request.headers.get("cookie");
@@ -19,12 +15,16 @@ export function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
+/** The caller's address as the reverse proxy in front of Qudao reports it (first hop). */
+export function clientIpOf(request: Request): string | null {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || null;
+}
+
 export async function authenticateRequest(request: Request): Promise<Actor | null> {
   const authorization = request.headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
-    const apiKey = await findApiKey(authorization.slice(7).trim());
-    return apiKey ? { kind: "apiKey", id: apiKey.id, role: apiKey.role, label: apiKey.name } : null;
+    return findApiKeyActor(authorization.slice(7).trim(), clientIpOf(request));
   }
-  const user = await findSessionUser(readCookie(request, sessionCookieName));
-  return user ? { kind: "user", id: user.id, role: user.role, label: user.email } : null;
+  return findSessionActor(readCookie(request, sessionCookieName));
 }

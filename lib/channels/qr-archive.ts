@@ -1,5 +1,6 @@
 // A ZIP of many codes, streamed: each image is rendered only when the download reaches it, so
 // memory stays flat for a thousand codes and the first bytes leave at once.
+import { isAccountInScope } from "@/lib/auth/account-scope";
 import { getDb, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { findAccountRow } from "@/lib/accounts/account-records";
@@ -35,7 +36,12 @@ async function selectChannels(
   const db = getDb();
   if (selection.ids) {
     const ids = [...new Set(selection.ids)];
-    const rows = await db.channel.findMany({ where: { id: { in: ids } }, select: channelFields });
+    const found = await db.channel.findMany({
+      where: { id: { in: ids } },
+      select: { ...channelFields, accountId: true },
+    });
+    // Channels of accounts outside the caller's are reported exactly as missing ones.
+    const rows = found.filter((row) => isAccountInScope(row.accountId));
     if (rows.length < ids.length)
       throw new AppError("not_found", `${ids.length - rows.length} of the channels were not found`);
     const byId = new Map(rows.map((row) => [row.id, row]));

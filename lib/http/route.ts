@@ -1,12 +1,27 @@
-// The wrapper every /api route goes through: authenticate, check the role, await the params,
-// and turn whatever is thrown into the one error body. Roles are declared per route, so adding
-// a role check never means editing the handlers.
+// The wrapper every /api route goes through: authenticate, check the role and the account, await
+// the params, and turn whatever is thrown into the one error body. Each route declares its rule —
+// the least role it needs and where its account comes from — so access is decided here, once,
+// and a route without a rule does not compile (tests/integration/route-permissions.test.ts walks
+// them all).
+import { assertAccountAccess, withActorScope } from "@/lib/auth/account-scope";
 import { authenticateRequest, type Actor } from "@/lib/auth/authenticate";
-import { hasRole, type Role } from "@/lib/auth/roles";
-import { AppError } from "@/lib/http/errors";
+import { atLeast, type Role } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/http/errors";
 import { responseForError } from "@/lib/http/error-response";
 
-type RouteOptions = { auth: "public" } | { role: Role };
+/**
+ * Where a route's account comes from, checked before the handler runs:
+ * - "query": `?accountId=`; "body": the JSON (or form) body's `accountId`;
+ * - `{ param }`: a path segment that is an account id; `{ channelParam }`: a channel id whose
+ *   account is checked;
+ * - "none": not about one account (the team's own pages, or lists that keep to the caller's
+ *   accounts through lib/auth/account-scope.ts).
+ * Domain reads (findAccountRow, account lists) check the same scope again.
+ */
+export type AccountRule = "none" | "query" | "body" | { param: string } | { channelParam: string };
+
+export type RouteRule = { auth: "public"; why: string } | { role: Role; account: AccountRule };
 
 export interface RouteContext<Params> {
   params: Params;
@@ -15,22 +30,78 @@ export interface RouteContext<Params> {
 
 type NextRouteContext<Params> = { params: Promise<Params> };
 
+export type RouteHandler<Params> = ((request: Request, nextContext: NextRouteContext<Params>) => Promise<Response>) & {
+  rule: RouteRule;
+};
+
 export function route<Params = Record<string, never>>(
-  options: RouteOptions,
+  rule: RouteRule,
   handler: (request: Request, context: RouteContext<Params>) => Promise<Response> | Response,
-) {
-  return async (request: Request, nextContext: NextRouteContext<Params>): Promise<Response> => {
+): RouteHandler<Params> {
+  const wrapped = async (request: Request, nextContext: NextRouteContext<Params>): Promise<Response> => {
     try {
       const params = (await nextContext?.params) ?? ({} as Params);
-      if ("auth" in options) return await handler(request, { params, actor: null });
+      if ("auth" in rule) return await handler(request, { params, actor: null });
       const actor = await authenticateRequest(request);
       if (!actor) throw new AppError("unauthorized", "Sign in or send an API key");
-      if (!hasRole(actor, options.role)) throw new AppError("forbidden", `This needs the ${options.role} role`);
-      return await handler(request, { params, actor });
+      if (!atLeast(actor.role, rule.role)) throw new AppError("forbidden", `This needs the ${rule.role} role`);
+      return await withActorScope(actor, rule.role, async () => {
+        await checkAccountOf(request, rule.account, params as Record<string, string>);
+        return handler(request, { params, actor });
+      });
     } catch (error) {
       return responseForError(error);
     }
   };
+  return Object.assign(wrapped, { rule });
+}
+
+async function checkAccountOf(request: Request, rule: AccountRule, params: Record<string, string>): Promise<void> {
+  if (rule === "none") return;
+  if (rule === "query") {
+    const accountId = new URL(request.url).searchParams.get("accountId");
+    if (accountId) assertAccountAccess(accountId);
+    return;
+  }
+  if (rule === "body") {
+    const accountId = await accountIdInBody(request);
+    if (accountId) assertAccountAccess(accountId);
+    return;
+  }
+  if ("param" in rule) {
+    assertAccountAccess(params[rule.param] ?? "");
+    return;
+  }
+  const channel = await getDb().channel.findUnique({
+    where: { id: params[rule.channelParam] ?? "" },
+    select: { accountId: true },
+  });
+  if (!channel) throw notFound("Channel");
+  try {
+    assertAccountAccess(channel.accountId);
+  } catch (error) {
+    // Someone else's channel must look exactly like one that does not exist.
+    if (error instanceof AppError && error.code === "not_found") throw notFound("Channel");
+    throw error;
+  }
+}
+
+/** Reads `accountId` from a copy of the body; a body that is not JSON or a form is left to the handler. */
+async function accountIdInBody(request: Request): Promise<string | null> {
+  const contentType = request.headers.get("content-type") ?? "";
+  try {
+    if (contentType.includes("multipart/form-data") || contentType.includes("application/x-www-form-urlencoded")) {
+      const value = (await request.clone().formData()).get("accountId");
+      return typeof value === "string" ? value : null;
+    }
+    const body: unknown = await request.clone().json();
+    if (body && typeof body === "object" && "accountId" in body && typeof body.accountId === "string") {
+      return body.accountId;
+    }
+  } catch {
+    return null;
+  }
+  return null;
 }
 
 /** Reads the query string into a plain object for a zod schema. */

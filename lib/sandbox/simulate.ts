@@ -1,6 +1,7 @@
 // "Scan" a code or unfollow in the emulator: WeChat's own follower state decides whether a
 // scan is a subscribe (qrscene_<scene>) or a SCAN (bare scene), then the event is pushed.
 import { randomBytes } from "node:crypto";
+import { isAccountInScope } from "@/lib/auth/account-scope";
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import { findSandboxApp } from "@/lib/sandbox/sandbox-apps";
@@ -30,7 +31,7 @@ export async function simulateScan(input: SandboxScanInput): Promise<SandboxPush
   let ticket: string | null = null;
   if (input.channelId) {
     const channel = await getDb().channel.findUnique({ where: { id: input.channelId } });
-    if (!channel) throw notFound("Channel");
+    if (!channel || !isAccountInScope(channel.accountId)) throw notFound("Channel");
     if (channel.expiresAt && channel.expiresAt <= new Date())
       throw new AppError("conflict", "This temporary code has expired: WeChat no longer answers scans of it");
     accountId = channel.accountId;

@@ -3,9 +3,11 @@ import { route } from "@/lib/http/route";
 import { createAccount, listAccounts } from "@/lib/accounts/manage-accounts";
 import { accountCreateSchema } from "@/lib/schemas/accounts";
 
-export const GET = route({ role: "viewer" }, async () => Response.json({ items: await listAccounts() }));
+export const GET = route({ role: "viewer", account: "none" }, async () =>
+  Response.json({ items: await listAccounts() }),
+);
 
-export const POST = route({ role: "admin" }, async (request) => {
+export const POST = route({ role: "admin", account: "none" }, async (request) => {
   const input = accountCreateSchema.parse(await request.json());
   return Response.json(await createAccount(input), { status: 201 });
 });

@@ -4,12 +4,12 @@ import { createChannel } from "@/lib/channels/create-channel";
 import { listChannels } from "@/lib/channels/read-channels";
 import { channelCreateSchema, channelListQuerySchema } from "@/lib/schemas/channels";
 
-export const GET = route({ role: "viewer" }, async (request) => {
+export const GET = route({ role: "viewer", account: "query" }, async (request) => {
   const query = channelListQuerySchema.parse(searchParamsOf(request));
   return Response.json(await listChannels(query));
 });
 
-export const POST = route({ role: "editor" }, async (request) => {
+export const POST = route({ role: "editor", account: "body" }, async (request) => {
   const input = channelCreateSchema.parse(await request.json());
   return Response.json(await createChannel(input), { status: 201 });
 });

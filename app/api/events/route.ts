@@ -3,6 +3,6 @@ import { route, searchParamsOf } from "@/lib/http/route";
 import { listEvents } from "@/lib/events/list-events";
 import { eventListQuerySchema } from "@/lib/schemas/events";
 
-export const GET = route({ role: "viewer" }, async (request) =>
+export const GET = route({ role: "viewer", account: "query" }, async (request) =>
   Response.json(await listEvents(eventListQuerySchema.parse(searchParamsOf(request)))),
 );

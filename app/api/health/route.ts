@@ -4,4 +4,6 @@ import { checkHealth } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "public" }, async () => Response.json(await checkHealth()));
+export const GET = route({ auth: "public", why: "liveness for load balancers and monitors" }, async () =>
+  Response.json(await checkHealth()),
+);

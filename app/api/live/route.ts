@@ -5,7 +5,7 @@ import { liveQuerySchema } from "@/lib/schemas/stats";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ role: "viewer" }, async (request) => {
+export const GET = route({ role: "viewer", account: "query" }, async (request) => {
   const { accountId } = liveQuerySchema.parse(searchParamsOf(request));
   const lastEventId = Number(request.headers.get("last-event-id"));
   const cursor = await LiveCursor.start(

@@ -3,7 +3,10 @@ import { route } from "@/lib/http/route";
 import { credentialsSchema } from "@/lib/schemas/auth";
 import { setUpFirstAdmin } from "@/lib/auth/sign-in";
 
-export const POST = route({ auth: "public" }, async (request) => {
-  const { user, setCookie } = await setUpFirstAdmin(credentialsSchema.parse(await request.json()));
-  return Response.json(user, { status: 201, headers: { "set-cookie": setCookie } });
-});
+export const POST = route(
+  { auth: "public", why: "first run: creates the owner, refused once any user exists" },
+  async (request) => {
+    const { user, setCookie } = await setUpFirstAdmin(credentialsSchema.parse(await request.json()));
+    return Response.json(user, { status: 201, headers: { "set-cookie": setCookie } });
+  },
+);

@@ -6,15 +6,15 @@ import { channelUpdateSchema } from "@/lib/schemas/channels";
 
 type Params = { id: string };
 
-export const GET = route<Params>({ role: "viewer" }, async (_request, { params }) =>
+export const GET = route<Params>({ role: "viewer", account: { channelParam: "id" } }, async (_request, { params }) =>
   Response.json(await getChannel(params.id)),
 );
 
-export const PATCH = route<Params>({ role: "editor" }, async (request, { params }) => {
+export const PATCH = route<Params>({ role: "editor", account: { channelParam: "id" } }, async (request, { params }) => {
   const input = channelUpdateSchema.parse(await request.json());
   return Response.json(await updateChannel(params.id, input));
 });
 
-export const DELETE = route<Params>({ role: "editor" }, async (_request, { params }) =>
+export const DELETE = route<Params>({ role: "editor", account: { channelParam: "id" } }, async (_request, { params }) =>
   Response.json(await archiveChannel(params.id)),
 );

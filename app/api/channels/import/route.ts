@@ -5,7 +5,7 @@ import { runImport } from "@/lib/channels/import/run-import";
 import { readImportUpload } from "@/lib/channels/import/read-import-upload";
 import { importRequestSchema } from "@/lib/schemas/channel-import";
 
-export const POST = route({ role: "editor" }, async (request) => {
+export const POST = route({ role: "editor", account: "body" }, async (request) => {
   const contentType = request.headers.get("content-type") ?? "";
   if (contentType.startsWith("multipart/form-data"))
     return Response.json(await runImport(await readImportUpload(request)));

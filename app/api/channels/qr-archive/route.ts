@@ -19,6 +19,10 @@ async function archiveResponse(selection: unknown): Promise<Response> {
   });
 }
 
-export const GET = route({ role: "viewer" }, async (request) => archiveResponse(searchParamsOf(request)));
+export const GET = route({ role: "viewer", account: "query" }, async (request) =>
+  archiveResponse(searchParamsOf(request)),
+);
 
-export const POST = route({ role: "viewer" }, async (request) => archiveResponse(await request.json()));
+export const POST = route({ role: "viewer", account: "body" }, async (request) =>
+  archiveResponse(await request.json()),
+);

@@ -3,7 +3,7 @@ import { route, searchParamsOf } from "@/lib/http/route";
 import { listUnattributedScenes } from "@/lib/channels/unattributed-scenes";
 import { accountQuerySchema } from "@/lib/schemas/channels";
 
-export const GET = route({ role: "viewer" }, async (request) => {
+export const GET = route({ role: "viewer", account: "query" }, async (request) => {
   const { accountId } = accountQuerySchema.parse(searchParamsOf(request));
   return Response.json({ items: await listUnattributedScenes(accountId) });
 });

@@ -5,7 +5,7 @@ import { eventsReportQuerySchema } from "@/lib/schemas/reports";
 import { eventsSheet } from "@/lib/reports/events-report";
 import { reportDownload } from "@/lib/reports/report-download";
 
-export const GET = route({ role: "viewer" }, async (request) => {
+export const GET = route({ role: "viewer", account: "query" }, async (request) => {
   const query = eventsReportQuerySchema.parse(searchParamsOf(request));
   return reportDownload({ kind: "events", ...query }, [await eventsSheet(query)], request.signal);
 });

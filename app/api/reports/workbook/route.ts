@@ -4,7 +4,7 @@ import { workbookReportQuerySchema } from "@/lib/schemas/reports";
 import { workbookSheets } from "@/lib/reports/workbook-report";
 import { reportDownload } from "@/lib/reports/report-download";
 
-export const GET = route({ role: "viewer" }, async (request) => {
+export const GET = route({ role: "viewer", account: "query" }, async (request) => {
   const query = workbookReportQuerySchema.parse(searchParamsOf(request));
   return reportDownload({ kind: "workbook", ...query }, await workbookSheets(query));
 });

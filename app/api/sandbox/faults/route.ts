@@ -7,17 +7,17 @@ import {
   sandboxFaultDeleteQuerySchema,
 } from "@/lib/schemas/sandbox";
 
-export const GET = route({ role: "viewer" }, async (request) => {
+export const GET = route({ role: "viewer", account: "query" }, async (request) => {
   const { accountId } = sandboxAccountQuerySchema.parse(searchParamsOf(request));
   return Response.json({ items: await listSandboxFaults(accountId) });
 });
 
-export const POST = route({ role: "editor" }, async (request) => {
+export const POST = route({ role: "editor", account: "body" }, async (request) => {
   const input = sandboxFaultCreateSchema.parse(await request.json());
   return Response.json(await addSandboxFault(input), { status: 201 });
 });
 
-export const DELETE = route({ role: "editor" }, async (request) => {
+export const DELETE = route({ role: "editor", account: "query" }, async (request) => {
   const { accountId, id } = sandboxFaultDeleteQuerySchema.parse(searchParamsOf(request));
   return Response.json({ cleared: await clearSandboxFaults(accountId, id) });
 });

@@ -3,6 +3,6 @@ import { route } from "@/lib/http/route";
 import { simulateScan } from "@/lib/sandbox/simulate";
 import { sandboxScanSchema } from "@/lib/schemas/sandbox";
 
-export const POST = route({ role: "editor" }, async (request) =>
+export const POST = route({ role: "editor", account: "body" }, async (request) =>
   Response.json(await simulateScan(sandboxScanSchema.parse(await request.json()))),
 );

@@ -3,6 +3,6 @@ import { route } from "@/lib/http/route";
 import { simulateUnfollow } from "@/lib/sandbox/simulate";
 import { sandboxUnfollowSchema } from "@/lib/schemas/sandbox";
 
-export const POST = route({ role: "editor" }, async (request) =>
+export const POST = route({ role: "editor", account: "body" }, async (request) =>
   Response.json(await simulateUnfollow(sandboxUnfollowSchema.parse(await request.json()))),
 );

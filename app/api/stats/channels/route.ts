@@ -3,6 +3,6 @@ import { route, searchParamsOf } from "@/lib/http/route";
 import { getChannelStats } from "@/lib/analytics/channel-stats";
 import { statsFilterSchema } from "@/lib/schemas/stats";
 
-export const GET = route({ role: "viewer" }, async (request) =>
+export const GET = route({ role: "viewer", account: "query" }, async (request) =>
   Response.json(await getChannelStats(statsFilterSchema.parse(searchParamsOf(request)))),
 );

@@ -3,6 +3,6 @@ import { route, searchParamsOf } from "@/lib/http/route";
 import { getSummary } from "@/lib/analytics/summary";
 import { statsFilterSchema } from "@/lib/schemas/stats";
 
-export const GET = route({ role: "viewer" }, async (request) =>
+export const GET = route({ role: "viewer", account: "query" }, async (request) =>
   Response.json(await getSummary(statsFilterSchema.parse(searchParamsOf(request)))),
 );

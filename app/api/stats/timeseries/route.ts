@@ -3,6 +3,6 @@ import { route, searchParamsOf } from "@/lib/http/route";
 import { getTimeseries } from "@/lib/analytics/timeseries";
 import { timeseriesQuerySchema } from "@/lib/schemas/stats";
 
-export const GET = route({ role: "viewer" }, async (request) =>
+export const GET = route({ role: "viewer", account: "query" }, async (request) =>
   Response.json(await getTimeseries(timeseriesQuerySchema.parse(searchParamsOf(request)))),
 );

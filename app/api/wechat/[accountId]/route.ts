@@ -6,15 +6,21 @@ import { kickJobWorkerAfterResponse } from "@/lib/jobs/job-worker";
 
 type Params = { accountId: string };
 
-export const GET = route<Params>({ auth: "public" }, async (request, { params }) => {
-  const echo = await answerVerification(params.accountId, searchParamsOf(request));
-  return new Response(echo, { headers: { "content-type": "text/plain; charset=utf-8" } });
-});
+export const GET = route<Params>(
+  { auth: "public", why: "WeChat's server URL: every request is authenticated by its signature" },
+  async (request, { params }) => {
+    const echo = await answerVerification(params.accountId, searchParamsOf(request));
+    return new Response(echo, { headers: { "content-type": "text/plain; charset=utf-8" } });
+  },
+);
 
-export const POST = route<Params>({ auth: "public" }, async (request, { params }) => {
-  const body = await readTextWithLimit(request, maxPushBytes);
-  const reply = await receivePush(params.accountId, searchParamsOf(request), body);
-  // The reply is already decided; the queued work (auto-tagging) runs once it is sent.
-  if (reply.hasQueuedWork) kickJobWorkerAfterResponse();
-  return new Response(reply.body, { headers: { "content-type": reply.contentType } });
-});
+export const POST = route<Params>(
+  { auth: "public", why: "WeChat's server URL: every request is authenticated by its signature" },
+  async (request, { params }) => {
+    const body = await readTextWithLimit(request, maxPushBytes);
+    const reply = await receivePush(params.accountId, searchParamsOf(request), body);
+    // The reply is already decided; the queued work (auto-tagging) runs once it is sent.
+    if (reply.hasQueuedWork) kickJobWorkerAfterResponse();
+    return new Response(reply.body, { headers: { "content-type": reply.contentType } });
+  },
+);

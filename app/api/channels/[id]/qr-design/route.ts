@@ -5,15 +5,15 @@ import { qrDesignSaveSchema } from "@/lib/schemas/qr-design";
 
 type Params = { id: string };
 
-export const GET = route<Params>({ role: "viewer" }, async (_request, { params }) =>
+export const GET = route<Params>({ role: "viewer", account: { channelParam: "id" } }, async (_request, { params }) =>
   Response.json(await getChannelQrDesign(params.id)),
 );
 
-export const PUT = route<Params>({ role: "editor" }, async (request, { params }) => {
+export const PUT = route<Params>({ role: "editor", account: { channelParam: "id" } }, async (request, { params }) => {
   const input = qrDesignSaveSchema.parse(await request.json());
   return Response.json(await saveChannelQrDesign(params.id, input));
 });
 
-export const DELETE = route<Params>({ role: "editor" }, async (_request, { params }) =>
+export const DELETE = route<Params>({ role: "editor", account: { channelParam: "id" } }, async (_request, { params }) =>
   Response.json(await resetChannelQrDesign(params.id)),
 );

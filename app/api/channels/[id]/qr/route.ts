@@ -4,19 +4,22 @@ import { renderChannelQr } from "@/lib/channels/render-qr";
 import { contentDisposition } from "@/lib/channels/file-names";
 import { qrImageQuerySchema } from "@/lib/schemas/channels";
 
-export const GET = route<{ id: string }>({ role: "viewer" }, async (request, { params }) => {
-  const query = qrImageQuerySchema.parse(searchParamsOf(request));
-  const image = await renderChannelQr(params.id, query);
-  return new Response(typeof image.body === "string" ? image.body : new Uint8Array(image.body), {
-    headers: {
-      "content-type": image.contentType,
-      "content-disposition": contentDisposition(
-        query.download ? "attachment" : "inline",
-        image.fileName,
-        image.asciiFileName,
-      ),
-      // The design can change at any time: revalidate rather than show a stale look.
-      "cache-control": "private, no-cache",
-    },
-  });
-});
+export const GET = route<{ id: string }>(
+  { role: "viewer", account: { channelParam: "id" } },
+  async (request, { params }) => {
+    const query = qrImageQuerySchema.parse(searchParamsOf(request));
+    const image = await renderChannelQr(params.id, query);
+    return new Response(typeof image.body === "string" ? image.body : new Uint8Array(image.body), {
+      headers: {
+        "content-type": image.contentType,
+        "content-disposition": contentDisposition(
+          query.download ? "attachment" : "inline",
+          image.fileName,
+          image.asciiFileName,
+        ),
+        // The design can change at any time: revalidate rather than show a stale look.
+        "cache-control": "private, no-cache",
+      },
+    });
+  },
+);

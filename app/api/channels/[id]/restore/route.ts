@@ -2,6 +2,7 @@
 import { route } from "@/lib/http/route";
 import { restoreChannel } from "@/lib/channels/update-channel";
 
-export const POST = route<{ id: string }>({ role: "editor" }, async (_request, { params }) =>
-  Response.json(await restoreChannel(params.id)),
+export const POST = route<{ id: string }>(
+  { role: "editor", account: { channelParam: "id" } },
+  async (_request, { params }) => Response.json(await restoreChannel(params.id)),
 );

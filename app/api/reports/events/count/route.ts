@@ -4,6 +4,6 @@ import { route, searchParamsOf } from "@/lib/http/route";
 import { eventsCountQuerySchema } from "@/lib/schemas/reports";
 import { countReportEvents } from "@/lib/reports/events-report";
 
-export const GET = route({ role: "viewer" }, async (request) =>
+export const GET = route({ role: "viewer", account: "query" }, async (request) =>
   Response.json({ count: await countReportEvents(eventsCountQuerySchema.parse(searchParamsOf(request))) }),
 );
