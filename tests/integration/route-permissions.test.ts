@@ -107,8 +107,8 @@ beforeAll(async () => {
   cases = await loadRouteCases();
   const accountA = await createAccount(sandboxAccountInput(app.server));
   const accountB = await createAccount(sandboxAccountInput(app.server));
-  const channelA = await createChannel({ accountId: accountA.id, name: "A's poster", qrKind: "permanent" });
-  const channelB = await createChannel({ accountId: accountB.id, name: "B's poster", qrKind: "permanent" });
+  const channelA = await createChannel({ accountId: accountA.id, name: "A's poster" });
+  const channelB = await createChannel({ accountId: accountB.id, name: "B's poster" });
   Object.assign(ids, { accountA: accountA.id, accountB: accountB.id, channelA: channelA.id, channelB: channelB.id });
   const everyAccount = { allAccounts: true } as const;
   callers = [
