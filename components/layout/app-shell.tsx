@@ -87,7 +87,14 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
               <SignOutButton />
             </div>
           </div>
-          <main className={styles.content}>{children}</main>
+          <main className={styles.content}>
+            {viewer.mustChangePassword && !pathname.startsWith("/settings/profile") ? (
+              <p className={styles.notice} role="status">
+                {t("temporaryPassword")} <Link href={hrefWithAccount("/settings/profile")}>{t("choosePassword")}</Link>
+              </p>
+            ) : null}
+            {children}
+          </main>
         </div>
       </div>
     </ViewerProvider>
