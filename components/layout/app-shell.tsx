@@ -16,6 +16,8 @@ import styles from "@/components/layout/shell.module.css";
 const navItems = [
   { path: "/", key: "overview", icon: <ChartIcon /> },
   { path: "/channels", key: "channels", icon: <QrIcon /> },
+  { path: "/compare", key: "compare", icon: <CompareIcon /> },
+  { path: "/live", key: "live", icon: <LiveIcon /> },
   { path: "/reports", key: "reports", icon: <ReportIcon /> },
   { path: "/sandbox", key: "sandbox", icon: <SandboxIcon /> },
 ] as const;
@@ -37,6 +39,9 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
   const userEmail = viewer.email;
   return (
     <ViewerProvider viewer={viewer}>
+      <a href="#main" className={styles.skipLink}>
+        {t("skipToContent")}
+      </a>
       <div className={styles.shell}>
         <aside className={styles.sidebar}>
           <Link href={hrefWithAccount("/")} className={styles.brand}>
@@ -87,7 +92,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
               <SignOutButton />
             </div>
           </div>
-          <main className={styles.content}>
+          <main id="main" tabIndex={-1} className={styles.content}>
             {viewer.mustChangePassword && !pathname.startsWith("/settings/profile") ? (
               <p className={styles.notice} role="status">
                 {t("temporaryPassword")} <Link href={hrefWithAccount("/settings/profile")}>{t("choosePassword")}</Link>
@@ -126,6 +131,26 @@ function ReportIcon() {
     <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
       <path d="M6 3h9l4 4v14H6z" strokeLinejoin="round" />
       <path d="M14 3v5h5M9 13h7M9 17h5" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function CompareIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
+      <path d="M7 20V10M12 20V4M17 20v-7" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function LiveIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
+      <circle cx="12" cy="12" r="2.5" />
+      <path
+        d="M7.8 7.8a6 6 0 0 0 0 8.4M16.2 7.8a6 6 0 0 1 0 8.4M5 5a10 10 0 0 0 0 14M19 5a10 10 0 0 1 0 14"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }
