@@ -22,6 +22,18 @@ export interface AccountCredentials {
   accessTokenKind: "stable" | "classic";
 }
 
+/**
+ * The built-in sandbox's WeChat lives in this very server, so its address is this server's, read at
+ * run time: a CLI run (say, `seed`) with another PORT must not re-point a running server's sandbox.
+ */
+export function builtInSandboxBaseUrl(): string {
+  return `${getEnv().publicUrl}/sandbox`;
+}
+
+function apiBaseUrlOf(row: AccountRow): string {
+  return row.isBuiltInSandbox ? builtInSandboxBaseUrl() : row.apiBaseUrl;
+}
+
 export function webhookUrlFor(accountId: string): string {
   return `${getEnv().publicUrl}/api/wechat/${accountId}`;
 }
@@ -37,7 +49,7 @@ export function toPublicAccount(row: AccountRow): Account {
     mode: row.mode as Account["mode"],
     originalId: row.originalId,
     timezone: row.timezone,
-    apiBaseUrl: row.apiBaseUrl,
+    apiBaseUrl: apiBaseUrlOf(row),
     accessTokenKind: row.accessTokenKind as Account["accessTokenKind"],
     isSandbox: row.isBuiltInSandbox,
     webhookUrl: webhookUrlFor(row.id),
@@ -55,7 +67,7 @@ export function toCredentials(row: AccountRow): AccountCredentials {
     mode: row.mode as MessageMode,
     originalId: row.originalId,
     timezone: row.timezone,
-    apiBaseUrl: row.apiBaseUrl,
+    apiBaseUrl: apiBaseUrlOf(row),
     accessTokenKind: row.accessTokenKind as AccountCredentials["accessTokenKind"],
   };
 }
