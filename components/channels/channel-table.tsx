@@ -1,6 +1,7 @@
 "use client";
 // Channels with their all-time counts. Used in full on the channel list (sortable columns,
 // selection, row actions) and shortened to the top few on the overview.
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
@@ -101,7 +102,7 @@ export function ChannelTable({
     selection !== undefined && pageIds.length > 0 && pageIds.every((id) => selection.selected.has(id));
 
   return (
-    <div className={styles.tableWrap}>
+    <ScrollRegion label={t("listTitle")} className={styles.tableWrap}>
       <table className={styles.table}>
         <thead>
           <tr>
@@ -203,6 +204,6 @@ export function ChannelTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

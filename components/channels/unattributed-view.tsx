@@ -1,6 +1,7 @@
 "use client";
 // Scenes seen in pushes that no channel owns — codes made elsewhere, or before Qudao. One click
 // creates the channel that claims the scene, and with it every past event that carried it.
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { useMay } from "@/components/auth/viewer-context";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -55,7 +56,7 @@ function UnattributedList({ account }: { account: Account }) {
         ) : items.length === 0 ? (
           <EmptyState title={t("empty.title")}>{t("empty.text")}</EmptyState>
         ) : (
-          <div className={styles.tableWrap}>
+          <ScrollRegion label={t("title")} className={styles.tableWrap}>
             <table className={styles.table}>
               <thead>
                 <tr>
@@ -77,7 +78,7 @@ function UnattributedList({ account }: { account: Account }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </CardBody>
     </Card>

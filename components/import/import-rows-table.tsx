@@ -1,5 +1,6 @@
 "use client";
 // Every row of an import with its verdict: what will be (or was) created, or why not.
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -36,7 +37,7 @@ export function ImportRowsTable({ rows, emptyText }: { rows: ImportRowResult[]; 
           {t("onlyProblems", { count: problems.length })}
         </label>
       ) : null}
-      <div className={styles.tableWrap}>
+      <ScrollRegion label={t("previewTitle")} className={styles.tableWrap}>
         <table className={styles.table} data-testid="import-rows">
           <thead>
             <tr>
@@ -90,7 +91,7 @@ export function ImportRowsTable({ rows, emptyText }: { rows: ImportRowResult[]; 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {(onlyProblems ? problems : rows).length > shownAtOnce ? (
         <p className="muted">{t("moreRows", { count: (onlyProblems ? problems : rows).length - shownAtOnce })}</p>
       ) : null}

@@ -44,7 +44,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
       </a>
       <div className={styles.shell}>
         <aside className={styles.sidebar}>
-          <Link href={hrefWithAccount("/")} className={styles.brand}>
+          <Link href={hrefWithAccount("/")} className={styles.brand} aria-label={t("brand")}>
             <span className={styles.brandMark} aria-hidden>
               渠
             </span>

@@ -2,6 +2,7 @@
 // The report builder: range and channel filters (as on the dashboard, kept in the URL), what the
 // file holds, its header language and format; a preview of its first rows; then Download, or the
 // same file as a URL for scripts. Raw events download with progress and can be cancelled.
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
@@ -230,7 +231,7 @@ function ReportBuilder({ account }: { account: Account }) {
             ) : preview.data.rows.length === 0 ? (
               <EmptyState icon="▦" title={t("previewEmpty")} />
             ) : (
-              <div className={styles.previewWrap}>
+              <ScrollRegion label={t("preview")} className={styles.previewWrap}>
                 <table className={styles.previewTable} data-testid="report-preview">
                   <thead>
                     <tr>
@@ -251,7 +252,7 @@ function ReportBuilder({ account }: { account: Account }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             )}
           </CardBody>
         </Card>
