@@ -20,7 +20,7 @@ import { ChannelQrCard } from "@/components/channels/channel-qr-card";
 import { EventList } from "@/components/channels/event-list";
 import { SandboxPanel } from "@/components/channels/sandbox-panel";
 import { KpiCards } from "@/components/overview/kpi-cards";
-import { RetentionChart } from "@/components/charts/retention-chart";
+import { RetentionChart, thinCohortLimit } from "@/components/charts/retention-chart";
 import { RangeToolbar } from "@/components/analytics/range-toolbar";
 import { ExportMenu } from "@/components/reports/export-menu";
 import { ChartDownload } from "@/components/charts/chart-download";
@@ -276,6 +276,7 @@ function RetentionCard({
                 dayLabel={(day) => t("dayN", { day })}
                 detailLabel={(retained, eligible) => t("detail", { retained, eligible })}
                 ariaLabel={t("aria", { range: rangeLabel })}
+                thinNote={t("thinNote", { count: formatters.count(thinCohortLimit(points[0]?.eligible ?? 0)) })}
               />
             </ChartDownload>
           </>
