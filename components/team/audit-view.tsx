@@ -25,7 +25,6 @@ export function AuditView() {
   const accountList = useAccounts();
   const accounts = useMemo(() => accountList.data?.items ?? [], [accountList.data]);
   const format = useTeamFormat(accounts);
-  const words = useAuditWords();
   const names = useMemo(
     () =>
       new Map([
@@ -34,6 +33,7 @@ export function AuditView() {
       ]),
     [people.data, accounts],
   );
+  const words = useAuditWords(names);
   const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -105,7 +105,9 @@ export function AuditView() {
                               {changes.map((change) => (
                                 <li key={change.field}>
                                   <b>{words.field(change.field)}:</b>{" "}
-                                  {change.before !== undefined ? `${change.before} → ${change.after}` : change.after}
+                                  {change.isChange
+                                    ? `${words.value(change.before)} → ${words.value(change.after)}`
+                                    : words.value(change.after)}
                                 </li>
                               ))}
                             </ul>

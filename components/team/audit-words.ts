@@ -2,6 +2,7 @@
 // The audit log in words: an action's name in the reader's language (the raw action stays as a
 // tooltip), the object it touched, and its changes as "field: before → after".
 import { useTranslations } from "next-intl";
+import { isRole } from "@/lib/auth/roles";
 import type { AuditRow } from "@/lib/schemas/team";
 
 /** Action prefixes the filter offers, in the order shown: specific actions, then the generic request rows. */
@@ -24,15 +25,10 @@ const prefixKey = (prefix: string) => prefix.replace(/[^a-zA-Z]+/g, "_").replace
 
 export interface AuditChange {
   field: string;
-  before?: string;
-  after: string;
-}
-
-function textOf(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (Array.isArray(value)) return value.length === 0 ? "—" : value.map(textOf).join(", ");
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+  /** Present for a change (before → after); absent for a plain fact. */
+  before?: unknown;
+  after: unknown;
+  isChange: boolean;
 }
 
 /** The row's detail as changes: [before, after] pairs, or plain facts (field: value). */
@@ -43,14 +39,34 @@ export function changesOf(detail: unknown): AuditChange[] {
   const isChangeSet = entries.every(([, value]) => Array.isArray(value) && value.length === 2);
   return entries.map(([field, value]) =>
     isChangeSet && Array.isArray(value)
-      ? { field, before: textOf(value[0]), after: textOf(value[1]) }
-      : { field, after: textOf(value) },
+      ? { field, before: value[0], after: value[1], isChange: true }
+      : { field, after: value, isChange: false },
   );
 }
 
-export function useAuditWords() {
+export function useAuditWords(names: Map<string, string> = new Map()) {
   const t = useTranslations("team.audit");
+  const tRoles = useTranslations("team.roles");
+  const roleOf = (value: string) => (isRole(value) ? tRoles(value) : value);
+  /** A value in words: yes/no, role names, account names for ids and "account:role" grants. */
+  const valueOf = (value: unknown): string => {
+    if (value === null || value === undefined || value === "") return "—";
+    if (typeof value === "boolean") return value ? t("yes") : t("no");
+    if (Array.isArray(value)) return value.length === 0 ? "—" : value.map(valueOf).join(", ");
+    if (typeof value === "object") {
+      const grant = value as { accountId?: unknown; role?: unknown };
+      if (typeof grant.accountId === "string" && typeof grant.role === "string")
+        return `${names.get(grant.accountId) ?? grant.accountId} · ${roleOf(grant.role)}`;
+      return JSON.stringify(value);
+    }
+    const text = String(value);
+    if (isRole(text)) return roleOf(text);
+    const [id, role] = text.split(":");
+    if (id && role && names.has(id)) return `${names.get(id)} · ${roleOf(role)}`;
+    return names.get(text) ?? text;
+  };
   return {
+    value: valueOf,
     prefixLabel: (prefix: string) => t(`prefixes.${prefixKey(prefix)}`),
     objectTypeLabel: (type: string) => (t.has(`objectTypes.${type}`) ? t(`objectTypes.${type}`) : type),
     /** "Signed in", "Changed someone's role"…; a request without its own words: verb and resource. */
