@@ -88,19 +88,21 @@ export function AccessPicker({
         {t("access.allAccounts")}
       </label>
       {value.allAccounts ? (
-        <SelectField
-          label={t("access.role")}
-          hint={t(`roleHints.${value.role}`)}
-          value={value.role}
-          onChange={(event) => onChange({ ...value, role: event.target.value as Role })}
-          data-testid="access-role"
-        >
-          {assignable.map((role) => (
-            <option key={role} value={role}>
-              {t(`roles.${role}`)}
-            </option>
-          ))}
-        </SelectField>
+        <div className={styles.nested}>
+          <SelectField
+            label={t("access.role")}
+            hint={t(`roleHints.${value.role}`)}
+            value={value.role}
+            onChange={(event) => onChange({ ...value, role: event.target.value as Role })}
+            data-testid="access-role"
+          >
+            {assignable.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
       ) : null}
       <label className={styles.choice}>
         <input
@@ -113,7 +115,7 @@ export function AccessPicker({
         {t("access.onlyThese")}
       </label>
       {!value.allAccounts ? (
-        <>
+        <div className={styles.nested}>
           <div className={styles.accountList}>
             {accounts.length === 0 ? <p className="muted">{t("access.noAccounts")}</p> : null}
             {accounts.map((account) => {
@@ -151,7 +153,7 @@ export function AccessPicker({
           <p className="muted" style={{ fontSize: 12.5 }}>
             {t("access.onlyTheseHint")}
           </p>
-        </>
+        </div>
       ) : null}
       {error ? (
         <p className={styles.secretNote} role="alert" style={{ color: "var(--color-danger)" }}>

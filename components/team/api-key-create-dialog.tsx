@@ -133,7 +133,7 @@ export function ApiKeyCreateDialog({ accounts, onClose }: { accounts: Account[];
             {t("access.onlyThese")}
           </label>
           {!isAllAccounts ? (
-            <div className={styles.accountList}>
+            <div className={`${styles.nested} ${styles.accountList}`}>
               {accounts.map((account) => (
                 <div key={account.id} className={styles.accountRow}>
                   <label>
