@@ -33,7 +33,7 @@ export function AuditView() {
       ]),
     [people.data, accounts],
   );
-  const words = useAuditWords(names);
+  const words = useAuditWords(names, format.dateTime);
   const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (

@@ -44,11 +44,16 @@ export function changesOf(detail: unknown): AuditChange[] {
   );
 }
 
-export function useAuditWords(names: Map<string, string> = new Map()) {
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+export function useAuditWords(
+  names: Map<string, string> = new Map(),
+  formatInstant: (iso: string) => string = (iso) => iso,
+) {
   const t = useTranslations("team.audit");
   const tRoles = useTranslations("team.roles");
   const roleOf = (value: string) => (isRole(value) ? tRoles(value) : value);
-  /** A value in words: yes/no, role names, account names for ids and "account:role" grants. */
+  /** A value in words: yes/no, role names, times, account names for ids and "account:role" grants. */
   const valueOf = (value: unknown): string => {
     if (value === null || value === undefined || value === "") return "—";
     if (typeof value === "boolean") return value ? t("yes") : t("no");
@@ -61,6 +66,7 @@ export function useAuditWords(names: Map<string, string> = new Map()) {
     }
     const text = String(value);
     if (isRole(text)) return roleOf(text);
+    if (isoInstant.test(text)) return formatInstant(text);
     const [id, role] = text.split(":");
     if (id && role && names.has(id)) return `${names.get(id)} · ${roleOf(role)}`;
     return names.get(text) ?? text;
