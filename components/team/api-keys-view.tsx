@@ -99,8 +99,10 @@ export function ApiKeysView() {
                           </ul>
                         </td>
                         <td data-label={t("columns.created")}>
-                          <div className={styles.nowrap}>{format.date(key.createdAt)}</div>
-                          {key.createdBy ? <div className={styles.secondaryText}>{key.createdBy}</div> : null}
+                          <div>
+                            <div className={styles.nowrap}>{format.date(key.createdAt)}</div>
+                            {key.createdBy ? <div className={styles.secondaryText}>{key.createdBy}</div> : null}
+                          </div>
                         </td>
                         <td data-label={t("columns.expires")} className={styles.nowrap}>
                           {key.expiresAt ? format.date(key.expiresAt) : <span className="faint">{t("noExpiry")}</span>}

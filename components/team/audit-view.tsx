@@ -79,10 +79,12 @@ export function AuditView() {
                       <tr key={row.id} data-testid="audit-row" data-action={row.action}>
                         <td className={styles.nowrap}>{format.dateTime(row.createdAt)}</td>
                         <td data-label={t("columns.actor")}>
-                          <span className={styles.primaryText}>{row.actor}</span>
-                          {row.actorKind === "apiKey" ? (
-                            <div className={styles.secondaryText}>{t("viaApiKey")}</div>
-                          ) : null}
+                          <div>
+                            <div className={styles.primaryText}>{row.actor}</div>
+                            {row.actorKind === "apiKey" ? (
+                              <div className={styles.secondaryText}>{t("viaApiKey")}</div>
+                            ) : null}
+                          </div>
                         </td>
                         <td data-label={t("columns.action")}>
                           <span className={styles.action} title={row.action}>
