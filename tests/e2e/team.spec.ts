@@ -102,6 +102,46 @@ test.describe.serial("people and roles", () => {
     await context.close();
   });
 
+  test("an API key is shown once, works at once, and stops when revoked", async ({ page, browser, baseURL }) => {
+    await signIn(page);
+    await page.goto("/settings/api-keys");
+    await page.getByTestId("open-create-api-key").click();
+    const dialog = page.getByTestId("api-key-dialog");
+    await expect(dialog.getByTestId("api-key-role")).toHaveValue("viewer");
+    await dialog.getByTestId("api-key-submit").click();
+    await expect(dialog.getByRole("alert")).toBeVisible(); // a key needs a name
+    const name = `BI export ${unique()}`;
+    await dialog.getByTestId("api-key-name").fill(name);
+    await dialog.getByTestId("api-key-submit").click();
+    const key = (await dialog.getByTestId("api-key-value").textContent())!;
+    expect(key).toMatch(/^qdk_/);
+    await expect(dialog.getByTestId("api-key-curl")).toContainText(`Authorization: Bearer ${key}`);
+    await dialog.getByTestId("api-key-done").click();
+
+    const script = await browser.newContext({ baseURL });
+    const headers = { authorization: `Bearer ${key}` };
+    expect((await script.request.get("/api/accounts", { headers })).status()).toBe(200);
+    const row = page.getByTestId("api-key-row").filter({ hasText: name });
+    await page.reload();
+    await expect(row).toContainText(key.slice(0, 8));
+    await expect(row).not.toContainText(key);
+
+    await row.getByTestId("api-key-revoke").click();
+    await row.getByTestId("api-key-revoke-confirm").click();
+    await expect(row).toContainText(/Revoked|已撤销/);
+    expect((await script.request.get("/api/accounts", { headers })).status()).toBe(401);
+    await script.close();
+
+    // The audit log, filtered by kind of action from its filter bar (kept in the URL).
+    await page.goto("/settings/audit");
+    await page.getByTestId("audit-action").selectOption("apiKey.");
+    await expect(page).toHaveURL(/action=apiKey\./);
+    await expect(page.locator('[data-testid="audit-row"][data-action="apiKey.revoke"]').first()).toContainText(
+      /Revoked an API key|撤销 API 密钥/,
+    );
+    await expect(page.locator('[data-testid="audit-row"]:not([data-action^="apiKey."])')).toHaveCount(0);
+  });
+
   test("disabling someone signs them out everywhere at once", async ({ page, browser, baseURL }) => {
     await signIn(page);
 
