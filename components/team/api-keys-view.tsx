@@ -16,6 +16,7 @@ import { useAccounts } from "@/lib/client/accounts";
 import { useApiKeys, useRevokeApiKey } from "@/lib/client/team";
 import type { ApiKeySummary } from "@/lib/schemas/team";
 import styles from "@/components/team/team.module.css";
+import tableStyles from "@/components/team/table.module.css";
 
 function statusOf(key: ApiKeySummary): "revoked" | "expired" | "active" {
   if (key.revokedAt) return "revoked";
@@ -56,8 +57,8 @@ export function ApiKeysView() {
               {t("emptyText")}
             </EmptyState>
           ) : (
-            <div className={styles.tableWrap}>
-              <table className={`${styles.table} ${styles.stacked}`} data-testid="api-keys-table">
+            <div className={tableStyles.tableWrap}>
+              <table className={`${tableStyles.table} ${tableStyles.stacked}`} data-testid="api-keys-table">
                 <thead>
                   <tr>
                     <th>{t("columns.name")}</th>
@@ -75,22 +76,26 @@ export function ApiKeysView() {
                   {keys.data.items.map((key) => {
                     const status = statusOf(key);
                     return (
-                      <tr key={key.id} data-testid="api-key-row" className={status === "active" ? "" : styles.dimmed}>
+                      <tr
+                        key={key.id}
+                        data-testid="api-key-row"
+                        className={status === "active" ? "" : tableStyles.dimmed}
+                      >
                         <td>
                           <div>
-                            <div className={styles.primaryText}>{key.name}</div>
-                            <code className={styles.secondaryText}>{key.prefix}…</code>
+                            <div className={tableStyles.primaryText}>{key.name}</div>
+                            <code className={tableStyles.secondaryText}>{key.prefix}…</code>
                           </div>
                         </td>
                         <td data-label={t("columns.access")}>
-                          <ul className={styles.grantList}>
+                          <ul className={tableStyles.grantList}>
                             {key.allAccounts ? (
                               <li>{format.access({ role: key.role, allAccounts: true, grants: [] })[0]}</li>
                             ) : (
                               <>
                                 <li>{format.role(key.role)}</li>
                                 {key.accountIds.map((id) => (
-                                  <li key={id} className={styles.secondaryText}>
+                                  <li key={id} className={tableStyles.secondaryText}>
                                     {format.accountName(id)}
                                   </li>
                                 ))}
@@ -100,20 +105,22 @@ export function ApiKeysView() {
                         </td>
                         <td data-label={t("columns.created")}>
                           <div>
-                            <div className={styles.nowrap}>{format.date(key.createdAt)}</div>
-                            {key.createdBy ? <div className={styles.secondaryText}>{key.createdBy}</div> : null}
+                            <div className={tableStyles.nowrap}>{format.date(key.createdAt)}</div>
+                            {key.createdBy ? <div className={tableStyles.secondaryText}>{key.createdBy}</div> : null}
                           </div>
                         </td>
-                        <td data-label={t("columns.expires")} className={styles.nowrap}>
+                        <td data-label={t("columns.expires")} className={tableStyles.nowrap}>
                           {key.expiresAt ? format.date(key.expiresAt) : <span className="faint">{t("noExpiry")}</span>}
                         </td>
                         <td data-label={t("columns.lastUsed")}>
                           {key.lastUsedAt ? (
                             <div>
-                              <div className={styles.nowrap} title={format.dateTime(key.lastUsedAt)}>
+                              <div className={tableStyles.nowrap} title={format.dateTime(key.lastUsedAt)}>
                                 {format.relative(key.lastUsedAt)}
                               </div>
-                              {key.lastUsedIp ? <div className={styles.secondaryText}>{key.lastUsedIp}</div> : null}
+                              {key.lastUsedIp ? (
+                                <div className={tableStyles.secondaryText}>{key.lastUsedIp}</div>
+                              ) : null}
                             </div>
                           ) : (
                             <span className="faint">{t("neverUsed")}</span>
@@ -124,9 +131,9 @@ export function ApiKeysView() {
                             {t(`status.${status}`)}
                           </Badge>
                         </td>
-                        <td className={styles.actionsCell}>
+                        <td className={tableStyles.actionsCell}>
                           {status === "revoked" ? null : confirming === key.id ? (
-                            <span className={styles.badges}>
+                            <span className={tableStyles.badges}>
                               <Button
                                 size="small"
                                 variant="danger"

@@ -16,6 +16,7 @@ import { useTeamFormat } from "@/components/team/use-team-format";
 import { useAccounts } from "@/lib/client/accounts";
 import { auditExportUrl, useAuditLog, usePeople } from "@/lib/client/team";
 import styles from "@/components/team/team.module.css";
+import tableStyles from "@/components/team/table.module.css";
 
 export function AuditView() {
   const t = useTranslations("team.audit");
@@ -59,8 +60,8 @@ export function AuditView() {
           ) : rows.length === 0 ? (
             <EmptyState title={t("emptyTitle")}>{t("emptyText")}</EmptyState>
           ) : (
-            <div className={styles.tableWrap}>
-              <table className={`${styles.table} ${styles.stacked}`} data-testid="audit-table">
+            <div className={tableStyles.tableWrap}>
+              <table className={`${tableStyles.table} ${tableStyles.stacked}`} data-testid="audit-table">
                 <thead>
                   <tr>
                     <th>{t("columns.time")}</th>
@@ -77,12 +78,12 @@ export function AuditView() {
                     const changes = changesOf(row.detail);
                     return (
                       <tr key={row.id} data-testid="audit-row" data-action={row.action}>
-                        <td className={styles.nowrap}>{format.dateTime(row.createdAt)}</td>
+                        <td className={tableStyles.nowrap}>{format.dateTime(row.createdAt)}</td>
                         <td data-label={t("columns.actor")}>
                           <div>
-                            <div className={styles.primaryText}>{row.actor}</div>
+                            <div className={tableStyles.primaryText}>{row.actor}</div>
                             {row.actorKind === "apiKey" ? (
-                              <div className={styles.secondaryText}>{t("viaApiKey")}</div>
+                              <div className={tableStyles.secondaryText}>{t("viaApiKey")}</div>
                             ) : null}
                           </div>
                         </td>
@@ -94,8 +95,8 @@ export function AuditView() {
                         <td data-label={t("columns.object")}>
                           {row.objectType ? (
                             <div>
-                              <div className={styles.secondaryText}>{words.objectTypeLabel(row.objectType)}</div>
-                              {objectName ? <div className={styles.primaryText}>{objectName}</div> : null}
+                              <div className={tableStyles.secondaryText}>{words.objectTypeLabel(row.objectType)}</div>
+                              {objectName ? <div className={tableStyles.primaryText}>{objectName}</div> : null}
                             </div>
                           ) : (
                             <span className="faint">—</span>
@@ -117,7 +118,7 @@ export function AuditView() {
                             <span className="faint">—</span>
                           )}
                         </td>
-                        <td data-label={t("columns.ip")} className={`${styles.nowrap} tabular`}>
+                        <td data-label={t("columns.ip")} className={`${tableStyles.nowrap} tabular`}>
                           {row.ip ?? <span className="faint">—</span>}
                         </td>
                       </tr>

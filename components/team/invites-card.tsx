@@ -10,7 +10,7 @@ import { useTeamFormat } from "@/components/team/use-team-format";
 import { useInvites, useRevokeInvite } from "@/lib/client/team";
 import type { Account } from "@/lib/schemas/accounts";
 import type { InviteSummary } from "@/lib/schemas/team";
-import styles from "@/components/team/team.module.css";
+import tableStyles from "@/components/team/table.module.css";
 
 function isOpen(invite: InviteSummary): boolean {
   return !invite.acceptedAt && !invite.revokedAt && Date.parse(invite.expiresAt) > Date.now();
@@ -35,8 +35,8 @@ export function InvitesCard({ accounts }: { accounts: Account[] }) {
         ) : open.length === 0 ? (
           <p className="muted">{t("empty")}</p>
         ) : (
-          <div className={styles.tableWrap}>
-            <table className={`${styles.table} ${styles.stacked}`}>
+          <div className={tableStyles.tableWrap}>
+            <table className={`${tableStyles.table} ${tableStyles.stacked}`}>
               <thead>
                 <tr>
                   <th>{t("columns.email")}</th>
@@ -50,20 +50,20 @@ export function InvitesCard({ accounts }: { accounts: Account[] }) {
               <tbody>
                 {open.map((invite) => (
                   <tr key={invite.id} data-testid="invite-row">
-                    <td className={styles.primaryText}>{invite.email}</td>
+                    <td className={tableStyles.primaryText}>{invite.email}</td>
                     <td data-label={t("columns.access")}>
-                      <ul className={styles.grantList}>
+                      <ul className={tableStyles.grantList}>
                         {format.access(invite).map((line) => (
                           <li key={line}>{line}</li>
                         ))}
                       </ul>
                     </td>
-                    <td data-label={t("columns.expires")} className={styles.nowrap}>
+                    <td data-label={t("columns.expires")} className={tableStyles.nowrap}>
                       {format.dateTime(invite.expiresAt)}
                     </td>
-                    <td className={styles.actionsCell}>
+                    <td className={tableStyles.actionsCell}>
                       {confirming === invite.id ? (
-                        <span className={styles.badges}>
+                        <span className={tableStyles.badges}>
                           <Button
                             size="small"
                             variant="danger"

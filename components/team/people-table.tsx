@@ -9,7 +9,7 @@ import { useTeamFormat } from "@/components/team/use-team-format";
 import { atLeast } from "@/lib/auth/roles";
 import type { Account } from "@/lib/schemas/accounts";
 import type { Person } from "@/lib/schemas/team";
-import styles from "@/components/team/team.module.css";
+import tableStyles from "@/components/team/table.module.css";
 
 export type PersonAction = "access" | "disable" | "enable" | "reset" | "remove";
 
@@ -45,8 +45,8 @@ export function PeopleTable({
   }
 
   return (
-    <div className={styles.tableWrap}>
-      <table className={`${styles.table} ${styles.stacked}`} data-testid="people-table">
+    <div className={tableStyles.tableWrap}>
+      <table className={`${tableStyles.table} ${tableStyles.stacked}`} data-testid="people-table">
         <thead>
           <tr>
             <th>{t("columns.person")}</th>
@@ -63,22 +63,22 @@ export function PeopleTable({
             <tr key={person.id} data-testid="person-row" data-email={person.email}>
               <td>
                 <div>
-                  <div className={styles.primaryText}>
+                  <div className={tableStyles.primaryText}>
                     {person.name || person.email}{" "}
                     {person.id === viewer?.id ? <Badge tone="blue">{t("you")}</Badge> : null}
                   </div>
-                  {person.name ? <div className={styles.secondaryText}>{person.email}</div> : null}
+                  {person.name ? <div className={tableStyles.secondaryText}>{person.email}</div> : null}
                 </div>
               </td>
               <td data-label={t("columns.access")}>
-                <ul className={styles.grantList}>
+                <ul className={tableStyles.grantList}>
                   {format.access(person).map((line) => (
                     <li key={line}>{line}</li>
                   ))}
                 </ul>
               </td>
               <td data-label={t("columns.status")}>
-                <span className={styles.badges} data-testid="person-status">
+                <span className={tableStyles.badges} data-testid="person-status">
                   {person.disabled ? (
                     <Badge tone="red">{t("status.disabled")}</Badge>
                   ) : (
@@ -89,14 +89,14 @@ export function PeopleTable({
                   ) : null}
                 </span>
               </td>
-              <td data-label={t("columns.lastActive")} className={styles.nowrap}>
+              <td data-label={t("columns.lastActive")} className={tableStyles.nowrap}>
                 {person.lastActiveAt ? (
                   <span title={format.dateTime(person.lastActiveAt)}>{format.relative(person.lastActiveAt)}</span>
                 ) : (
                   <span className="faint">{t("never")}</span>
                 )}
               </td>
-              <td className={styles.actionsCell}>
+              <td className={tableStyles.actionsCell}>
                 <RowMenu label={t("manage")} actions={actionsFor(person)} testId="person-menu" />
               </td>
             </tr>

@@ -9,6 +9,7 @@ import { SessionsCard } from "@/components/team/sessions-card";
 import { useTeamFormat } from "@/components/team/use-team-format";
 import { useAccounts } from "@/lib/client/accounts";
 import styles from "@/components/team/team.module.css";
+import tableStyles from "@/components/team/table.module.css";
 
 export function ProfileView() {
   const t = useTranslations("team.profile");
@@ -34,7 +35,7 @@ export function ProfileView() {
             <dd>{viewer?.email}</dd>
             <dt>{t("access")}</dt>
             <dd>
-              <ul className={styles.grantList}>
+              <ul className={tableStyles.grantList}>
                 {access.map((line) => (
                   <li key={line}>{line}</li>
                 ))}

@@ -3,7 +3,7 @@
 // against the viewport (position: fixed), so a table that scrolls sideways never clips it; it
 // closes on a choice, a click elsewhere, Escape or a scroll.
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
-import styles from "@/components/team/team.module.css";
+import tableStyles from "@/components/team/table.module.css";
 import uiStyles from "@/components/ui/ui.module.css";
 
 export interface RowAction {
@@ -57,15 +57,15 @@ export function RowMenu({ label, actions, testId }: { label: ReactNode; actions:
 
   if (actions.length === 0) return null;
   return (
-    <details ref={menu} className={styles.menu} data-testid={testId} onToggle={placeOnToggle}>
+    <details ref={menu} className={tableStyles.menu} data-testid={testId} onToggle={placeOnToggle}>
       <summary className={`${uiStyles.button} ${uiStyles.secondary} ${uiStyles.small}`}>{label} ▾</summary>
-      <div className={styles.menuItems} role="menu" style={placement ?? undefined}>
+      <div className={tableStyles.menuItems} role="menu" style={placement ?? undefined}>
         {actions.map((action) => (
           <button
             key={action.key}
             type="button"
             role="menuitem"
-            className={[styles.menuItem, action.isDanger ? styles.menuItemDanger : ""].join(" ")}
+            className={[tableStyles.menuItem, action.isDanger ? tableStyles.menuItemDanger : ""].join(" ")}
             data-testid={`${testId ?? "row"}-${action.key}`}
             onClick={() => {
               menu.current?.removeAttribute("open");

@@ -11,6 +11,7 @@ import { describeUserAgent } from "@/components/team/user-agent";
 import { useTeamFormat } from "@/components/team/use-team-format";
 import { useEndOtherSessions, useEndSession, useOwnSessions } from "@/lib/client/team";
 import styles from "@/components/team/team.module.css";
+import tableStyles from "@/components/team/table.module.css";
 
 export function SessionsCard() {
   const t = useTranslations("team.profile.sessions");
@@ -39,11 +40,11 @@ export function SessionsCard() {
             {sessions.data.items.map((session) => (
               <li key={session.id} className={styles.sessionItem} data-testid="session-row">
                 <div className={styles.sessionText}>
-                  <span className={styles.primaryText}>
+                  <span className={tableStyles.primaryText}>
                     {deviceOf(session.userAgent)}{" "}
                     {session.current ? <Badge tone="green">{t("thisBrowser")}</Badge> : null}
                   </span>
-                  <span className={styles.secondaryText}>
+                  <span className={tableStyles.secondaryText}>
                     {t("detail", {
                       ip: session.ip ?? t("unknownIp"),
                       lastSeen: format.relative(session.lastSeenAt),
