@@ -13,5 +13,6 @@ export const messageNamespaces = [
   "sandboxConsole",
   "analytics",
   "reports",
+  "team",
 ] as const;
 export type MessageNamespace = (typeof messageNamespaces)[number];
