@@ -12,7 +12,9 @@ export function ScrollRegion({
   children: ReactNode;
 }) {
   return (
-    <div className={className} role="region" aria-label={label} tabIndex={0}>
+    // position: relative makes the region the containing block of visually hidden labels inside
+    // (position: absolute): otherwise they sit off its right edge and widen the page.
+    <div className={className} role="region" aria-label={label} tabIndex={0} style={{ position: "relative" }}>
       {children}
     </div>
   );
