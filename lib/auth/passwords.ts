@@ -1,7 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
 
-export const minPasswordLength = 8;
-
 export async function hashPassword(password: string): Promise<string> {
   return hash(password); // argon2id with the library's recommended cost
 }

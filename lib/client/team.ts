@@ -17,13 +17,8 @@ import type {
   SessionSummary,
 } from "@/lib/schemas/team";
 
-/** The server's rule (lib/auth/passwords.ts), repeated here because that module cannot be bundled for the browser. */
-export const minPasswordLength = 8;
-export const maxPasswordLength = 200;
-
-export function hasValidPasswordLength(password: string): boolean {
-  return password.length >= minPasswordLength && password.length <= maxPasswordLength;
-}
+/** The server's own rule, from a module the browser can load. */
+export { hasValidPasswordLength, maxPasswordLength, minPasswordLength } from "@/lib/auth/password-rules";
 
 const grantSchema = z.object({ accountId: z.string(), role: z.string() });
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { maxPasswordLength, minPasswordLength } from "@/lib/auth/password-rules";
 
 export const credentialsSchema = z.object({
   email: z.email().max(200),
-  password: z.string().min(8, "At least 8 characters").max(200),
+  password: z.string().min(minPasswordLength, `At least ${minPasswordLength} characters`).max(maxPasswordLength),
 });
 export type Credentials = z.infer<typeof credentialsSchema>;
 

@@ -1,12 +1,12 @@
 // People, invites, API keys, sessions and the audit log: what the team pages send and receive.
 import { z } from "zod";
 import { accountGrantRoles, roles } from "@/lib/auth/roles";
-import { minPasswordLength } from "@/lib/auth/passwords";
+import { maxPasswordLength, minPasswordLength } from "@/lib/auth/password-rules";
 
 export const passwordSchema = z
   .string()
   .min(minPasswordLength, `At least ${minPasswordLength} characters`)
-  .max(200, "At most 200 characters");
+  .max(maxPasswordLength, `At most ${maxPasswordLength} characters`);
 
 const accountGrantSchema = z.object({ accountId: z.string().min(1), role: z.enum(accountGrantRoles) });
 
