@@ -1,5 +1,4 @@
 import { hash, verify } from "@node-rs/argon2";
-
 export async function hashPassword(password: string): Promise<string> {
   return hash(password); // argon2id with the library's recommended cost
 }
