@@ -1,4 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
+
 export async function hashPassword(password: string): Promise<string> {
   return hash(password); // argon2id with the library's recommended cost
 }
