@@ -3,6 +3,7 @@
 import { getDb } from "@/lib/db/client";
 import { toCredentials, type AccountCredentials } from "@/lib/accounts/account-records";
 import { SandboxWechatError } from "@/lib/sandbox/wechat-errors";
+import { emulatedAppSecret, isEmulatedAppId } from "@/lib/sandbox/emulated-apps";
 
 export function isSandboxBaseUrl(apiBaseUrl: string): boolean {
   try {
@@ -17,12 +18,16 @@ export async function findSandboxApp(appId: string): Promise<AccountCredentials 
   return row && isSandboxBaseUrl(row.apiBaseUrl) ? toCredentials(row) : null;
 }
 
-/** appid and secret as WeChat checks them: 40013 unknown appid, 40125 wrong secret. */
-export async function authenticateSandboxApp(appId: unknown, secret: unknown): Promise<AccountCredentials> {
+/**
+ * appid and secret as WeChat checks them: 40013 unknown appid, 40125 wrong secret. An emulated
+ * app not yet connected to Qudao (emulated-apps.ts) is known by its derived secret.
+ */
+export async function authenticateSandboxApp(appId: unknown, secret: unknown): Promise<{ appId: string }> {
   if (typeof appId !== "string" || !appId) throw new SandboxWechatError(41002, "appid missing");
   if (typeof secret !== "string" || !secret) throw new SandboxWechatError(41004, "appsecret missing");
   const app = await findSandboxApp(appId);
-  if (!app) throw new SandboxWechatError(40013, "invalid appid");
-  if (app.appSecret !== secret) throw new SandboxWechatError(40125, "invalid appsecret");
-  return app;
+  const expectedSecret = app?.appSecret ?? (isEmulatedAppId(appId) ? emulatedAppSecret(appId) : null);
+  if (expectedSecret === null) throw new SandboxWechatError(40013, "invalid appid");
+  if (expectedSecret !== secret) throw new SandboxWechatError(40125, "invalid appsecret");
+  return { appId };
 }

@@ -21,3 +21,9 @@ export function wechatReply(work: () => Promise<unknown>): Promise<Response> {
     },
   );
 }
+
+/** The address a call to the emulator came from, as WeChat would see it (behind a proxy: its header). */
+export function callerIpOf(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "127.0.0.1";
+}
