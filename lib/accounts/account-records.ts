@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { notFound } from "@/lib/http/errors";
 import { openSecret } from "@/lib/accounts/secret-box";
-import { maskedSecret, type Account } from "@/lib/schemas/accounts";
+import { isSandboxBaseUrl, maskedSecret, type Account } from "@/lib/schemas/accounts";
 import { accountStatusOf, decodeAccountError } from "@/lib/accounts/account-status";
 import type { MessageMode } from "@/lib/wechat/push";
 
@@ -55,6 +55,7 @@ export function toPublicAccount(row: AccountRowWithToken): Account {
     apiBaseUrl: row.apiBaseUrl,
     accessTokenKind: row.accessTokenKind as Account["accessTokenKind"],
     isSandbox: row.isBuiltInSandbox,
+    isEmulated: isSandboxBaseUrl(row.apiBaseUrl),
     webhookUrl: webhookUrlFor(row.id),
     createdAt: row.createdAt.toISOString(),
     health: {

@@ -13,5 +13,6 @@ export const messageNamespaces = [
   "sandboxConsole",
   "analytics",
   "reports",
+  "accounts",
 ] as const;
 export type MessageNamespace = (typeof messageNamespaces)[number];

@@ -1,17 +1,12 @@
 // The apps the emulator knows: every account whose API base URL is this app's /sandbox. Their
 // developer settings (token, key, mode) are what the emulator signs and encrypts pushes with.
 import { getDb } from "@/lib/db/client";
+import { isSandboxBaseUrl } from "@/lib/schemas/accounts";
 import { toCredentials, type AccountCredentials } from "@/lib/accounts/account-records";
 import { SandboxWechatError } from "@/lib/sandbox/wechat-errors";
 import { emulatedAppSecret, isEmulatedAppId } from "@/lib/sandbox/emulated-apps";
 
-export function isSandboxBaseUrl(apiBaseUrl: string): boolean {
-  try {
-    return new URL(apiBaseUrl).pathname.replace(/\/$/, "") === "/sandbox";
-  } catch {
-    return false;
-  }
-}
+export { isSandboxBaseUrl };
 
 export async function findSandboxApp(appId: string): Promise<AccountCredentials | null> {
   const row = await getDb().account.findUnique({ where: { appId } });

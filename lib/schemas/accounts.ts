@@ -3,6 +3,15 @@ import { timeZoneSchema } from "@/lib/schemas/common";
 
 export const messageModes = ["plaintext", "compatible", "safe"] as const;
 export const defaultWechatApiBaseUrl = "https://api.weixin.qq.com";
+/** Whether an API base URL is the built-in emulator's (any app's /sandbox). */
+export function isSandboxBaseUrl(apiBaseUrl: string): boolean {
+  try {
+    return new URL(apiBaseUrl).pathname.replace(/\/$/, "") === "/sandbox";
+  } catch {
+    return false;
+  }
+}
+
 /** What every secret looks like in a response: secrets are write-only. */
 export const maskedSecret = "********";
 
@@ -97,6 +106,8 @@ export const accountSchema = z.object({
   apiBaseUrl: z.string(),
   accessTokenKind: z.enum(["stable", "classic"]),
   isSandbox: z.boolean(),
+  /** Talks to the built-in emulator (the sandbox account, or one connected in a rehearsal). */
+  isEmulated: z.boolean(),
   /** The server URL to enter in WeChat's developer settings. */
   webhookUrl: z.string(),
   createdAt: z.iso.datetime(),
