@@ -38,12 +38,24 @@ export function ConnectWizard({ onClose }: { onClose: () => void }) {
         : "verify";
   const isDone = Boolean(health?.lastPushAt);
 
+  const summary = (text: string) => <p className={styles.stepSummary}>{text}</p>;
   const bodies: Record<StepKey, ReactNode> = {
-    credentials: credentials ? null : <CredentialsStep onTested={setCredentials} />,
-    settings:
-      credentials && !connected ? (
-        <SettingsStep credentials={credentials} onBack={() => setCredentials(null)} onCreated={setConnected} />
-      ) : null,
+    credentials: credentials ? (
+      summary(t("wizard.summary.credentials", { appId: credentials.appId }))
+    ) : (
+      <CredentialsStep onTested={setCredentials} />
+    ),
+    settings: connected
+      ? summary(
+          t("wizard.summary.settings", {
+            name: connected.account.name,
+            mode: t(`mode.${connected.account.mode}`),
+            zone: connected.account.timezone,
+          }),
+        )
+      : credentials && (
+          <SettingsStep credentials={credentials} onBack={() => setCredentials(null)} onCreated={setConnected} />
+        ),
     paste: connected ? <PasteValues connected={connected} /> : null,
     verify: connected ? <VerificationStatus connected={connected} verifiedAt={health?.lastVerifiedAt ?? null} /> : null,
     firstPush:

@@ -115,7 +115,7 @@ export function SettingsStep({
         >
           {messageModes.map((value) => (
             <option key={value} value={value}>
-              {t(`mode.${value}`)}
+              {value === "safe" ? t("wizard.recommended", { mode: t("mode.safe") }) : t(`mode.${value}`)}
             </option>
           ))}
         </SelectField>
