@@ -3,7 +3,7 @@
 // Token, EncodingAESKey, mode and time zone → the four values to paste into 公众平台 → WeChat's URL
 // verification arriving live → the first push. The account is polled every 2 s while waiting.
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
@@ -12,7 +12,7 @@ import { CredentialsStep, type TestedCredentials } from "@/components/accounts/c
 import { SettingsStep, type ConnectedAccount } from "@/components/accounts/settings-step";
 import { SandboxTestButtons } from "@/components/accounts/sandbox-test-buttons";
 import { useAccountTimes } from "@/components/accounts/use-account-times";
-import { useAccount } from "@/lib/client/accounts";
+import { useAccount, useRefreshAccountList } from "@/lib/client/accounts";
 import styles from "@/components/accounts/accounts.module.css";
 
 const pollMs = 2_000;
@@ -28,6 +28,13 @@ export function ConnectWizard({ onClose }: { onClose: () => void }) {
     pollWhile: (account) => !account?.health.lastPushAt,
   });
   const health = live.data?.health ?? connected?.account.health;
+  const refreshList = useRefreshAccountList();
+  const lastVerifiedAt = health?.lastVerifiedAt;
+  const lastPushAt = health?.lastPushAt;
+  useEffect(() => {
+    // The cards below show the same health: bring them along when something arrives.
+    if (lastVerifiedAt || lastPushAt) void refreshList();
+  }, [lastVerifiedAt, lastPushAt]); // eslint-disable-line react-hooks/exhaustive-deps
   const hasHeardFromWechat = Boolean(health?.lastVerifiedAt || health?.lastPushAt);
   const current: StepKey = !credentials
     ? "credentials"

@@ -65,6 +65,12 @@ export function useCreateSandboxApp() {
   });
 }
 
+/** Refetches the account list (its health) — e.g. when the wizard sees WeChat's verification arrive. */
+export function useRefreshAccountList() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: accountKeys.list() });
+}
+
 function useInvalidateAccounts() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: accountKeys.all });
