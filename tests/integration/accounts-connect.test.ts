@@ -13,6 +13,7 @@ import { getAccountCredentials } from "@/lib/accounts/account-records";
 import { apiClientForAccount } from "@/lib/accounts/access-token-store";
 import { callerIpIn } from "@/lib/accounts/test-credentials";
 import { simulateScan } from "@/lib/sandbox/simulate";
+import { callerIpOf } from "@/lib/sandbox/wechat-errors";
 import { POST as postTestCredentials } from "@/app/api/accounts/test-credentials/route";
 import { POST as postSandboxApp } from "@/app/api/accounts/sandbox-app/route";
 import { GET as listAccounts, POST as postAccount } from "@/app/api/accounts/route";
@@ -269,3 +270,14 @@ async function injectFaultForAccount(accountId: string, errcode: number) {
   });
   expect(response.status).toBe(201);
 }
+
+describe("the emulator's view of the caller", () => {
+  it("names an IPv4 caller as WeChat does, not as Node's IPv4-mapped IPv6", () => {
+    const from = (forwarded: string) =>
+      callerIpOf(new Request("http://localhost/", { headers: { "x-forwarded-for": forwarded } }));
+    expect(from("::ffff:127.0.0.1")).toBe("127.0.0.1");
+    expect(from("203.0.113.7, 10.0.0.1")).toBe("203.0.113.7");
+    expect(from("2408:8207::1")).toBe("2408:8207::1");
+    expect(callerIpOf(new Request("http://localhost/"))).toBe("127.0.0.1");
+  });
+});
