@@ -75,10 +75,10 @@ export function AccountCard({ account, onOpen }: { account: Account; onOpen: (di
               )}
             </dd>
           </div>
-          <div className={`${styles.fact} ${styles.factWide}`}>
-            <CopyValue label={t("card.serverUrl")} value={account.webhookUrl} />
-          </div>
         </dl>
+        <div className={styles.serverUrl}>
+          <CopyValue label={t("card.serverUrl")} value={account.webhookUrl} />
+        </div>
 
         {account.isSandbox ? <p className={styles.note}>{t("card.sandboxNote")}</p> : null}
         {isDisabled ? (
