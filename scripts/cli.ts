@@ -4,7 +4,9 @@ import { parseArgs } from "node:util";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { getDatabaseConfig, getDb } from "@/lib/db/client";
 import { byDatabase } from "@/lib/db/dialect";
-import { createUser } from "@/lib/auth/users";
+import { createUser, hasAnyUser } from "@/lib/auth/users";
+import { listApiKeys, revokeApiKey } from "@/lib/team/api-key-admin";
+import { listPeople } from "@/lib/team/people";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { roles, type Role } from "@/lib/auth/roles";
 import { ensureBuiltInSandboxAccount } from "@/lib/sandbox/built-in-account";
@@ -15,13 +17,18 @@ import { ZodError, prettifyError } from "zod";
 const usage = `Usage: npm run cli -- <command>
   migrate                                      apply pending database migrations
   bootstrap                                    migrate and make sure the sandbox account exists (npm start runs this)
-  user create --email E --password P [--role admin|editor|viewer]
-  apikey create --name NAME [--role admin|editor|viewer]
+  user create --email E [--password P | --password-stdin] [--role owner|admin|editor|viewer]
+                                               the first user is the owner; later ones default to viewer
+  user list                                    everyone, with role, accounts and status
+  apikey create --name NAME [--role …] [--accounts ID,ID] [--expires YYYY-MM-DD]
+                                               a viewer key for every account unless told otherwise
+  apikey list                                  the keys (never the keys themselves)
+  apikey revoke --id ID                        the key stops working at once
   seed --events N --channels C --days D [--account ID] [--seed S]
                                                bulk-load realistic history (the sandbox account by default)`;
 
-function parseRole(value: string | undefined): Role {
-  if (value === undefined) return "admin";
+function parseRole(value: string | undefined, fallback: Role): Role {
+  if (value === undefined) return fallback;
   if (!(roles as readonly string[]).includes(value)) throw new Error(`--role must be one of ${roles.join(", ")}`);
   return value as Role;
 }
@@ -31,6 +38,12 @@ function parsePositiveInteger(name: string, value: string | undefined, fallback:
   const number = Number(value.replace(/_/g, ""));
   if (!Number.isSafeInteger(number) || number < 1) throw new Error(`--${name} must be a positive integer`);
   return number;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 async function migrate(): Promise<void> {
@@ -61,6 +74,10 @@ async function run(argv: string[]): Promise<void> {
       days: { type: "string" },
       account: { type: "string" },
       seed: { type: "string" },
+      "password-stdin": { type: "boolean" },
+      accounts: { type: "string" },
+      expires: { type: "string" },
+      id: { type: "string" },
     },
   });
   const command = positionals.join(" ");
@@ -76,14 +93,49 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case "user create": {
-      const credentials = credentialsSchema.parse({ email: values.email, password: values.password });
-      const user = await createUser({ ...credentials, role: parseRole(values.role) });
+      // --password-stdin keeps the password out of the shell's history and the process list.
+      const password = values["password-stdin"] ? (await readStdin()).replace(/\r?\n$/, "") : values.password;
+      const credentials = credentialsSchema.parse({ email: values.email, password });
+      const role = parseRole(values.role, (await hasAnyUser()) ? "viewer" : "owner");
+      const user = await createUser({ ...credentials, role });
       console.log(`Created ${user.role} ${user.email}`);
+      return;
+    }
+    case "user list": {
+      for (const person of await listPeople()) {
+        const access = person.allAccounts
+          ? "all accounts"
+          : person.grants.map((grant) => `${grant.accountId}:${grant.role}`).join(", ");
+        console.log(`${person.id}  ${person.email}  ${person.role}  ${access}${person.disabled ? "  (disabled)" : ""}`);
+      }
+      return;
+    }
+    case "apikey list": {
+      for (const apiKey of await listApiKeys()) {
+        const accounts = apiKey.allAccounts ? "all accounts" : apiKey.accountIds.join(",");
+        const status = apiKey.revokedAt ? "revoked" : apiKey.expiresAt ? `expires ${apiKey.expiresAt}` : "active";
+        console.log(
+          `${apiKey.id}  ${apiKey.prefix}…  ${apiKey.name}  ${apiKey.role}  ${accounts}  ${status}  last used ${apiKey.lastUsedAt ?? "never"}`,
+        );
+      }
+      return;
+    }
+    case "apikey revoke": {
+      if (!values.id) throw new Error("--id is required (see apikey list)");
+      await revokeApiKey(values.id);
+      console.log(`Revoked API key ${values.id}`);
       return;
     }
     case "apikey create": {
       if (!values.name) throw new Error("--name is required");
-      const { id, key } = await createApiKey({ name: values.name, role: parseRole(values.role) });
+      const expiresAt = values.expires ? new Date(`${values.expires}T23:59:59Z`) : null;
+      if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error("--expires must be a date, YYYY-MM-DD");
+      const { id, key } = await createApiKey({
+        name: values.name,
+        role: parseRole(values.role, "viewer"),
+        accountIds: values.accounts ? values.accounts.split(",").filter(Boolean) : null,
+        expiresAt,
+      });
       console.log(
         `Created API key ${id} (${values.name}). Send it as "Authorization: Bearer <key>"; it is shown only once:`,
       );

@@ -2,6 +2,7 @@
 // One channel: its code and status, all-time counts, a test scan (sandbox accounts), then its
 // range — numbers against the previous period, the trend, the retention curve — and what
 // happened lately. The range lives in the URL like the overview's.
+import { useMay } from "@/components/auth/viewer-context";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, type ReactNode } from "react";
@@ -99,6 +100,7 @@ function ChannelDetail({
   const t = useTranslations("channels");
   const tAnalytics = useTranslations("analytics");
   const hrefWithAccount = useHrefWithAccount();
+  const mayEdit = useMay("editor", channel.accountId);
   const timeZone = account?.timezone ?? "Asia/Shanghai";
   const { params, update } = useStatsParams(timeZone);
   const rangeLabel = useRangeLabel(params, timeZone);
@@ -141,7 +143,7 @@ function ChannelDetail({
           <ChannelQrCard channel={channel} timeZone={timeZone} />
           <div className={detailStyles.detailColumn}>
             <ChannelCounts counts={channel.counts} timeZone={timeZone} />
-            {account?.isSandbox ? (
+            {account?.isSandbox && mayEdit ? (
               <SandboxPanel accountId={channel.accountId} channelId={channel.id} />
             ) : (
               <Card>

@@ -4,6 +4,7 @@
 // sheet, and archiving or restoring.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useMay } from "@/components/auth/viewer-context";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/error-state";
 import { useHrefWithAccount } from "@/components/layout/use-selected-account";
@@ -20,6 +21,7 @@ interface BulkActionsProps {
 }
 
 export function BulkActions({ accountId, selectedIds, group, onClear }: BulkActionsProps) {
+  const mayEdit = useMay("editor", accountId);
   const t = useTranslations("channels.bulk");
   const hrefWithAccount = useHrefWithAccount();
   const [progress, setProgress] = useState<ArchiveProgress | null>(null);
@@ -67,20 +69,24 @@ export function BulkActions({ accountId, selectedIds, group, onClear }: BulkActi
           <ButtonLink size="small" href={printHref(`ids=${selectedIds.join(",")}`)} data-testid="print-selected">
             {t("print")}
           </ButtonLink>
-          <Button
-            size="small"
-            isLoading={bulkArchive.isPending}
-            onClick={() => bulkArchive.mutate({ ids: selectedIds, action: "archive" }, { onSuccess: onClear })}
-          >
-            {t("archive")}
-          </Button>
-          <Button
-            size="small"
-            disabled={bulkArchive.isPending}
-            onClick={() => bulkArchive.mutate({ ids: selectedIds, action: "restore" }, { onSuccess: onClear })}
-          >
-            {t("restore")}
-          </Button>
+          {mayEdit ? (
+            <>
+              <Button
+                size="small"
+                isLoading={bulkArchive.isPending}
+                onClick={() => bulkArchive.mutate({ ids: selectedIds, action: "archive" }, { onSuccess: onClear })}
+              >
+                {t("archive")}
+              </Button>
+              <Button
+                size="small"
+                disabled={bulkArchive.isPending}
+                onClick={() => bulkArchive.mutate({ ids: selectedIds, action: "restore" }, { onSuccess: onClear })}
+              >
+                {t("restore")}
+              </Button>
+            </>
+          ) : null}
           <Button size="small" variant="ghost" onClick={onClear}>
             {t("clear")}
           </Button>

@@ -4,6 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import Link from "next/link";
+import { useMay } from "@/components/auth/viewer-context";
 import { useHrefWithAccount } from "@/components/layout/use-selected-account";
 import { useArchiveChannel, useRenewChannel, useRestoreChannel } from "@/lib/client/channels";
 import type { Channel } from "@/lib/schemas/channels";
@@ -17,6 +18,8 @@ export function ChannelRowActions({ channel, onEdit }: { channel: Channel; onEdi
   const restore = useRestoreChannel();
   const renew = useRenewChannel();
   const isArchived = channel.status === "archived";
+  // Viewers keep the studio (to download a code); every change is for editors.
+  const mayEdit = useMay("editor", channel.accountId);
   const close = () => menu.current?.removeAttribute("open");
   return (
     <details
@@ -36,19 +39,21 @@ export function ChannelRowActions({ channel, onEdit }: { channel: Channel; onEdi
         >
           {t("studio")}
         </Link>
-        <button
-          type="button"
-          role="menuitem"
-          className={styles.menuItem}
-          onClick={() => {
-            close();
-            onEdit(channel);
-          }}
-          data-testid="edit-channel"
-        >
-          {t("edit")}
-        </button>
-        {channel.qr.kind === "temporary" && !isArchived ? (
+        {mayEdit ? (
+          <button
+            type="button"
+            role="menuitem"
+            className={styles.menuItem}
+            onClick={() => {
+              close();
+              onEdit(channel);
+            }}
+            data-testid="edit-channel"
+          >
+            {t("edit")}
+          </button>
+        ) : null}
+        {mayEdit && channel.qr.kind === "temporary" && !isArchived ? (
           <button
             type="button"
             role="menuitem"
@@ -63,7 +68,7 @@ export function ChannelRowActions({ channel, onEdit }: { channel: Channel; onEdi
             {t("renew")}
           </button>
         ) : null}
-        {isArchived ? (
+        {!mayEdit ? null : isArchived ? (
           <button
             type="button"
             role="menuitem"

@@ -3,6 +3,7 @@
 // sheets, row actions — next to the quota meter and the "New channel" form.
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
+import { useMay } from "@/components/auth/viewer-context";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -29,6 +30,7 @@ export function ChannelsView() {
   const t = useTranslations("channels");
   const selection = useSelectedAccount();
   const hrefWithAccount = useHrefWithAccount();
+  const mayEdit = useMay("editor", selection.account?.id ?? null);
   return (
     <>
       <PageHeader
@@ -43,9 +45,11 @@ export function ChannelsView() {
             >
               {t("unattributed.link")}
             </ButtonLink>
-            <ButtonLink href={hrefWithAccount("/channels/import")} data-testid="open-import">
-              {t("import.link")}
-            </ButtonLink>
+            {mayEdit ? (
+              <ButtonLink href={hrefWithAccount("/channels/import")} data-testid="open-import">
+                {t("import.link")}
+              </ButtonLink>
+            ) : null}
           </>
         }
       />
@@ -59,6 +63,7 @@ function ChannelsForAccount({ account }: { account: Account }) {
   const { params, update } = useChannelListParams();
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [editing, setEditing] = useState<Channel | null>(null);
+  const mayEdit = useMay("editor", account.id);
   const channels = useChannelList({
     accountId: account.id,
     q: params.q || undefined,
@@ -146,7 +151,7 @@ function ChannelsForAccount({ account }: { account: Account }) {
       </Card>
       <div className={styles.sideColumn}>
         <QuotaMeter accountId={account.id} timeZone={account.timezone} />
-        <ChannelCreateForm accountId={account.id} />
+        {mayEdit ? <ChannelCreateForm accountId={account.id} /> : null}
       </div>
       {editing ? <ChannelEditDialog key={editing.id} channel={editing} onClose={() => setEditing(null)} /> : null}
     </div>

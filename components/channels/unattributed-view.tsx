@@ -1,6 +1,7 @@
 "use client";
 // Scenes seen in pushes that no channel owns — codes made elsewhere, or before Qudao. One click
 // creates the channel that claims the scene, and with it every past event that carried it.
+import { useMay } from "@/components/auth/viewer-context";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -96,6 +97,7 @@ function UnattributedRow({
   const tKind = useTranslations("channels.kind");
   const formatters = useFormatters(timeZone);
   const create = useCreateChannel();
+  const mayEdit = useMay("editor", accountId);
   const [name, setName] = useState(t("defaultName", { scene: scene.scene }));
   const [kind, setKind] = useState<QrKind>(scene.claimableAs[0] ?? "permanent");
 
@@ -121,7 +123,7 @@ function UnattributedRow({
       <td>{scene.firstSeenDay ? formatters.calendarDate(scene.firstSeenDay, "range") : "—"}</td>
       <td>{scene.lastSeenAt ? formatters.instant(scene.lastSeenAt) : "—"}</td>
       <td>
-        {scene.claimableAs.length === 0 ? (
+        {!mayEdit ? null : scene.claimableAs.length === 0 ? (
           <span className="muted">{t("notClaimable")}</span>
         ) : (
           <div className={styles.claim}>

@@ -1,15 +1,17 @@
 "use client";
 // Picks the official account the dashboard shows. On a channel page the channel belongs to the
 // old account, so switching goes back to the channel list.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/spinner";
+import { describeTimeZone } from "@/components/ui/use-formatters";
 import { accountParam, useSelectedAccount } from "@/components/layout/use-selected-account";
 import styles from "@/components/layout/shell.module.css";
 
 export function AccountSwitcher() {
   const t = useTranslations("layout");
+  const locale = useLocale();
   const router = useRouter();
   const pathname = usePathname();
   const { account, accounts, isPending, error } = useSelectedAccount();
@@ -40,8 +42,8 @@ export function AccountSwitcher() {
         ))}
       </select>
       {account.isSandbox ? <Badge tone="amber">{t("sandbox")}</Badge> : null}
-      <span className={styles.timeZone} title={t("timeZoneHint")}>
-        {account.timezone}
+      <span className={styles.timeZone} title={`${t("timeZoneHint")} · ${account.timezone}`}>
+        {describeTimeZone(account.timezone, locale)}
       </span>
     </div>
   );

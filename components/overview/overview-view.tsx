@@ -2,6 +2,7 @@
 // Overview: the selected account's range (last 30 days unless the URL says otherwise) in its own
 // time zone: headline numbers against the previous period, the trend, the top channels, groups
 // side by side, and where follows came from.
+import { useFormatters } from "@/components/ui/use-formatters";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { ButtonLink } from "@/components/ui/button";
@@ -65,7 +66,8 @@ export function OverviewView() {
 function RangeDescription({ account }: { account: Account }) {
   const { params } = useStatsParams(account.timezone);
   const rangeLabel = useRangeLabel(params, account.timezone);
-  return <>{`${rangeLabel} · ${account.timezone}`}</>;
+  const { zoneName } = useFormatters(account.timezone);
+  return <>{`${rangeLabel} · ${zoneName()}`}</>;
 }
 
 function OverviewForAccount({ account }: { account: Account }) {

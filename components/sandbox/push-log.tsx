@@ -1,6 +1,7 @@
 "use client";
 // What the emulator pushed to the account's webhook, newest first: the event, the follower, how
 // many tries it took, and Qudao's reply (decrypted), opened per push.
+import { useMay } from "@/components/auth/viewer-context";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
@@ -23,12 +24,13 @@ const eventTone: Record<string, BadgeTone> = { subscribe: "green", SCAN: "blue",
 export function PushLog({ account, isSandbox }: { account: Account; isSandbox: boolean }) {
   const t = useTranslations("sandboxConsole.pushes");
   const pushes = useSandboxPushes(account.id);
+  const mayEdit = useMay("editor", account.id);
   const items = pushes.data?.items ?? [];
   return (
     <Card>
       <CardHeader title={t("title")} description={t("description")} />
       <CardBody>
-        {isSandbox ? <SimulateScanForm accountId={account.id} /> : null}
+        {isSandbox && mayEdit ? <SimulateScanForm accountId={account.id} /> : null}
         {pushes.isPending ? (
           <SkeletonRows />
         ) : pushes.isError ? (

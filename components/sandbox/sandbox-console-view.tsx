@@ -1,5 +1,6 @@
 "use client";
 // The sandbox page: the pushes and replies on the left, faults and background work beside them.
+import { useMay } from "@/components/auth/viewer-context";
 import { useTranslations } from "next-intl";
 import { PageHeader } from "@/components/layout/page-header";
 import { AccountGate } from "@/components/layout/account-gate";
@@ -26,6 +27,7 @@ export function SandboxConsoleView() {
 function SandboxConsole({ account }: { account: Account }) {
   const t = useTranslations("sandboxConsole");
   const isSandbox = account.isSandbox || isSandboxApiBase(account.apiBaseUrl);
+  const mayEdit = useMay("editor", account.id);
   return (
     <div className={styles.layout}>
       {isSandbox ? null : (
@@ -35,7 +37,7 @@ function SandboxConsole({ account }: { account: Account }) {
       )}
       <PushLog account={account} isSandbox={isSandbox} />
       <div className={styles.side}>
-        {isSandbox ? <FaultPanel accountId={account.id} /> : null}
+        {isSandbox && mayEdit ? <FaultPanel accountId={account.id} /> : null}
         <BackgroundJobs account={account} />
       </div>
     </div>

@@ -2,6 +2,7 @@
 // The QR studio of one channel: a live preview drawn in the browser from the same layout the
 // server renders downloads with, the design's controls, and saving (optionally for the whole
 // group) so every later download — single or ZIP — looks the same.
+import { useMay } from "@/components/auth/viewer-context";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -66,6 +67,8 @@ export function StudioView({ channelId }: { channelId: string }) {
 }
 
 function StudioEditor({ channel, saved, isSaved }: { channel: Channel; saved: QrDesign; isSaved: boolean }) {
+  // Viewers try designs and download them; saving one for the channel is for editors.
+  const mayEdit = useMay("editor", channel.accountId);
   const t = useTranslations("channels.studio");
   const [draft, setDraft] = useState<QrDesign>(saved);
   const [applyToGroup, setApplyToGroup] = useState(false);
@@ -151,25 +154,27 @@ function StudioEditor({ channel, saved, isSaved }: { channel: Channel; saved: Qr
                 {t("applyToGroup", { group: channel.group })}
               </label>
             ) : null}
-            <div className={styles.saveButtons}>
-              <Button
-                variant="ghost"
-                onClick={() => reset.mutate(undefined, { onSuccess: (result) => setDraft(result.design) })}
-                isLoading={reset.isPending}
-                disabled={!isSaved}
-              >
-                {t("reset")}
-              </Button>
-              <Button
-                variant="primary"
-                onClick={() => saveDesign()}
-                isLoading={save.isPending}
-                disabled={!validation.success || (!isDirty && !applyToGroup)}
-                data-testid="studio-save"
-              >
-                {t("save")}
-              </Button>
-            </div>
+            {mayEdit ? (
+              <div className={styles.saveButtons}>
+                <Button
+                  variant="ghost"
+                  onClick={() => reset.mutate(undefined, { onSuccess: (result) => setDraft(result.design) })}
+                  isLoading={reset.isPending}
+                  disabled={!isSaved}
+                >
+                  {t("reset")}
+                </Button>
+                <Button
+                  variant="primary"
+                  onClick={() => saveDesign()}
+                  isLoading={save.isPending}
+                  disabled={!validation.success || (!isDirty && !applyToGroup)}
+                  data-testid="studio-save"
+                >
+                  {t("save")}
+                </Button>
+              </div>
+            ) : null}
           </div>
           {save.isError ? <InlineError error={save.error} /> : null}
           {appliedTo !== null && !isDirty ? (

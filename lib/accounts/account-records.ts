@@ -35,6 +35,18 @@ export type AccountRowWithToken = AccountRow & {
 /** Include this in account reads that feed toPublicAccount. */
 export const accessTokenHealthInclude = { accessToken: { select: { token: true, expiresAt: true } } } as const;
 
+/**
+ * The built-in sandbox's WeChat lives in this very server, so its address is this server's, read at
+ * run time: a CLI run (say, `seed`) with another PORT must not re-point a running server's sandbox.
+ */
+export function builtInSandboxBaseUrl(): string {
+  return `${getEnv().publicUrl}/sandbox`;
+}
+
+function apiBaseUrlOf(row: AccountRow): string {
+  return row.isBuiltInSandbox ? builtInSandboxBaseUrl() : row.apiBaseUrl;
+}
+
 export function webhookUrlFor(accountId: string): string {
   return `${getEnv().publicUrl}/api/wechat/${accountId}`;
 }
@@ -52,10 +64,10 @@ export function toPublicAccount(row: AccountRowWithToken): Account {
     mode: row.mode as Account["mode"],
     originalId: row.originalId,
     timezone: row.timezone,
-    apiBaseUrl: row.apiBaseUrl,
+    apiBaseUrl: apiBaseUrlOf(row),
     accessTokenKind: row.accessTokenKind as Account["accessTokenKind"],
     isSandbox: row.isBuiltInSandbox,
-    isEmulated: isSandboxBaseUrl(row.apiBaseUrl),
+    isEmulated: row.isBuiltInSandbox || isSandboxBaseUrl(row.apiBaseUrl),
     webhookUrl: webhookUrlFor(row.id),
     createdAt: row.createdAt.toISOString(),
     health: {
@@ -82,7 +94,7 @@ export function toCredentials(row: AccountRow): AccountCredentials {
     mode: row.mode as MessageMode,
     originalId: row.originalId,
     timezone: row.timezone,
-    apiBaseUrl: row.apiBaseUrl,
+    apiBaseUrl: apiBaseUrlOf(row),
     accessTokenKind: row.accessTokenKind as AccountCredentials["accessTokenKind"],
     isDisabled: row.disabledAt !== null,
     previous: row.previousTokenEncrypted

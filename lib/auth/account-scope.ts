@@ -11,16 +11,32 @@ interface ActorScope {
   actor: Actor;
   /** The least role the route declared: the actor must hold it on every account it touches. */
   neededRole: Role;
+  ip: string | null;
+  /** Set once the handler wrote its own audit row (lib/audit/audit-log.ts). */
+  audited: boolean;
 }
 
 const scopeStorage = new AsyncLocalStorage<ActorScope>();
 
-export function withActorScope<T>(actor: Actor, neededRole: Role, run: () => T): T {
-  return scopeStorage.run({ actor, neededRole }, run);
+export function withActorScope<T>(actor: Actor, neededRole: Role, ip: string | null, run: () => T): T {
+  return scopeStorage.run({ actor, neededRole, ip, audited: false }, run);
 }
 
 export function currentActor(): Actor | null {
   return scopeStorage.getStore()?.actor ?? null;
+}
+
+export function currentRequestIp(): string | null {
+  return scopeStorage.getStore()?.ip ?? null;
+}
+
+export function markAudited(): void {
+  const scope = scopeStorage.getStore();
+  if (scope) scope.audited = true;
+}
+
+export function wasAudited(): boolean {
+  return scopeStorage.getStore()?.audited ?? false;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface Actor {
   /** The user behind the request (a key's creator for an API key). */
   userId: string | null;
   sessionId?: string;
+  /** A person signed in with a temporary password (made by an admin, or reset by an owner). */
+  mustChangePassword?: boolean;
 }
 
 export function roleOnAccount(actor: Actor, accountId: string): Role | null {

@@ -66,6 +66,7 @@ export async function findSessionActor(token: string | undefined): Promise<Actor
     allAccounts: user.allAccounts,
     grants,
     sessionId: session.id,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 

@@ -1,7 +1,10 @@
-// Sign-in and first-run setup: both end with a session cookie.
-import { AppError } from "@/lib/http/errors";
+// Sign-in and first-run setup: both end with a new session cookie (a new session on every
+// sign-in: a cookie planted before sign-in is never promoted). Every attempt is audited.
+import { recordAudit } from "@/lib/audit/audit-log";
+import { clientIpOf } from "@/lib/auth/authenticate";
 import { createSession, sessionCookieHeader } from "@/lib/auth/sessions";
-import { createFirstAdmin, findUserByCredentials, type PublicUser } from "@/lib/auth/users";
+import { createFirstOwner, findUserByCredentials, type PublicUser } from "@/lib/auth/users";
+import { AppError } from "@/lib/http/errors";
 import type { Credentials } from "@/lib/schemas/auth";
 
 export interface SignedIn {
@@ -9,17 +12,46 @@ export interface SignedIn {
   setCookie: string;
 }
 
-async function startSession(user: PublicUser): Promise<SignedIn> {
-  const session = await createSession(user.id);
-  return { user, setCookie: sessionCookieHeader(session.token, session.expiresAt) };
+/** A new session for the user, recorded with where it came from; returns its Set-Cookie. */
+export async function startSessionFor(userId: string, request: Request): Promise<string> {
+  const session = await createSession(userId, {
+    ip: clientIpOf(request),
+    userAgent: request.headers.get("user-agent"),
+  });
+  return sessionCookieHeader(session.token, session.expiresAt);
 }
 
-export async function signIn(credentials: Credentials): Promise<SignedIn> {
+export async function signIn(credentials: Credentials, request: Request): Promise<SignedIn> {
+  const ip = clientIpOf(request);
   const user = await findUserByCredentials(credentials.email, credentials.password);
-  if (!user) throw new AppError("unauthorized", "Wrong email or password");
-  return startSession(user);
+  if (!user) {
+    await recordAudit({
+      action: "auth.sign_in_failed",
+      objectType: "user",
+      actorOverride: { kind: "anonymous", id: null, label: credentials.email.toLowerCase() },
+      ip,
+    });
+    throw new AppError("unauthorized", "Wrong email or password");
+  }
+  const setCookie = await startSessionFor(user.id, request);
+  await recordAudit({
+    action: "auth.sign_in",
+    objectType: "user",
+    objectId: user.id,
+    actorOverride: { kind: "user", id: user.id, label: user.email },
+    ip,
+  });
+  return { user, setCookie };
 }
 
-export async function setUpFirstAdmin(credentials: Credentials): Promise<SignedIn> {
-  return startSession(await createFirstAdmin(credentials));
+export async function setUpFirstOwner(credentials: Credentials, request: Request): Promise<SignedIn> {
+  const user = await createFirstOwner(credentials);
+  await recordAudit({
+    action: "user.create_first_owner",
+    objectType: "user",
+    objectId: user.id,
+    actorOverride: { kind: "user", id: user.id, label: user.email },
+    ip: clientIpOf(request),
+  });
+  return { user, setCookie: await startSessionFor(user.id, request) };
 }

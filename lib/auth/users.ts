@@ -1,4 +1,4 @@
-// Users: the first admin (first-run page), more from the command line.
+// Users: the first owner (first-run page); more from the People page or the command line.
 import { getDb, isUniqueViolation } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { hashPassword, isPasswordValid } from "@/lib/auth/passwords";
@@ -20,7 +20,7 @@ export async function createUser(input: { email: string; password: string; role?
       data: {
         email: input.email.toLowerCase(),
         passwordHash: await hashPassword(input.password),
-        role: input.role ?? "admin",
+        role: input.role ?? "viewer",
       },
     });
     return { id: user.id, email: user.email, role: user.role };
@@ -31,13 +31,13 @@ export async function createUser(input: { email: string; password: string; role?
 }
 
 /** The first-run page: only possible while there is no user at all. */
-export async function createFirstAdmin(input: { email: string; password: string }): Promise<PublicUser> {
+export async function createFirstOwner(input: { email: string; password: string }): Promise<PublicUser> {
   if (await hasAnyUser()) throw new AppError("conflict", "Qudao is already set up; sign in instead");
-  return createUser({ ...input, role: "admin" });
+  return createUser({ ...input, role: "owner" });
 }
 
 export async function findUserByCredentials(email: string, password: string): Promise<PublicUser | null> {
   const user = await getDb().user.findUnique({ where: { email: email.toLowerCase() } });
-  if (!user || !(await isPasswordValid(user.passwordHash, password))) return null;
+  if (!user || user.disabledAt || !(await isPasswordValid(user.passwordHash, password))) return null;
   return { id: user.id, email: user.email, role: user.role };
 }

@@ -8,6 +8,8 @@ export interface Viewer {
   role: Role;
   allAccounts: boolean;
   grants: Readonly<Record<string, Role>>;
+  /** Signed in with a temporary password: asked to choose their own. */
+  mustChangePassword: boolean;
 }
 
 /** The viewer's role on an account (null: they do not see it). */

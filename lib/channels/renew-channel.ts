@@ -1,5 +1,6 @@
 // Renewing a temporary code: WeChat issues a new ticket for the same scene, so the channel keeps
 // its events and counts. The ticket it replaces is written to the audit log.
+import { recordAudit } from "@/lib/audit/audit-log";
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import { apiClientForAccount } from "@/lib/accounts/access-token-store";
@@ -13,7 +14,7 @@ import {
   type ChannelRenewInput,
 } from "@/lib/schemas/channels";
 
-export async function renewChannel(channelId: string, rawInput: ChannelRenewInput, actor = "system"): Promise<Channel> {
+export async function renewChannel(channelId: string, rawInput: ChannelRenewInput): Promise<Channel> {
   const input = channelRenewSchema.parse(rawInput);
   const db = getDb();
   const row = await db.channel.findUnique({ where: { id: channelId } });
@@ -37,20 +38,17 @@ export async function renewChannel(channelId: string, rawInput: ChannelRenewInpu
   const expiresAt = new Date(
     Date.now() + (qr.expiresInSeconds ?? input.expiresInSeconds ?? defaultTemporaryExpirySeconds) * 1000,
   );
-  await db.$transaction([
-    db.channel.update({ where: { id: channelId }, data: { ticket: qr.ticket, url: qr.url, expiresAt } }),
-    db.auditLog.create({
-      data: {
-        actor,
-        action: "channel.renew",
-        target: channelId,
-        detail: JSON.stringify({
-          previousTicket: row.ticket,
-          previousUrl: row.url,
-          previousExpiresAt: row.expiresAt?.toISOString() ?? null,
-        }),
-      },
-    }),
-  ]);
+  await db.channel.update({ where: { id: channelId }, data: { ticket: qr.ticket, url: qr.url, expiresAt } });
+  await recordAudit({
+    action: "channel.renew",
+    objectType: "channel",
+    objectId: channelId,
+    accountId: row.accountId,
+    detail: {
+      previousTicket: row.ticket,
+      previousUrl: row.url,
+      previousExpiresAt: row.expiresAt?.toISOString() ?? null,
+    },
+  });
   return getChannel(channelId);
 }

@@ -3,8 +3,9 @@
 // the least role it needs and where its account comes from — so access is decided here, once,
 // and a route without a rule does not compile (tests/integration/route-permissions.test.ts walks
 // them all).
-import { assertAccountAccess, withActorScope } from "@/lib/auth/account-scope";
-import { authenticateRequest, type Actor } from "@/lib/auth/authenticate";
+import { recordRequestAudit } from "@/lib/audit/request-audit";
+import { assertAccountAccess, wasAudited, withActorScope } from "@/lib/auth/account-scope";
+import { authenticateRequest, clientIpOf, type Actor } from "@/lib/auth/authenticate";
 import { atLeast, type Role } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
@@ -45,9 +46,11 @@ export function route<Params = Record<string, never>>(
       const actor = await authenticateRequest(request);
       if (!actor) throw new AppError("unauthorized", "Sign in or send an API key");
       if (!atLeast(actor.role, rule.role)) throw new AppError("forbidden", `This needs the ${rule.role} role`);
-      return await withActorScope(actor, rule.role, async () => {
-        await checkAccountOf(request, rule.account, params as Record<string, string>);
-        return handler(request, { params, actor });
+      return await withActorScope(actor, rule.role, clientIpOf(request), async () => {
+        const accountId = await checkAccountOf(request, rule.account, params as Record<string, string>);
+        const response = await handler(request, { params, actor });
+        if (isMutation(request) && response.ok && !wasAudited()) await recordRequestAudit(request, accountId);
+        return response;
       });
     } catch (error) {
       return responseForError(error);
@@ -56,21 +59,23 @@ export function route<Params = Record<string, never>>(
   return Object.assign(wrapped, { rule });
 }
 
-async function checkAccountOf(request: Request, rule: AccountRule, params: Record<string, string>): Promise<void> {
-  if (rule === "none") return;
-  if (rule === "query") {
-    const accountId = new URL(request.url).searchParams.get("accountId");
+/** Checks the route's account and returns its id (null when the route is not about one). */
+async function checkAccountOf(
+  request: Request,
+  rule: AccountRule,
+  params: Record<string, string>,
+): Promise<string | null> {
+  if (rule === "none") return null;
+  if (rule === "query" || rule === "body") {
+    const accountId =
+      rule === "query" ? new URL(request.url).searchParams.get("accountId") : await accountIdInBody(request);
     if (accountId) assertAccountAccess(accountId);
-    return;
-  }
-  if (rule === "body") {
-    const accountId = await accountIdInBody(request);
-    if (accountId) assertAccountAccess(accountId);
-    return;
+    return accountId;
   }
   if ("param" in rule) {
-    assertAccountAccess(params[rule.param] ?? "");
-    return;
+    const accountId = params[rule.param] ?? "";
+    assertAccountAccess(accountId);
+    return accountId;
   }
   const channel = await getDb().channel.findUnique({
     where: { id: params[rule.channelParam] ?? "" },
@@ -84,6 +89,7 @@ async function checkAccountOf(request: Request, rule: AccountRule, params: Recor
     if (error instanceof AppError && error.code === "not_found") throw notFound("Channel");
     throw error;
   }
+  return channel.accountId;
 }
 
 /** Reads `accountId` from a copy of the body; a body that is not JSON or a form is left to the handler. */
@@ -102,6 +108,10 @@ async function accountIdInBody(request: Request): Promise<string | null> {
     return null;
   }
   return null;
+}
+
+function isMutation(request: Request): boolean {
+  return request.method !== "GET" && request.method !== "HEAD";
 }
 
 /** Reads the query string into a plain object for a zod schema. */

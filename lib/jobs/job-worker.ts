@@ -6,8 +6,10 @@ import { hostname } from "node:os";
 import { after } from "next/server";
 import { log } from "@/lib/log";
 import { pruneCompletedJobs, runDueJobs } from "@/lib/jobs/run-jobs";
+import { purgeExpiredSessions } from "@/lib/auth/sessions";
 
 const pollMs = 3_000;
+/** Housekeeping: completed jobs and ended sessions are removed hourly. */
 const pruneEveryMs = 3_600_000;
 
 interface WorkerState {
@@ -87,6 +89,7 @@ async function runRounds(worker: WorkerState): Promise<void> {
     if (Date.now() - worker.lastPruneAt > pruneEveryMs) {
       worker.lastPruneAt = Date.now();
       await pruneCompletedJobs();
+      await purgeExpiredSessions();
     }
   } catch (error) {
     log.error({ err: error }, "job worker round failed");

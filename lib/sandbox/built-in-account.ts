@@ -2,7 +2,7 @@
 // emulator, in safe mode so the first scan already exercises signatures and AES end to end.
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
+import { builtInSandboxBaseUrl } from "@/lib/accounts/account-records";
 import { createAccount } from "@/lib/accounts/manage-accounts";
 
 function randomAlphanumeric(length: number): string {
@@ -10,16 +10,13 @@ function randomAlphanumeric(length: number): string {
   return Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join("");
 }
 
-/** Creates the sandbox account once; afterwards keeps its API base pointing at this app's address. */
+/**
+ * Creates the sandbox account once. Its stored API base is only a record: whichever server reads
+ * the account uses its own address (builtInSandboxBaseUrl), so nothing here is rewritten later.
+ */
 export async function ensureBuiltInSandboxAccount(): Promise<{ id: string; isNew: boolean }> {
-  const db = getDb();
-  const sandboxBaseUrl = `${getEnv().publicUrl}/sandbox`;
-  const existing = await db.account.findFirst({ where: { isBuiltInSandbox: true } });
-  if (existing) {
-    if (existing.apiBaseUrl !== sandboxBaseUrl)
-      await db.account.update({ where: { id: existing.id }, data: { apiBaseUrl: sandboxBaseUrl } });
-    return { id: existing.id, isNew: false };
-  }
+  const existing = await getDb().account.findFirst({ where: { isBuiltInSandbox: true } });
+  if (existing) return { id: existing.id, isNew: false };
   const account = await createAccount(
     {
       name: "Sandbox",
@@ -30,7 +27,7 @@ export async function ensureBuiltInSandboxAccount(): Promise<{ id: string; isNew
       mode: "safe",
       originalId: `gh_${randomBytes(6).toString("hex")}`,
       timezone: "Asia/Shanghai",
-      apiBaseUrl: sandboxBaseUrl,
+      apiBaseUrl: builtInSandboxBaseUrl(),
     },
     { isBuiltInSandbox: true },
   );

@@ -1,12 +1,12 @@
-// POST /api/auth/setup — first run: create the first admin and sign them in
+// POST /api/auth/setup — first run: create the owner and sign them in
 import { route } from "@/lib/http/route";
 import { credentialsSchema } from "@/lib/schemas/auth";
-import { setUpFirstAdmin } from "@/lib/auth/sign-in";
+import { setUpFirstOwner } from "@/lib/auth/sign-in";
 
 export const POST = route(
   { auth: "public", why: "first run: creates the owner, refused once any user exists" },
   async (request) => {
-    const { user, setCookie } = await setUpFirstAdmin(credentialsSchema.parse(await request.json()));
+    const { user, setCookie } = await setUpFirstOwner(credentialsSchema.parse(await request.json()), request);
     return Response.json(user, { status: 201, headers: { "set-cookie": setCookie } });
   },
 );

@@ -4,6 +4,6 @@ import { credentialsSchema } from "@/lib/schemas/auth";
 import { signIn } from "@/lib/auth/sign-in";
 
 export const POST = route({ auth: "public", why: "signing in" }, async (request) => {
-  const { user, setCookie } = await signIn(credentialsSchema.parse(await request.json()));
+  const { user, setCookie } = await signIn(credentialsSchema.parse(await request.json()), request);
   return Response.json(user, { headers: { "set-cookie": setCookie } });
 });

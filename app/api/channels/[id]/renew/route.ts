@@ -5,9 +5,9 @@ import { channelRenewSchema } from "@/lib/schemas/channels";
 
 export const POST = route<{ id: string }>(
   { role: "editor", account: { channelParam: "id" } },
-  async (request, { params, actor }) => {
+  async (request, { params }) => {
     const text = await request.text();
     const input = channelRenewSchema.parse(text ? JSON.parse(text) : {});
-    return Response.json(await renewChannel(params.id, input, actor?.label));
+    return Response.json(await renewChannel(params.id, input));
   },
 );

@@ -1,0 +1,10 @@
+// POST /api/me/password — change my password (my other sessions end)
+import { route } from "@/lib/http/route";
+import { changeOwnPassword } from "@/lib/team/own-account";
+import { ownPasswordChangeSchema } from "@/lib/schemas/team";
+
+export const POST = route({ role: "viewer", account: "none" }, async (request, { actor }) => {
+  const { currentPassword, newPassword } = ownPasswordChangeSchema.parse(await request.json());
+  await changeOwnPassword(actor!, currentPassword, newPassword);
+  return new Response(null, { status: 204 });
+});
