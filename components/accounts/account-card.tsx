@@ -1,9 +1,10 @@
 "use client";
 // One connected account: its status, what WeChat last did with it (verified, pushed, was refused),
 // token health, and the admin's actions. Disabled and rotating accounts say what that means.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { describeTimeZone } from "@/components/ui/use-formatters";
 import { InlineError } from "@/components/ui/error-state";
 import { AccountStatusBadge } from "@/components/accounts/account-status-badge";
 import { CopyValue } from "@/components/accounts/copy-value";
@@ -17,6 +18,7 @@ export type AccountDialog = "edit" | "delete" | "rotate";
 
 export function AccountCard({ account, onOpen }: { account: Account; onOpen: (dialog: AccountDialog) => void }) {
   const t = useTranslations("accounts");
+  const locale = useLocale();
   const times = useAccountTimes(account.timezone);
   const update = useUpdateAccount();
   const endRotation = useEndRotation();
@@ -35,7 +37,8 @@ export function AccountCard({ account, onOpen }: { account: Account; onOpen: (di
         }
         description={
           <span className={styles.meta}>
-            {t("card.appId")} {account.appId} · {t(`mode.${account.mode}`)} · {account.timezone}
+            {t("card.appId")} {account.appId} · {t(`mode.${account.mode}`)} ·{" "}
+            {describeTimeZone(account.timezone, locale)}
           </span>
         }
       />

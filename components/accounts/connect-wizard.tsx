@@ -2,11 +2,12 @@
 // Connecting an official account in WeChat's own order: AppID + AppSecret (tested at once) →
 // Token, EncodingAESKey, mode and time zone → the four values to paste into 公众平台 → WeChat's URL
 // verification arriving live → the first push. The account is polled every 2 s while waiting.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
+import { describeTimeZone } from "@/components/ui/use-formatters";
 import { CopyValue } from "@/components/accounts/copy-value";
 import { CredentialsStep, type TestedCredentials } from "@/components/accounts/credentials-step";
 import { SettingsStep, type ConnectedAccount } from "@/components/accounts/settings-step";
@@ -21,6 +22,7 @@ type StepKey = (typeof stepKeys)[number];
 
 export function ConnectWizard({ onClose }: { onClose: () => void }) {
   const t = useTranslations("accounts");
+  const locale = useLocale();
   const [credentials, setCredentials] = useState<TestedCredentials | null>(null);
   const [connected, setConnected] = useState<ConnectedAccount | null>(null);
   const live = useAccount(connected?.account.id ?? null, {
@@ -57,7 +59,7 @@ export function ConnectWizard({ onClose }: { onClose: () => void }) {
           t("wizard.summary.settings", {
             name: connected.account.name,
             mode: t(`mode.${connected.account.mode}`),
-            zone: connected.account.timezone,
+            zone: describeTimeZone(connected.account.timezone, locale),
           }),
         )
       : credentials && (
@@ -132,13 +134,16 @@ function PasteValues({ connected }: { connected: ConnectedAccount }) {
 
 function VerificationStatus({ connected, verifiedAt }: { connected: ConnectedAccount; verifiedAt: string | null }) {
   const t = useTranslations("accounts.wizard");
+  const locale = useLocale();
   const times = useAccountTimes(connected.account.timezone);
   if (verifiedAt) {
     return (
       <div className={styles.stepBody}>
         <p className={styles.arrived} data-testid="verified-at" role="status">
           {t("verifiedAt", { time: times.clock(verifiedAt) })}{" "}
-          <span className={styles.faint}>{t("zoneNote", { zone: connected.account.timezone })}</span>
+          <span className={styles.faint}>
+            {t("zoneNote", { zone: describeTimeZone(connected.account.timezone, locale) })}
+          </span>
         </p>
         <p className={styles.meta}>{t("enableHint")}</p>
       </div>
