@@ -2,6 +2,7 @@
 // access token go by the database's cascade; the tallies keyed by accountId alone (rollups,
 // scanner days, follow periods, tags) and the account's queued jobs are deleted here, in the
 // same transaction. The audit log keeps its rows: it is history.
+import { recordAudit } from "@/lib/audit/audit-log";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { findAccountRow, forgetRecentAccountCredentials } from "@/lib/accounts/account-records";
@@ -36,5 +37,12 @@ export async function deleteAccount(accountId: string, input: AccountDeleteInput
 
   forgetRecentAccountCredentials(accountId);
   forgetHealthWrites(accountId);
+  await recordAudit({
+    action: "account.delete",
+    objectType: "account",
+    objectId: accountId,
+    accountId,
+    detail: { name: account.name, appId: account.appId, deletedEvents },
+  });
   return { deletedEvents };
 }

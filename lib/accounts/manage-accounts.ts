@@ -1,6 +1,7 @@
 // Creating, listing and editing official accounts. Secrets go in sealed and never come out, except
 // a Token / EncodingAESKey Qudao generated, returned once to the admin who asked for it.
 import { accountIdFilter } from "@/lib/auth/account-scope";
+import { changedFields, recordAudit } from "@/lib/audit/audit-log";
 import { getDb, isUniqueViolation } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { sealSecret } from "@/lib/accounts/secret-box";
@@ -60,6 +61,13 @@ export async function createAccount(
         isBuiltInSandbox: options.isBuiltInSandbox ?? false,
       },
     });
+    await recordAudit({
+      action: "account.create",
+      objectType: "account",
+      objectId: row.id,
+      accountId: row.id,
+      detail: { name: row.name, appId: row.appId, mode: row.mode, timezone: row.timezone, apiBaseUrl: row.apiBaseUrl },
+    });
     return { ...toPublicAccount(row), generatedSecrets: withoutUndefined(generatedSecrets) };
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("conflict", `An account with appId ${input.appId} already exists`);
@@ -110,5 +118,17 @@ export async function updateAccount(accountId: string, input: AccountUpdateInput
   });
   // Other instances see the change within findRecentAccountCredentials's second; this one at once.
   forgetRecentAccountCredentials(accountId);
+  const { isDisabled: _isDisabled, ...settings } = input;
+  const changes = changedFields(
+    { ...current, appSecret: null, token: null, encodingAESKey: null },
+    Object.fromEntries(Object.entries(settings).map(([field, value]) => [field, value ?? null])),
+  );
+  const action =
+    isDisabled === undefined || isDisabled === (current.disabledAt !== null)
+      ? "account.update"
+      : isDisabled
+        ? "account.disable"
+        : "account.enable";
+  await recordAudit({ action, objectType: "account", objectId: accountId, accountId, detail: changes });
   return toPublicAccount(row);
 }

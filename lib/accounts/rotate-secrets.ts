@@ -1,6 +1,7 @@
 // Rotating the server URL's Token / EncodingAESKey. WeChat checks new values the moment they are
 // saved in 公众平台, and pushes already signed with the old ones may still arrive: so both pairs
 // are accepted from the start of a rotation until the admin ends it.
+import { recordAudit } from "@/lib/audit/audit-log";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { openSecret, sealSecret } from "@/lib/accounts/secret-box";
@@ -46,6 +47,13 @@ export async function startRotation(accountId: string, input: AccountRotateInput
     include: accessTokenHealthInclude,
   });
   forgetRecentAccountCredentials(accountId);
+  await recordAudit({
+    action: "account.rotation_start",
+    objectType: "account",
+    objectId: accountId,
+    accountId,
+    detail: { token: ["(secret)", "(changed)"], encodingAESKey: ["(secret)", "(changed)"] },
+  });
   return { ...toPublicAccount(row), generatedSecrets: withoutUndefined(generatedSecrets) };
 }
 
@@ -59,5 +67,6 @@ export async function endRotation(accountId: string): Promise<Account> {
     include: accessTokenHealthInclude,
   });
   forgetRecentAccountCredentials(accountId);
+  await recordAudit({ action: "account.rotation_end", objectType: "account", objectId: accountId, accountId });
   return toPublicAccount(row);
 }

@@ -240,3 +240,47 @@ describe("the time zone", () => {
     expect((await patch(account.id, { timezone: "Mars/Base" })).status).toBe(422);
   });
 });
+
+describe("the audit log", () => {
+  it("records each change to an account with who and what changed, never a secret's value", async () => {
+    const account = await createAccount(sandboxAccountInput(app.server));
+    const newSecret = "f".repeat(32);
+    await patch(account.id, { name: "Renamed shop", appSecret: newSecret });
+    await patch(account.id, { isDisabled: true });
+    const rotated = await callRoute(postRotate, `/api/accounts/${account.id}/rotate`, {
+      key: adminKey,
+      method: "POST",
+      params: { id: account.id },
+    });
+    const { generatedSecrets } = await rotated.json();
+    await callRoute(postRotateEnd, `/api/accounts/${account.id}/rotate/end`, {
+      key: adminKey,
+      method: "POST",
+      params: { id: account.id },
+    });
+    await callRoute(deleteAccount, `/api/accounts/${account.id}`, {
+      key: adminKey,
+      method: "DELETE",
+      body: { confirmName: "Renamed shop" },
+      params: { id: account.id },
+    });
+
+    const rows = await getDb().auditLog.findMany({ where: { accountId: account.id }, orderBy: { id: "asc" } });
+    expect(rows.map((row) => row.action)).toEqual([
+      "account.create",
+      "account.update",
+      "account.disable",
+      "account.rotation_start",
+      "account.rotation_end",
+      "account.delete",
+    ]);
+    expect(JSON.parse(rows[1]!.detail!)).toEqual({
+      name: [account.name, "Renamed shop"],
+      appSecret: ["(secret)", "(changed)"],
+    });
+    expect(rows.slice(1).map((row) => [row.actorKind, row.actor])).toEqual(Array(5).fill(["apiKey", "admin"]));
+    const everything = JSON.stringify(rows);
+    for (const secret of [newSecret, generatedSecrets.token, generatedSecrets.encodingAESKey])
+      expect(everything).not.toContain(secret);
+  });
+});
