@@ -2,8 +2,10 @@
 // The row's lease (leaseOwner, leaseUntil) lets one instance at a time fetch a new token, so
 // instances never fetch classic tokens over each other (each fetch invalidates the last).
 import { getDb, isUniqueViolation } from "@/lib/db/client";
-import { WechatApiClient, type AccessTokenStore } from "@/lib/wechat/api-client";
+import { WechatApiClient, type AccessTokenStore, type CachedAccessToken } from "@/lib/wechat/api-client";
+import { WechatApiError, WechatUnavailableError } from "@/lib/wechat/api-errors";
 import { getAccountCredentials } from "@/lib/accounts/account-records";
+import { recordAccountError } from "@/lib/accounts/account-health";
 
 export const databaseAccessTokenStore: AccessTokenStore = {
   async read(accountId) {
@@ -52,6 +54,29 @@ async function ensureTokenRow(accountId: string): Promise<void> {
   }
 }
 
+/** A client that also records a failed token fetch as the account's last error (its token health). */
+class HealthRecordingApiClient extends WechatApiClient {
+  constructor(
+    private readonly accountId: string,
+    ...rest: ConstructorParameters<typeof WechatApiClient>
+  ) {
+    super(...rest);
+  }
+
+  override async accessToken(): Promise<CachedAccessToken> {
+    try {
+      return await super.accessToken();
+    } catch (error) {
+      if (error instanceof WechatApiError || error instanceof WechatUnavailableError) {
+        const code = error instanceof WechatApiError ? ` (${error.errcode})` : "";
+        await recordAccountError(this.accountId, { source: "token", message: `${error.message}${code}` });
+      }
+      throw error;
+    }
+  }
+}
+
 export async function apiClientForAccount(accountId: string, fetchImpl?: typeof fetch): Promise<WechatApiClient> {
-  return new WechatApiClient(await getAccountCredentials(accountId), databaseAccessTokenStore, fetchImpl);
+  const credentials = await getAccountCredentials(accountId);
+  return new HealthRecordingApiClient(accountId, credentials, databaseAccessTokenStore, fetchImpl);
 }

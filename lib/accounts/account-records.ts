@@ -6,7 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { notFound } from "@/lib/http/errors";
 import { openSecret } from "@/lib/accounts/secret-box";
-import { maskedSecret, type Account } from "@/lib/schemas/accounts";
+import { isSandboxBaseUrl, maskedSecret, type Account } from "@/lib/schemas/accounts";
+import { accountStatusOf, decodeAccountError } from "@/lib/accounts/account-status";
 import type { MessageMode } from "@/lib/wechat/push";
 
 export interface AccountCredentials {
@@ -20,7 +21,19 @@ export interface AccountCredentials {
   timezone: string;
   apiBaseUrl: string;
   accessTokenKind: "stable" | "classic";
+  /** Disabled: pushes are answered "success" and dropped; verification is still answered. */
+  isDisabled: boolean;
+  /** During a rotation, the Token / EncodingAESKey before it, still accepted. */
+  previous: { token: string; encodingAESKey: string | null } | null;
 }
+
+/** The account row with what the list shows of its access token. */
+export type AccountRowWithToken = AccountRow & {
+  accessToken?: { token: string | null; expiresAt: Date | null } | null;
+};
+
+/** Include this in account reads that feed toPublicAccount. */
+export const accessTokenHealthInclude = { accessToken: { select: { token: true, expiresAt: true } } } as const;
 
 /**
  * The built-in sandbox's WeChat lives in this very server, so its address is this server's, read at
@@ -38,7 +51,9 @@ export function webhookUrlFor(accountId: string): string {
   return `${getEnv().publicUrl}/api/wechat/${accountId}`;
 }
 
-export function toPublicAccount(row: AccountRow): Account {
+export function toPublicAccount(row: AccountRowWithToken): Account {
+  const tokenExpiresAt = row.accessToken?.token ? (row.accessToken.expiresAt ?? null) : null;
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
   return {
     id: row.id,
     name: row.name,
@@ -52,8 +67,20 @@ export function toPublicAccount(row: AccountRow): Account {
     apiBaseUrl: apiBaseUrlOf(row),
     accessTokenKind: row.accessTokenKind as Account["accessTokenKind"],
     isSandbox: row.isBuiltInSandbox,
+    isEmulated: row.isBuiltInSandbox || isSandboxBaseUrl(row.apiBaseUrl),
     webhookUrl: webhookUrlFor(row.id),
     createdAt: row.createdAt.toISOString(),
+    health: {
+      status: accountStatusOf(row),
+      disabledAt: iso(row.disabledAt),
+      lastVerifiedAt: iso(row.lastVerifiedAt),
+      lastPushAt: iso(row.lastPushAt),
+      lastErrorAt: iso(row.lastErrorAt),
+      lastError: decodeAccountError(row.lastError),
+      rotationStartedAt: iso(row.rotationStartedAt),
+      hasValidAccessToken: tokenExpiresAt !== null && tokenExpiresAt.getTime() > Date.now(),
+      accessTokenExpiresAt: iso(tokenExpiresAt),
+    },
   };
 }
 
@@ -69,6 +96,13 @@ export function toCredentials(row: AccountRow): AccountCredentials {
     timezone: row.timezone,
     apiBaseUrl: apiBaseUrlOf(row),
     accessTokenKind: row.accessTokenKind as AccountCredentials["accessTokenKind"],
+    isDisabled: row.disabledAt !== null,
+    previous: row.previousTokenEncrypted
+      ? {
+          token: openSecret(row.previousTokenEncrypted),
+          encodingAESKey: row.previousEncodingAesKeyEncrypted ? openSecret(row.previousEncodingAesKeyEncrypted) : null,
+        }
+      : null,
   };
 }
 
@@ -95,6 +129,14 @@ export async function findRecentAccountCredentials(accountId: string, maxAgeMs =
   if (recentCredentials.size > 1_000) recentCredentials.clear();
   recentCredentials.set(accountId, { credentials, readAt: now });
   return credentials;
+}
+
+/** As findAccountRow, with the access token's expiry for the health fields. */
+export async function findAccountRowWithToken(accountId: string): Promise<AccountRowWithToken> {
+  assertAccountAccess(accountId);
+  const row = await getDb().account.findUnique({ where: { id: accountId }, include: accessTokenHealthInclude });
+  if (!row) throw notFound("Account");
+  return row;
 }
 
 /** This process changed the account: its next push reads the new row. */

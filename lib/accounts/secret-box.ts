@@ -1,7 +1,7 @@
 // Encrypts account secrets at rest (AES-256-GCM). The key comes from QUDAO_SECRET_KEY or, on a
 // single machine, a key file generated once in the data folder: a copied database alone does
 // not reveal any AppSecret, Token or EncodingAESKey.
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { getEnv } from "@/lib/env";
@@ -51,4 +51,9 @@ export function openSecret(sealed: string): string {
   const decipher = createDecipheriv("aes-256-gcm", loadKey(), Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+}
+
+/** A stable value derived from the install's key, e.g. the sandbox emulator's app secrets. */
+export function deriveSecret(label: string, length = 32): string {
+  return createHmac("sha256", loadKey()).update(label).digest("hex").slice(0, length);
 }

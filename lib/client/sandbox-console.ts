@@ -67,7 +67,7 @@ export function useAddSandboxFault() {
     mutationFn: (input: SandboxFaultCreateInput) =>
       fetchJson("/api/sandbox/faults", sandboxFaultSchema, jsonRequest("POST", input)),
     onSuccess: (_fault, input) =>
-      queryClient.invalidateQueries({ queryKey: sandboxConsoleKeys.faults(input.accountId) }),
+      input.accountId && queryClient.invalidateQueries({ queryKey: sandboxConsoleKeys.faults(input.accountId) }),
   });
 }
 

@@ -12,6 +12,8 @@ export interface PushAccount {
   mode: MessageMode;
   originalId: string | null;
   credentials: PushCredentials;
+  /** During a Token / EncodingAESKey rotation: the previous pair, still accepted. */
+  previousCredentials: PushCredentials | null;
 }
 
 export interface PushToAccept {
@@ -24,14 +26,24 @@ export interface PushToAccept {
 export type AcceptedPush =
   /** Not from WeChat for this account (401), or malformed (400): nothing was stored. */
   | { kind: "refused"; code: "bad_request" | "unauthorized"; message: string }
-  /** `stored` is null when the push is a retry of one stored before. */
-  | { kind: "stored"; event: NormalizedEvent; isEncrypted: boolean; stored: StoredEvent | null };
+  /**
+   * `stored` is null when the push is a retry of one stored before; `usedPrevious`: it was signed
+   * with the pair before a rotation (the reply is then sealed with that pair too).
+   */
+  | { kind: "stored"; event: NormalizedEvent; isEncrypted: boolean; usedPrevious: boolean; stored: StoredEvent | null };
 
 export async function acceptPush({ account, query, body, nowSeconds }: PushToAccept): Promise<AcceptedPush> {
   let opened;
   let event;
+  let usedPrevious = false;
   try {
-    opened = openPush({ query, body, credentials: account.credentials, nowSeconds });
+    try {
+      opened = openPush({ query, body, credentials: account.credentials, nowSeconds });
+    } catch (error) {
+      if (!account.previousCredentials || !(error instanceof WechatProtocolError)) throw error;
+      opened = openPush({ query, body, credentials: account.previousCredentials, nowSeconds });
+      usedPrevious = true;
+    }
     event = normalizeEvent(opened.fields);
   } catch (error) {
     if (!(error instanceof WechatProtocolError)) throw error;
@@ -46,7 +58,7 @@ export async function acceptPush({ account, query, body, nowSeconds }: PushToAcc
     return refused("unauthorized", "This push is addressed to another official account");
   }
   const stored = await storeEvent({ id: account.id, timezone: account.timezone }, event, opened.xml);
-  return { kind: "stored", event, isEncrypted: opened.isEncrypted, stored };
+  return { kind: "stored", event, isEncrypted: opened.isEncrypted, usedPrevious, stored };
 }
 
 /** 401 for what is not from WeChat (a forgery, a replay), 400 for what is malformed. */

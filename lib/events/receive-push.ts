@@ -3,6 +3,7 @@
 // database (the channel's welcome message), so the answer comes well inside WeChat's 5 s.
 import { AppError } from "@/lib/http/errors";
 import { findAccountRow, findRecentAccountCredentials, toCredentials } from "@/lib/accounts/account-records";
+import { recordAccountError, recordPushReceived, recordVerification } from "@/lib/accounts/account-health";
 import { resultOfStoring } from "@/lib/events/ingest-event";
 import { callIngestThread } from "@/lib/events/ingest-thread";
 import { refusalCodeOf } from "@/lib/events/accept-push";
@@ -21,36 +22,58 @@ export interface PushReply {
   hasQueuedWork: boolean;
 }
 
-function credentialsOf(account: ReturnType<typeof toCredentials>): PushCredentials {
+type Credentials = ReturnType<typeof toCredentials>;
+
+function credentialsOf(account: Credentials): PushCredentials {
   return { token: account.token, appId: account.appId, encodingAESKey: account.encodingAESKey };
 }
 
-/**
- * Protocol failures store nothing and answer 400 (malformed) or 401 (not from WeChat). They are
- * logged: after a settings change, a run of them is how a Token or key mismatch shows.
- */
-function refusal(accountId: string, error: unknown): unknown {
-  if (!(error instanceof WechatProtocolError)) return error;
-  return refused(accountId, new AppError(refusalCodeOf(error), error.message));
+function previousCredentialsOf(account: Credentials): PushCredentials | null {
+  return account.previous ? { ...account.previous, appId: account.appId } : null;
 }
 
-function refused(accountId: string, error: AppError): AppError {
+/** What a disabled account answers: WeChat takes "success" as delivered and does not retry. */
+const dropped: PushReply = { body: "success", contentType: "text/plain; charset=utf-8", hasQueuedWork: false };
+
+/**
+ * Protocol failures store nothing and answer 400 (malformed) or 401 (not from WeChat). They are
+ * logged and kept as the account's last error (throttled): after a settings change, a run of them
+ * is how a Token or key mismatch shows.
+ */
+async function refusal(accountId: string, what: string, error: unknown): Promise<unknown> {
+  if (!(error instanceof WechatProtocolError)) return error;
+  return refused(accountId, what, new AppError(refusalCodeOf(error), error.message));
+}
+
+async function refused(accountId: string, what: string, error: AppError): Promise<AppError> {
   log.warn({ accountId, code: error.code }, `webhook refused a request: ${error.message}`);
+  await recordAccountError(accountId, { source: "webhook", message: `${what} refused: ${error.message}` });
   return error;
 }
 
+/** Verification is answered even for a disabled account: WeChat must be able to save the URL. */
 export async function answerVerification(accountId: string, query: PushQuery): Promise<string> {
   const account = toCredentials(await findAccountRow(accountId));
+  const previous = previousCredentialsOf(account);
+  let echo: string;
   try {
-    return verifyEchoRequest(query, credentialsOf(account), nowInSeconds());
+    try {
+      echo = verifyEchoRequest(query, credentialsOf(account), nowInSeconds());
+    } catch (error) {
+      if (!previous || !(error instanceof WechatProtocolError)) throw error;
+      echo = verifyEchoRequest(query, previous, nowInSeconds());
+    }
   } catch (error) {
-    throw refusal(accountId, error);
+    throw await refusal(accountId, "URL verification", error);
   }
+  await recordVerification(accountId);
+  return echo;
 }
 
 /** Opened and stored on the ingest thread (accept-push.ts); the reply is built here. */
 export async function receivePush(accountId: string, query: PushQuery, body: string): Promise<PushReply> {
   const account = await findRecentAccountCredentials(accountId);
+  if (account.isDisabled) return dropped;
   const accepted = await callIngestThread({
     kind: "accept",
     push: {
@@ -60,14 +83,18 @@ export async function receivePush(accountId: string, query: PushQuery, body: str
         mode: account.mode,
         originalId: account.originalId,
         credentials: credentialsOf(account),
+        previousCredentials: previousCredentialsOf(account),
       },
       query,
       body,
       nowSeconds: nowInSeconds(),
     },
   });
-  if (accepted.kind === "refused") throw refused(accountId, new AppError(accepted.code, accepted.message));
+  if (accepted.kind === "refused")
+    throw await refused(accountId, "Push", new AppError(accepted.code, accepted.message));
+  await recordPushReceived(accountId);
   const { event, isEncrypted } = accepted;
+  const sealWith = accepted.usedPrevious && account.previous ? account.previous : account;
   const result = await resultOfStoring(account.id, event, accepted.stored);
   const { hasQueuedWork } = result;
   const welcome = (event.type === "subscribe" || event.type === "scan") && result.channel?.welcomeMessage;
@@ -79,12 +106,12 @@ export async function receivePush(accountId: string, query: PushQuery, body: str
     content: welcome,
     createTime: nowInSeconds(),
   });
-  if (!isEncrypted || !account.encodingAESKey)
+  if (!isEncrypted || !sealWith.encodingAESKey)
     return { body: replyXml, contentType: "application/xml; charset=utf-8", hasQueuedWork };
   const encrypted = buildEncryptedReply({
     replyXml,
-    token: account.token,
-    encodingAESKey: account.encodingAESKey,
+    token: sealWith.token,
+    encodingAESKey: sealWith.encodingAESKey,
     appId: account.appId,
     timestamp: String(nowInSeconds()),
     nonce: randomBytes(8).readUInt32BE(0).toString(),

@@ -14,5 +14,6 @@ export const messageNamespaces = [
   "analytics",
   "reports",
   "team",
+  "accounts",
 ] as const;
 export type MessageNamespace = (typeof messageNamespaces)[number];

@@ -15,8 +15,8 @@ function newToken(): string {
   return randomBytes(120).toString("base64url");
 }
 
-export async function issueClassicToken(appId: unknown, secret: unknown) {
-  await applyApiFault(typeof appId === "string" ? appId : null, "token");
+export async function issueClassicToken(appId: unknown, secret: unknown, callerIp?: string) {
+  await applyApiFault(typeof appId === "string" ? appId : null, "token", callerIp);
   const app = await authenticateSandboxApp(appId, secret);
   const db = getDb();
   const now = Date.now();
@@ -40,14 +40,17 @@ export async function issueClassicToken(appId: unknown, secret: unknown) {
   return { access_token: token, expires_in: tokenLifetimeSeconds };
 }
 
-export async function issueStableToken(body: {
-  appid?: unknown;
-  secret?: unknown;
-  grant_type?: unknown;
-  force_refresh?: unknown;
-}) {
+export async function issueStableToken(
+  body: {
+    appid?: unknown;
+    secret?: unknown;
+    grant_type?: unknown;
+    force_refresh?: unknown;
+  },
+  callerIp?: string,
+) {
   if (body.grant_type !== "client_credential") throw new SandboxWechatError(40002, "invalid grant_type");
-  await applyApiFault(typeof body.appid === "string" ? body.appid : null, "stable_token");
+  await applyApiFault(typeof body.appid === "string" ? body.appid : null, "stable_token", callerIp);
   const app = await authenticateSandboxApp(body.appid, body.secret);
   const db = getDb();
   const now = Date.now();

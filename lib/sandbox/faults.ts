@@ -6,6 +6,7 @@ import { AppError } from "@/lib/http/errors";
 import { findAccountRow } from "@/lib/accounts/account-records";
 import { findSandboxApp } from "@/lib/sandbox/sandbox-apps";
 import { SandboxWechatError } from "@/lib/sandbox/wechat-errors";
+import { isEmulatedAppId } from "@/lib/sandbox/emulated-apps";
 import type { SandboxFault as SandboxFaultRow } from "@/lib/db/generated/sqlite/client";
 import {
   sandboxFaultCreateSchema,
@@ -26,6 +27,14 @@ async function sandboxAppIdOf(accountId: string): Promise<string> {
   return account.appId;
 }
 
+/** An emulated app's id, as long as no account has taken it (then faults go through the account). */
+async function unconnectedEmulatedAppId(appId: string): Promise<string> {
+  if (!isEmulatedAppId(appId)) throw new AppError("validation_failed", "Not an app made by the sandbox emulator");
+  if (await getDb().account.findUnique({ where: { appId }, select: { id: true } }))
+    throw new AppError("conflict", "This app is connected: inject faults through its accountId");
+  return appId;
+}
+
 function toPublicFault(row: SandboxFaultRow): SandboxFault {
   return {
     id: row.id,
@@ -40,7 +49,7 @@ function toPublicFault(row: SandboxFaultRow): SandboxFault {
 
 export async function addSandboxFault(rawInput: SandboxFaultCreateInput): Promise<SandboxFault> {
   const input = sandboxFaultCreateSchema.parse(rawInput);
-  const appId = await sandboxAppIdOf(input.accountId);
+  const appId = input.accountId ? await sandboxAppIdOf(input.accountId) : await unconnectedEmulatedAppId(input.appId!);
   const row = await getDb().sandboxFault.create({
     data: {
       appId,
@@ -93,13 +102,26 @@ async function takeFault(appId: string, apis: string[]): Promise<SandboxFaultRow
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** WeChat's own wording for the errors a person is shown (the wizard reads the IP from 40164's). */
+function errmsgOf(errcode: number, callerIp: string): string {
+  if (errcode === 40164) return `invalid ip ${callerIp} ipv6 ::ffff:${callerIp}, not in whitelist`;
+  if (errcode === 40013) return "invalid appid";
+  if (errcode === 40125) return "invalid appsecret";
+  if (errcode === 48001) return "api unauthorized";
+  return `injected fault (${errcode})`;
+}
+
 /** Called at the start of every emulated API call: waits and/or throws the injected errcode. */
-export async function applyApiFault(appId: string | null, api: Exclude<SandboxFaultApi, "*" | "push">): Promise<void> {
+export async function applyApiFault(
+  appId: string | null,
+  api: Exclude<SandboxFaultApi, "*" | "push">,
+  callerIp = "127.0.0.1",
+): Promise<void> {
   if (!appId) return;
   const fault = await takeFault(appId, [api, "*"]);
   if (!fault) return;
   if (fault.latencyMs > 0) await sleep(fault.latencyMs);
-  if (fault.errcode !== null) throw new SandboxWechatError(fault.errcode, `injected fault (${fault.errcode})`);
+  if (fault.errcode !== null) throw new SandboxWechatError(fault.errcode, errmsgOf(fault.errcode, callerIp));
 }
 
 /** Called before a push is sent: waits, and says whether to drop it. */

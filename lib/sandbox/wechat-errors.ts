@@ -21,3 +21,13 @@ export function wechatReply(work: () => Promise<unknown>): Promise<Response> {
     },
   );
 }
+
+/**
+ * The address a call to the emulator came from, as WeChat would see it (behind a proxy: its
+ * header). An IPv4 address reaches Node as "::ffff:1.2.3.4"; WeChat names it "1.2.3.4".
+ */
+export function callerIpOf(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const address = forwarded || request.headers.get("x-real-ip") || "127.0.0.1";
+  return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+}

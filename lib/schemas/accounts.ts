@@ -3,6 +3,15 @@ import { timeZoneSchema } from "@/lib/schemas/common";
 
 export const messageModes = ["plaintext", "compatible", "safe"] as const;
 export const defaultWechatApiBaseUrl = "https://api.weixin.qq.com";
+/** Whether an API base URL is the built-in emulator's (any app's /sandbox). */
+export function isSandboxBaseUrl(apiBaseUrl: string): boolean {
+  try {
+    return new URL(apiBaseUrl).pathname.replace(/\/$/, "") === "/sandbox";
+  } catch {
+    return false;
+  }
+}
+
 /** What every secret looks like in a response: secrets are write-only. */
 export const maskedSecret = "********";
 
@@ -25,14 +34,20 @@ const accountFields = {
   accessTokenKind: z.enum(["stable", "classic"]),
 };
 
+/** Left out (undefined) is fine: Qudao generates one. Only an explicit null needs plaintext mode. */
 const needsAesKey = (value: { mode?: string; encodingAESKey?: string | null }) =>
-  value.mode === undefined || value.mode === "plaintext" || !!value.encodingAESKey;
+  value.mode === undefined || value.mode === "plaintext" || value.encodingAESKey !== null;
 const aesKeyIssue = { message: "Compatible and safe modes need the EncodingAESKey", path: ["encodingAESKey"] };
 
+/**
+ * Token and EncodingAESKey may be left out: Qudao then generates them (and returns them once, in
+ * the create response). An explicit null EncodingAESKey means none (plaintext mode only).
+ */
 export const accountCreateSchema = z
   .object({
     ...accountFields,
-    encodingAESKey: accountFields.encodingAESKey.optional().default(null),
+    token: accountFields.token.optional(),
+    encodingAESKey: accountFields.encodingAESKey.optional(),
     mode: accountFields.mode.default("plaintext"),
     originalId: accountFields.originalId.optional().default(null),
     timezone: accountFields.timezone.default("Asia/Shanghai"),
@@ -42,9 +57,41 @@ export const accountCreateSchema = z
   .refine(needsAesKey, aesKeyIssue);
 export type AccountCreateInput = z.input<typeof accountCreateSchema>;
 
-/** The domain checks the mode/key pair against the stored key too (a PATCH may send only one). */
-export const accountUpdateSchema = z.object(accountFields).partial().strict();
+/**
+ * The domain checks the mode/key pair against the stored key too (a PATCH may send only one).
+ * `isDisabled`: a disabled account's pushes are answered "success" and not stored.
+ */
+export const accountUpdateSchema = z
+  .object({ ...accountFields, isDisabled: z.boolean() })
+  .partial()
+  .strict();
 export type AccountUpdateInput = z.infer<typeof accountUpdateSchema>;
+
+/**
+ * sandbox: the built-in emulator account; waiting: connected in Qudao but nothing from WeChat yet;
+ * connected: a verification or push has arrived; error: the last thing that happened was a
+ * refusal or a failed token fetch; disabled: pushes are answered and dropped.
+ */
+export const accountStatuses = ["sandbox", "waiting", "connected", "error", "disabled"] as const;
+export type AccountStatus = (typeof accountStatuses)[number];
+
+export const accountErrorSources = ["webhook", "token"] as const;
+
+export const accountHealthSchema = z.object({
+  status: z.enum(accountStatuses),
+  disabledAt: z.iso.datetime().nullable(),
+  lastVerifiedAt: z.iso.datetime().nullable(),
+  lastPushAt: z.iso.datetime().nullable(),
+  lastErrorAt: z.iso.datetime().nullable(),
+  /** What went wrong last: a refused webhook request or a failed access-token fetch. */
+  lastError: z.object({ source: z.enum(accountErrorSources), message: z.string() }).nullable(),
+  /** Set while both the old and the new Token / EncodingAESKey are accepted. */
+  rotationStartedAt: z.iso.datetime().nullable(),
+  /** Whether Qudao holds an access token that has not expired. */
+  hasValidAccessToken: z.boolean(),
+  accessTokenExpiresAt: z.iso.datetime().nullable(),
+});
+export type AccountHealth = z.infer<typeof accountHealthSchema>;
 
 export const accountSchema = z.object({
   id: z.string(),
@@ -59,10 +106,81 @@ export const accountSchema = z.object({
   apiBaseUrl: z.string(),
   accessTokenKind: z.enum(["stable", "classic"]),
   isSandbox: z.boolean(),
+  /** Talks to the built-in emulator (the sandbox account, or one connected in a rehearsal). */
+  isEmulated: z.boolean(),
   /** The server URL to enter in WeChat's developer settings. */
   webhookUrl: z.string(),
   createdAt: z.iso.datetime(),
+  health: accountHealthSchema,
 });
 export type Account = z.infer<typeof accountSchema>;
+
+/** Secrets Qudao generated, returned once to the admin who created or rotated them. */
+export const generatedSecretsSchema = z.object({
+  token: z.string().optional(),
+  encodingAESKey: z.string().optional(),
+});
+export const accountWithSecretsSchema = accountSchema.extend({ generatedSecrets: generatedSecretsSchema });
+export type AccountWithSecrets = z.infer<typeof accountWithSecretsSchema>;
+
+export const accountDeleteSchema = z.object({
+  /** The account's name, typed again: deleting removes its channels and every event. */
+  confirmName: z.string().min(1),
+});
+export type AccountDeleteInput = z.infer<typeof accountDeleteSchema>;
+
+/** New values for the server URL's Token / EncodingAESKey; left out = generated. */
+export const accountRotateSchema = z
+  .object({
+    token: accountFields.token.optional(),
+    encodingAESKey: z
+      .string()
+      .regex(/^[A-Za-z0-9]{43}$/)
+      .optional(),
+  })
+  .strict();
+export type AccountRotateInput = z.infer<typeof accountRotateSchema>;
+
+export const credentialTestSchema = z.object({
+  appId: accountFields.appId,
+  appSecret: accountFields.appSecret,
+  apiBaseUrl: accountFields.apiBaseUrl.default(defaultWechatApiBaseUrl),
+  accessTokenKind: accountFields.accessTokenKind.default("stable"),
+});
+export type CredentialTestInput = z.input<typeof credentialTestSchema>;
+
+/** Why WeChat refused the AppID / AppSecret, as the wizard explains it. */
+export const credentialProblems = [
+  "bad_app_id",
+  "bad_app_secret",
+  "ip_not_whitelisted",
+  "not_verified_service_account",
+  "unreachable",
+  "already_connected",
+  "other",
+] as const;
+export type CredentialProblem = (typeof credentialProblems)[number];
+
+export const credentialTestResultSchema = z.discriminatedUnion("isValid", [
+  z.object({ isValid: z.literal(true) }),
+  z.object({
+    isValid: z.literal(false),
+    problem: z.enum(credentialProblems),
+    errcode: z.number().nullable(),
+    /** WeChat's (or the network's) own words, for support. */
+    detail: z.string(),
+    /** For ip_not_whitelisted: the address WeChat saw Qudao call from. */
+    callerIp: z.string().nullable(),
+  }),
+]);
+export type CredentialTestResult = z.infer<typeof credentialTestResultSchema>;
+
+/** What the sandbox emulator answered when asked to verify the server URL as WeChat would. */
+export const sandboxVerificationResultSchema = z.object({
+  isVerified: z.boolean(),
+  status: z.number().nullable(),
+  detail: z.string().nullable(),
+});
+export type SandboxVerificationResult = z.infer<typeof sandboxVerificationResultSchema>;
 
 export const accountListSchema = z.object({ items: z.array(accountSchema) });

@@ -48,7 +48,12 @@ export const maxFaultLatencyMs = 30_000;
 
 export const sandboxFaultCreateSchema = z
   .object({
-    accountId: z.string().min(1),
+    accountId: z.string().min(1).optional(),
+    /** Instead of accountId: an emulated app not yet connected (the connect wizard's rehearsal). */
+    appId: z
+      .string()
+      .regex(/^wxsandbox[0-9a-f]{9}$/, "Only an app made by the sandbox emulator")
+      .optional(),
     api: z.enum(sandboxFaultApis),
     /** The errcode the next calls answer, e.g. -1 (busy), 45009 (daily quota), 45159 (unknown tag). */
     errcode: z
@@ -66,6 +71,8 @@ export const sandboxFaultCreateSchema = z
     count: z.number().int().min(1).max(1000).default(1),
   })
   .superRefine((fault, context) => {
+    if (!fault.accountId === !fault.appId)
+      context.addIssue({ code: "custom", path: ["accountId"], message: "Give an accountId or an appId" });
     if (fault.api === "push" && fault.errcode !== undefined)
       context.addIssue({ code: "custom", path: ["errcode"], message: "A push has no errcode: drop it or delay it" });
     if (fault.api !== "push" && fault.dropPush)

@@ -1,13 +1,22 @@
-// GET /api/accounts/{id} — one account, secrets masked; PATCH — change its settings
+// GET /api/accounts/{id} — one account with its health, secrets masked; PATCH — change its settings
+// (or disable it); DELETE — delete it with its channels and data, after its name is typed again
 import { route } from "@/lib/http/route";
 import { getAccount, updateAccount } from "@/lib/accounts/manage-accounts";
-import { accountUpdateSchema } from "@/lib/schemas/accounts";
+import { deleteAccount } from "@/lib/accounts/delete-account";
+import { accountDeleteSchema, accountUpdateSchema } from "@/lib/schemas/accounts";
 
-export const GET = route<{ id: string }>({ role: "viewer", account: { param: "id" } }, async (_request, { params }) =>
+type Params = { id: string };
+
+export const GET = route<Params>({ role: "viewer", account: { param: "id" } }, async (_request, { params }) =>
   Response.json(await getAccount(params.id)),
 );
 
-export const PATCH = route<{ id: string }>({ role: "admin", account: { param: "id" } }, async (request, { params }) => {
+export const PATCH = route<Params>({ role: "admin", account: { param: "id" } }, async (request, { params }) => {
   const input = accountUpdateSchema.parse(await request.json());
   return Response.json(await updateAccount(params.id, input));
+});
+
+export const DELETE = route<Params>({ role: "admin", account: { param: "id" } }, async (request, { params }) => {
+  const input = accountDeleteSchema.parse(await request.json());
+  return Response.json(await deleteAccount(params.id, input));
 });
