@@ -18,6 +18,10 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((value) => value === "true"),
+  /** smtp://user:pass@host:587 or smtps://…: when set, invitations are mailed (else only copied). */
+  QUDAO_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The From of Qudao's mail, e.g. "Qudao <qudao@example.com>". */
+  QUDAO_MAIL_FROM: z.string().default("Qudao <no-reply@localhost>"),
   /** A browser session not used for this many hours ends (sign in again). */
   QUDAO_SESSION_IDLE_HOURS: z.coerce
     .number()

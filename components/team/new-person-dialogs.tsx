@@ -56,7 +56,11 @@ export function InviteDialog({ accounts, onClose }: { accounts: Account[]; onClo
     <Modal title={t("invites.dialog.title")} onClose={onClose} testId="invite-dialog">
       {create.data ? (
         <>
-          <p className={styles.success}>{t("invites.dialog.created", { email: create.data.invite.email })}</p>
+          <p className={styles.success} data-testid="invite-created">
+            {t(create.data.mailed ? "invites.dialog.mailed" : "invites.dialog.created", {
+              email: create.data.invite.email,
+            })}
+          </p>
           <CopyValue
             value={create.data.link}
             testId="invite-link"

@@ -87,7 +87,7 @@ export const auditRowSchema = z.object({
 
 const itemsOf = <Item extends z.ZodType>(item: Item) => z.object({ items: z.array(item) });
 const auditPageSchema = z.object({ items: z.array(auditRowSchema), nextBefore: z.number().nullable() });
-const inviteCreatedSchema = z.object({ invite: inviteSchema, link: z.string() });
+const inviteCreatedSchema = z.object({ invite: inviteSchema, link: z.string(), mailed: z.boolean() });
 const apiKeyCreatedSchema = z.object({ id: z.string(), key: z.string() });
 const inviteLookupSchema = z.object({ email: z.string(), role: z.string(), expiresAt: z.string() });
 

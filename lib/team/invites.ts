@@ -7,7 +7,9 @@ import { createSecretToken, hashToken } from "@/lib/auth/tokens";
 import { getDb, isUniqueViolation } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError, notFound } from "@/lib/http/errors";
+import { isMailConfigured } from "@/lib/mail/send-mail";
 import { assertMayAssign, storedAccessOf } from "@/lib/team/access";
+import { mailInvite } from "@/lib/team/invite-mail";
 import type { InviteCreateInput, InviteSummary } from "@/lib/schemas/team";
 
 export const inviteLifetimeMs = 7 * 24 * 3600 * 1000;
@@ -44,7 +46,7 @@ export function inviteLinkFor(token: string): string {
 export async function createInvite(
   actor: Actor,
   input: InviteCreateInput,
-): Promise<{ invite: InviteSummary; link: string }> {
+): Promise<{ invite: InviteSummary; link: string; mailed: boolean }> {
   const access = await storedAccessOf(input.access);
   assertMayAssign(actor, access.role);
   const email = input.email.toLowerCase();
@@ -69,7 +71,12 @@ export async function createInvite(
     objectId: row.id,
     detail: { email, role: access.role },
   });
-  return { invite: toSummary(row), link: inviteLinkFor(token) };
+  const link = inviteLinkFor(token);
+  // Mailed when an SMTP server is configured; the link is returned either way, to copy.
+  const mailed = isMailConfigured()
+    ? await mailInvite({ email, link, invitedBy: actor.label, expiresAt: row.expiresAt })
+    : false;
+  return { invite: toSummary(row), link, mailed };
 }
 
 export async function listInvites(): Promise<InviteSummary[]> {
