@@ -3,7 +3,13 @@
 // (ingest-thread.ts): the webhook's thread only reads the body and answers.
 import { WechatProtocolError } from "@/lib/wechat/errors";
 import { normalizeEvent, type NormalizedEvent } from "@/lib/wechat/events";
-import { openPush, type MessageMode, type PushCredentials, type PushQuery } from "@/lib/wechat/push";
+import {
+  openPush,
+  withCurrentOrPrevious,
+  type MessageMode,
+  type PushCredentials,
+  type PushQuery,
+} from "@/lib/wechat/push";
 import { storeEvent, type StoredEvent } from "@/lib/events/store-event";
 
 export interface PushAccount {
@@ -35,15 +41,13 @@ export type AcceptedPush =
 export async function acceptPush({ account, query, body, nowSeconds }: PushToAccept): Promise<AcceptedPush> {
   let opened;
   let event;
-  let usedPrevious = false;
+  let usedPrevious;
   try {
-    try {
-      opened = openPush({ query, body, credentials: account.credentials, nowSeconds });
-    } catch (error) {
-      if (!account.previousCredentials || !(error instanceof WechatProtocolError)) throw error;
-      opened = openPush({ query, body, credentials: account.previousCredentials, nowSeconds });
-      usedPrevious = true;
-    }
+    ({ result: opened, usedPrevious } = withCurrentOrPrevious(
+      account.credentials,
+      account.previousCredentials,
+      (credentials) => openPush({ query, body, credentials, nowSeconds }),
+    ));
     event = normalizeEvent(opened.fields);
   } catch (error) {
     if (!(error instanceof WechatProtocolError)) throw error;

@@ -8,7 +8,7 @@ import { resultOfStoring } from "@/lib/events/ingest-event";
 import { callIngestThread } from "@/lib/events/ingest-thread";
 import { refusalCodeOf } from "@/lib/events/accept-push";
 import { WechatProtocolError } from "@/lib/wechat/errors";
-import { verifyEchoRequest, type PushCredentials, type PushQuery } from "@/lib/wechat/push";
+import { verifyEchoRequest, withCurrentOrPrevious, type PushCredentials, type PushQuery } from "@/lib/wechat/push";
 import { buildEncryptedReply, buildTextReply } from "@/lib/wechat/reply";
 import { log } from "@/lib/log";
 import { randomBytes } from "node:crypto";
@@ -54,15 +54,11 @@ async function refused(accountId: string, what: string, error: AppError): Promis
 /** Verification is answered even for a disabled account: WeChat must be able to save the URL. */
 export async function answerVerification(accountId: string, query: PushQuery): Promise<string> {
   const account = toCredentials(await findAccountRow(accountId));
-  const previous = previousCredentialsOf(account);
   let echo: string;
   try {
-    try {
-      echo = verifyEchoRequest(query, credentialsOf(account), nowInSeconds());
-    } catch (error) {
-      if (!previous || !(error instanceof WechatProtocolError)) throw error;
-      echo = verifyEchoRequest(query, previous, nowInSeconds());
-    }
+    echo = withCurrentOrPrevious(credentialsOf(account), previousCredentialsOf(account), (credentials) =>
+      verifyEchoRequest(query, credentials, nowInSeconds()),
+    ).result;
   } catch (error) {
     throw await refusal(accountId, "URL verification", error);
   }

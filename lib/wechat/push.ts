@@ -32,6 +32,23 @@ export interface PushQuery {
  */
 export const maxTimestampSkewSeconds = 86_400;
 
+/**
+ * Runs a protocol check with the current credentials and, during a Token / EncodingAESKey
+ * rotation, again with the previous ones when the current fail: WeChat may still sign with either.
+ */
+export function withCurrentOrPrevious<T>(
+  current: PushCredentials,
+  previous: PushCredentials | null,
+  check: (credentials: PushCredentials) => T,
+): { result: T; usedPrevious: boolean } {
+  try {
+    return { result: check(current), usedPrevious: false };
+  } catch (error) {
+    if (!previous || !(error instanceof WechatProtocolError)) throw error;
+    return { result: check(previous), usedPrevious: true };
+  }
+}
+
 /** The server-URL check (GET): returns `echostr` to answer verbatim when the signature holds. */
 export function verifyEchoRequest(query: PushQuery, credentials: PushCredentials, nowSeconds?: number): string {
   const { signature, timestamp, nonce } = requireSignedQuery(query, nowSeconds);
