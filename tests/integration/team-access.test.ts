@@ -40,11 +40,15 @@ async function call<P = Record<string, never>>(
   if (options.cookie) headers.set("cookie", options.cookie);
   if (options.key) headers.set("authorization", `Bearer ${options.key}`);
   if (options.ip) headers.set("x-forwarded-for", options.ip);
-  if (options.body !== undefined) headers.set("content-type", "application/json");
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  if (body !== undefined) {
+    headers.set("content-type", "application/json");
+    headers.set("content-length", String(Buffer.byteLength(body)));
+  }
   const request = new Request(`http://localhost${path}`, {
     method: options.method ?? (options.body !== undefined ? "POST" : "GET"),
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body,
   });
   return handler(request, { params: Promise.resolve(options.params ?? ({} as P)) });
 }
@@ -122,6 +126,31 @@ describe("invitations", () => {
     });
     expect(unknownAccount.status).toBe(422);
     expect((await unknownAccount.json()).error.issues[0].path).toEqual(["access", "grants", 0, "accountId"]);
+  });
+});
+
+describe("request bodies", () => {
+  it("refuses an oversized body before reading it, on signed-in and public routes alike", async () => {
+    const padding = "x".repeat(300 * 1024);
+    const person = await call(createPersonRoute, "/api/people", {
+      cookie: ownerCookie,
+      body: { email: "big@example.com", temporaryPassword: "temporary-1234", padding },
+    });
+    expect(person.status).toBe(413);
+    const signIn = await call(signInRoute, "/api/auth/sign-in", {
+      body: { email: "a@example.com", password: padding },
+    });
+    expect(signIn.status).toBe(413);
+    expect((await signIn.json()).error.code).toBe("payload_too_large");
+  });
+
+  it("names the field of a malformed key or audit query", async () => {
+    const key = await call(createKeyRoute, "/api/api-keys", { cookie: ownerCookie, body: { name: "", role: "boss" } });
+    expect(key.status).toBe(422);
+    const fields = (await key.json()).error.issues.map((issue: { path: string[] }) => issue.path[0]);
+    expect(fields).toEqual(expect.arrayContaining(["name", "role"]));
+    const audit = await call(listAudit, "/api/audit?from=yesterday&limit=0", { cookie: ownerCookie });
+    expect(audit.status).toBe(422);
   });
 });
 
