@@ -31,7 +31,7 @@ import { HowWeCount } from "@/components/analytics/how-we-count";
 import { useChannel } from "@/lib/client/channels";
 import { useEventList } from "@/lib/client/events";
 import { isApiError } from "@/lib/client/http";
-import { previousRange, rangeLength } from "@/lib/client/date-range";
+import { useComparison } from "@/components/analytics/use-comparison";
 import { useRetentionCurve, useSummary, useTimeseries } from "@/lib/client/stats";
 import type { Account } from "@/lib/schemas/accounts";
 import type { Channel } from "@/lib/schemas/channels";
@@ -108,9 +108,10 @@ function ChannelDetail({
     () => ({ accountId: channel.accountId, ...params.range, channelIds: channel.id }),
     [channel.accountId, channel.id, params.range],
   );
-  const summary = useSummary(filter);
+  const comparison = useComparison(params, timeZone);
+  const summary = useSummary({ ...filter, ...comparison.query });
   const timeseries = useTimeseries({ ...filter, interval: params.interval });
-  const previousSeries = useTimeseries({ ...filter, ...previousRange(params.range), interval: params.interval });
+  const previousSeries = useTimeseries({ ...filter, ...comparison.range, interval: params.interval });
   const events = useEventList(
     { accountId: channel.accountId, channelId: channel.id, limit: recentEventCount },
     { refetchIntervalMs: 15_000 },
@@ -133,7 +134,7 @@ function ChannelDetail({
         }
         actions={
           <>
-            <ExportMenu filter={filter} interval={params.interval} />
+            <ExportMenu filter={{ ...filter, ...comparison.query }} interval={params.interval} />
             <ButtonLink href={compareHref}>{tAnalytics("compare.withOthers")}</ButtonLink>
           </>
         }
@@ -158,14 +159,14 @@ function ChannelDetail({
           <h2 style={{ fontSize: 16, marginBottom: "var(--space-3)" }}>
             {tAnalytics("channel.rangeTitle", { range: rangeLabel })}
           </h2>
-          <RangeToolbar params={params} onChange={update} />
+          <RangeToolbar params={params} onChange={update} hasComparison />
           <div className={styles.stack}>
             <KpiCards
               summary={summary.data}
               error={summary.error}
               onRetry={() => summary.refetch()}
               timeZone={timeZone}
-              rangeDays={rangeLength(params.range)}
+              comparison={comparison}
               isRefreshing={summary.isPlaceholderData}
             />
             <TrendPanel
@@ -173,6 +174,7 @@ function ChannelDetail({
               description={rangeLabel}
               points={timeseries.data?.points}
               previousPoints={previousSeries.data?.points}
+              comparison={{ name: comparison.name, label: comparison.lineLabel }}
               isRefreshing={timeseries.isPlaceholderData}
               error={timeseries.error}
               onRetry={() => timeseries.refetch()}

@@ -1,11 +1,12 @@
 "use client";
 // The range and filters of an analytics view: presets in the account's zone (today, yesterday,
-// last 7/30/90 days, this month, last month) or custom dates, the interval of the chart, and
-// channel groups and channels. Everything is written to the URL.
+// last 7/30/90 days, this month, last month) or custom dates, the interval of the chart, what the
+// numbers are compared with, and channel groups and channels. Everything is written to the URL.
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { intervalsFor, rangePresets, type RangePreset } from "@/lib/client/date-range";
+import { intervalsFor, rangePresets, type DateRange, type RangePreset } from "@/lib/client/date-range";
+import { comparisonKinds, comparisonRangeOf, type ComparisonKind } from "@/lib/time/comparison";
 import { maxRangeDays, type StatsInterval } from "@/lib/schemas/stats";
 import type { StatsParams, StatsParamsUpdate } from "@/components/analytics/use-stats-params";
 import styles from "@/components/analytics/analytics.module.css";
@@ -22,9 +23,17 @@ interface RangeToolbarProps {
   /** The account's channels, for the filters; leave out to show no filters. */
   channels?: FilterChoice[];
   hasInterval?: boolean;
+  /** Offer the comparison (previous period, previous month, last year, custom) for KPI deltas and the chart. */
+  hasComparison?: boolean;
 }
 
-export function RangeToolbar({ params, onChange, channels, hasInterval = true }: RangeToolbarProps) {
+export function RangeToolbar({
+  params,
+  onChange,
+  channels,
+  hasInterval = true,
+  hasComparison = false,
+}: RangeToolbarProps) {
   const t = useTranslations("analytics.range");
   const intervals = intervalsFor(params.range);
   return (
@@ -64,23 +73,88 @@ export function RangeToolbar({ params, onChange, channels, hasInterval = true }:
           </select>
         </label>
       ) : null}
+      {hasComparison ? <ComparisonPicker params={params} onChange={onChange} /> : null}
       {channels ? <Filters params={params} onChange={onChange} channels={channels} /> : null}
+    </div>
+  );
+}
+
+function ComparisonPicker({ params, onChange }: Pick<RangeToolbarProps, "params" | "onChange">) {
+  const t = useTranslations("analytics.comparison");
+  const kind = params.comparison.kind;
+  // Choosing "custom" starts from the range the view compares with now, for the user to adjust.
+  const current = comparisonRangeOf(params.range, params.comparison);
+  return (
+    <div className={styles.comparison}>
+      <label className={styles.selectLabel}>
+        <span>{t("label")}</span>
+        <select
+          className={styles.select}
+          value={kind}
+          onChange={(event) => {
+            const next = event.target.value as ComparisonKind;
+            onChange({ comparison: next === "custom" ? { kind: next, range: current } : { kind: next } });
+          }}
+          data-testid="range-compare"
+        >
+          {comparisonKinds.map((option) => (
+            <option key={option} value={option}>
+              {t(`kinds.${option}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {params.comparison.kind === "custom" ? (
+        <DateRangeForm
+          key={`${current.from}|${current.to}`}
+          range={current}
+          labels={{ from: t("from"), to: t("to") }}
+          testIdPrefix="compare"
+          onApply={(range) => onChange({ comparison: { kind: "custom", range } })}
+        />
+      ) : null}
     </div>
   );
 }
 
 function CustomRange({ params, onChange }: Pick<RangeToolbarProps, "params" | "onChange">) {
   const t = useTranslations("analytics.range");
-  const [from, setFrom] = useState(params.range.from);
-  const [to, setTo] = useState(params.range.to);
+  return (
+    <DateRangeForm
+      range={params.range}
+      isActive={params.preset === "custom"}
+      labels={{ from: t("from"), to: t("to") }}
+      testIdPrefix="range"
+      onApply={(range) => onChange({ range, interval: null })}
+    />
+  );
+}
+
+/** Two date inputs and, once either changes, an Apply button. */
+function DateRangeForm({
+  range,
+  isActive = true,
+  labels,
+  testIdPrefix,
+  onApply,
+}: {
+  range: DateRange;
+  isActive?: boolean;
+  labels: { from: string; to: string };
+  testIdPrefix: string;
+  onApply: (range: DateRange) => void;
+}) {
+  const t = useTranslations("analytics.range");
+  const [from, setFrom] = useState(range.from);
+  const [to, setTo] = useState(range.to);
   const isValid = from && to && from <= to && (Date.parse(to) - Date.parse(from)) / 86_400_000 < maxRangeDays;
-  const isChanged = from !== params.range.from || to !== params.range.to;
+  const isChanged = from !== range.from || to !== range.to;
   return (
     <form
-      className={`${styles.custom} ${params.preset === "custom" ? styles.customActive : ""}`}
+      className={`${styles.custom} ${isActive ? styles.customActive : ""}`}
       onSubmit={(event) => {
         event.preventDefault();
-        if (isValid) onChange({ range: { from, to }, interval: null });
+        if (isValid) onApply({ from, to });
       }}
     >
       <input
@@ -89,8 +163,8 @@ function CustomRange({ params, onChange }: Pick<RangeToolbarProps, "params" | "o
         value={from}
         max={to}
         onChange={(event) => setFrom(event.target.value)}
-        aria-label={t("from")}
-        data-testid="range-from"
+        aria-label={labels.from}
+        data-testid={`${testIdPrefix}-from`}
       />
       <span className="faint">–</span>
       <input
@@ -99,11 +173,11 @@ function CustomRange({ params, onChange }: Pick<RangeToolbarProps, "params" | "o
         value={to}
         min={from}
         onChange={(event) => setTo(event.target.value)}
-        aria-label={t("to")}
-        data-testid="range-to"
+        aria-label={labels.to}
+        data-testid={`${testIdPrefix}-to`}
       />
       {isChanged ? (
-        <Button type="submit" size="small" disabled={!isValid} data-testid="range-apply">
+        <Button type="submit" size="small" disabled={!isValid} data-testid={`${testIdPrefix}-apply`}>
           {t("apply")}
         </Button>
       ) : null}

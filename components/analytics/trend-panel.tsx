@@ -37,6 +37,8 @@ interface TrendPanelProps {
   interval: StatsInterval;
   timeZone: string;
   initialMetrics?: TrendMetric[];
+  /** What previousPoints are: a name ("Same period last year") and, for the legend, with its dates. */
+  comparison?: { name: string; label: string };
 }
 
 export function TrendPanel({
@@ -50,8 +52,10 @@ export function TrendPanel({
   interval,
   timeZone,
   initialMetrics = ["scans", "newFollows"],
+  comparison,
 }: TrendPanelProps) {
   const t = useTranslations("analytics.trend");
+  const comparisonName = comparison?.name ?? t("previousPeriod");
   const tMetrics = useTranslations("metrics");
   const formatters = useFormatters(timeZone);
   const ends = useMemo(
@@ -112,7 +116,7 @@ export function TrendPanel({
               onChange={(event) => setIsComparing(event.target.checked)}
               data-testid="compare-previous"
             />
-            {t("comparePrevious")}
+            {comparisonName}
           </label>
         </div>
         {error ? (
@@ -125,7 +129,7 @@ export function TrendPanel({
               legend={[
                 ...series.map((line) => ({ label: line.label, color: line.color })),
                 ...(isComparing && previousPoints
-                  ? [{ label: t("previousPeriod"), color: "#8a9791", isDashed: true }]
+                  ? [{ label: comparison?.label ?? comparisonName, color: "#8a9791", isDashed: true }]
                   : []),
               ]}
               fileName={`trend-${points[0]?.start ?? ""}_${points.at(-1)?.end ?? points.at(-1)?.start ?? ""}`}
@@ -134,7 +138,7 @@ export function TrendPanel({
                 points={chartPoints}
                 series={series}
                 comparison={
-                  isComparing && previousPoints ? { points: comparisonPoints, label: t("previousPeriod") } : undefined
+                  isComparing && previousPoints ? { points: comparisonPoints, label: comparisonName } : undefined
                 }
                 incomplete={
                   incompleteFrom === null

@@ -1,7 +1,8 @@
 "use client";
 // The view's range, interval and filters, kept in the URL (?range=last30, or ?range=custom&from=…&to=…,
-// &interval=week, &channels=a,b, &groups=Stores), so a view can be bookmarked and shared. The
-// selected account (?account=) is left as it is.
+// &interval=week, &channels=a,b, &groups=Stores, &compare=previousYear or
+// &compare=custom&compareFrom=…&compareTo=…, the API's own names), so a view can be bookmarked and
+// shared. The selected account (?account=) is left as it is.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import {
@@ -15,6 +16,13 @@ import {
   type RangePreset,
 } from "@/lib/client/date-range";
 import { statsIntervals, type StatsInterval } from "@/lib/schemas/stats";
+import {
+  comparisonKinds,
+  comparisonQueryOf,
+  previousPeriod,
+  type Comparison,
+  type ComparisonKind,
+} from "@/lib/time/comparison";
 import type { StatsFilter } from "@/lib/client/stats";
 
 export interface StatsParams {
@@ -23,6 +31,8 @@ export interface StatsParams {
   interval: StatsInterval;
   channelIds: string[];
   groups: string[];
+  /** What the KPIs' deltas and the chart's dashed line compare the range with. */
+  comparison: Comparison;
 }
 
 export type StatsParamsUpdate = Partial<{
@@ -31,7 +41,16 @@ export type StatsParamsUpdate = Partial<{
   interval: StatsInterval | null;
   channelIds: string[];
   groups: string[];
+  comparison: Comparison;
 }>;
+
+function comparisonFrom(searchParams: Pick<URLSearchParams, "get">): Comparison {
+  const kind = searchParams.get("compare") as ComparisonKind | null;
+  if (!kind || !(comparisonKinds as readonly string[]).includes(kind)) return previousPeriod;
+  if (kind !== "custom") return { kind };
+  const range = parseCustomRange(searchParams.get("compareFrom"), searchParams.get("compareTo"));
+  return range ? { kind, range } : previousPeriod;
+}
 
 function splitList(value: string | null): string[] {
   return value ? value.split(",").filter(Boolean) : [];
@@ -64,6 +83,7 @@ export function useStatsParams(timeZone: string, options: { defaultRange?: Range
           : defaultIntervalFor(range),
       channelIds: splitList(searchParams.get("channels")),
       groups: splitList(searchParams.get("groups")),
+      comparison: comparisonFrom(searchParams),
     };
   }, [searchParams, timeZone, fallback]);
 
@@ -86,6 +106,12 @@ export function useStatsParams(timeZone: string, options: { defaultRange?: Range
       if (change.preset || change.range || change.interval !== undefined) set("interval", change.interval ?? null);
       if (change.channelIds) set("channels", change.channelIds.join(","));
       if (change.groups) set("groups", change.groups.join(","));
+      if (change.comparison) {
+        const query = comparisonQueryOf(change.comparison);
+        set("compare", query.compare);
+        set("compareFrom", query.compareFrom);
+        set("compareTo", query.compareTo);
+      }
       const query = next.toString();
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },

@@ -1,6 +1,7 @@
 "use client";
-// The headline numbers for the range, each against the period of equal length just before it
-// (change and percent), each with its definition (written once, in the messages) on hover.
+// The headline numbers for the range, each against the range it is compared with (the period of
+// equal length just before it unless the view says otherwise: change and percent), each with its
+// definition (written once, in the messages) on hover.
 import { useFormatter, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
@@ -25,13 +26,15 @@ interface KpiCardsProps {
   error: unknown;
   onRetry: () => void;
   timeZone: string;
-  rangeDays: number;
+  /** How the comparison reads under each change ("vs previous 30 days"), and its dates. */
+  comparison: { versus: string; dates: string };
   /** A new range is loading: the last numbers stay, dimmed. */
   isRefreshing?: boolean;
 }
 
-export function KpiCards({ summary, error, onRetry, timeZone, rangeDays, isRefreshing = false }: KpiCardsProps) {
+export function KpiCards({ summary, error, onRetry, timeZone, comparison, isRefreshing = false }: KpiCardsProps) {
   const t = useTranslations("analytics.kpi");
+  const tComparison = useTranslations("analytics.comparison");
   const tMetrics = useTranslations("metrics");
   const base = useFormatters(timeZone);
   const format = useFormatter();
@@ -78,14 +81,17 @@ export function KpiCards({ summary, error, onRetry, timeZone, rangeDays, isRefre
                 </div>
                 <div
                   className={`${styles.kpiChange} ${tone}`}
-                  title={t("previousValue", { value: formatters.count(summary.previous[metric]) })}
+                  title={tComparison("comparedValue", {
+                    range: comparison.dates,
+                    value: formatters.count(summary.previous[metric]),
+                  })}
                 >
                   {change === 0
                     ? t("flat")
                     : percent
                       ? `${formatters.signedCount(change)} (${percent})`
                       : formatters.signedCount(change)}
-                  <span className={styles.kpiChangeNote}>{t("versus", { days: rangeDays })}</span>
+                  <span className={styles.kpiChangeNote}>{comparison.versus}</span>
                 </div>
               </>
             ) : (

@@ -25,7 +25,7 @@ import { FollowSources } from "@/components/analytics/follow-sources";
 import { HowWeCount } from "@/components/analytics/how-we-count";
 import { ExportMenu } from "@/components/reports/export-menu";
 import { useChannelList } from "@/lib/client/channels";
-import { previousRange, rangeLength } from "@/lib/client/date-range";
+import { useComparison } from "@/components/analytics/use-comparison";
 import { useChannelStats, useSummary, useTimeseries } from "@/lib/client/stats";
 import type { Account } from "@/lib/schemas/accounts";
 import styles from "@/components/analytics/analytics.module.css";
@@ -76,10 +76,10 @@ function OverviewForAccount({ account }: { account: Account }) {
   const { params, update } = useStatsParams(account.timezone);
   const rangeLabel = useRangeLabel(params, account.timezone);
   const filter = useStatsFilter(account.id, params);
-  const previousFilter = useMemo(() => ({ ...filter, ...previousRange(params.range) }), [filter, params.range]);
-  const summary = useSummary(filter);
+  const comparison = useComparison(params, account.timezone);
+  const summary = useSummary({ ...filter, ...comparison.query });
   const timeseries = useTimeseries({ ...filter, interval: params.interval });
-  const previousSeries = useTimeseries({ ...previousFilter, interval: params.interval });
+  const previousSeries = useTimeseries({ ...filter, ...comparison.range, interval: params.interval });
   const channelStats = useChannelStats(filter);
   const channels = useChannelList({ accountId: account.id, limit: 500 });
   const choices = useMemo(
@@ -99,9 +99,9 @@ function OverviewForAccount({ account }: { account: Account }) {
 
   return (
     <>
-      <RangeToolbar params={params} onChange={update} channels={choices} />
+      <RangeToolbar params={params} onChange={update} channels={choices} hasComparison />
       <div className={styles.exportRow}>
-        <ExportMenu filter={filter} interval={params.interval} />
+        <ExportMenu filter={{ ...filter, ...comparison.query }} interval={params.interval} />
       </div>
       <div className={styles.stack}>
         <KpiCards
@@ -109,7 +109,7 @@ function OverviewForAccount({ account }: { account: Account }) {
           error={summary.error}
           onRetry={() => summary.refetch()}
           timeZone={account.timezone}
-          rangeDays={rangeLength(params.range)}
+          comparison={comparison}
           isRefreshing={summary.isPlaceholderData}
         />
         {summary.data ? <SummaryContext summary={summary.data} timeZone={account.timezone} /> : null}
@@ -122,6 +122,7 @@ function OverviewForAccount({ account }: { account: Account }) {
               description={rangeLabel}
               points={timeseries.data?.points}
               previousPoints={previousSeries.data?.points}
+              comparison={{ name: comparison.name, label: comparison.lineLabel }}
               isRefreshing={timeseries.isPlaceholderData}
               error={timeseries.error}
               onRetry={() => timeseries.refetch()}

@@ -4,14 +4,15 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRef } from "react";
 import { printableReportHref, reportUrl, type ReportKind } from "@/lib/client/reports";
-import type { StatsFilter } from "@/lib/client/stats";
+import type { StatsFilter, SummaryFilter } from "@/lib/client/stats";
 import type { ReportInterval } from "@/lib/schemas/reports";
 import type { StatsInterval } from "@/lib/schemas/stats";
 import buttonStyles from "@/components/ui/ui.module.css";
 import styles from "@/components/reports/reports.module.css";
 
 interface ExportMenuProps {
-  filter: StatsFilter;
+  /** The view's filter, with its comparison when it has one. */
+  filter: SummaryFilter;
   /** The chart's interval on screen; hours export as days (a report row is at least a day). */
   interval?: StatsInterval;
   /** Compare: the trend per channel instead of for the scope as a whole. */

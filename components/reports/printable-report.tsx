@@ -16,7 +16,7 @@ import { useStatsFilter, useStatsParams } from "@/components/analytics/use-stats
 import { useRangeLabel } from "@/components/analytics/use-range-label";
 import { useBucketFormat } from "@/components/analytics/use-bucket-format";
 import { ChartDownload } from "@/components/charts/chart-download";
-import { previousRange } from "@/lib/client/date-range";
+import { useComparison } from "@/components/analytics/use-comparison";
 import { useChannelStats, useSummary, useTimeseries } from "@/lib/client/stats";
 import type { Account } from "@/lib/schemas/accounts";
 import type { ChannelStatsRow, Summary } from "@/lib/schemas/stats";
@@ -44,11 +44,12 @@ function PrintableReport({ account }: { account: Account }) {
   const hrefWithAccount = useHrefWithAccount();
   const { params } = useStatsParams(account.timezone);
   const rangeLabel = useRangeLabel(params, account.timezone);
-  const previous = previousRange(params.range);
-  const previousLabel = useRangeLabel({ preset: "custom", range: previous }, account.timezone);
+  const comparison = useComparison(params, account.timezone);
+  const previous = comparison.range;
+  const previousLabel = comparison.lineLabel;
   const filter = useStatsFilter(account.id, params);
   const interval = params.interval === "hour" ? "day" : params.interval;
-  const summary = useSummary(filter);
+  const summary = useSummary({ ...filter, ...comparison.query });
   const series = useTimeseries({ ...filter, interval });
   const previousSeries = useTimeseries({ ...filter, ...previous, interval });
   const channelStats = useChannelStats(filter);

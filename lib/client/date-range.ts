@@ -4,7 +4,7 @@
 // components/analytics/use-stats-params.ts), so a view can be bookmarked and shared.
 import { TZDate } from "@date-fns/tz";
 import { format, subDays } from "date-fns";
-import { addDays, daysBetweenInclusive, isCalendarDay, previousRange, startOfMonth, todayIn } from "@/lib/time/zone";
+import { addDays, daysBetweenInclusive, isCalendarDay, startOfMonth, todayIn } from "@/lib/time/zone";
 import { maxHourRangeDays, maxRangeDays, type StatsInterval } from "@/lib/schemas/stats";
 
 export interface DateRange {
@@ -87,8 +87,6 @@ export function intervalsFor(range: DateRange): StatsInterval[] {
           : true,
   );
 }
-
-export { previousRange };
 
 export function rangeLength(range: DateRange): number {
   return daysBetweenInclusive(range.from, range.to);

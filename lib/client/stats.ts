@@ -9,6 +9,7 @@ import {
   type StatsInterval,
 } from "@/lib/schemas/stats";
 import { fetchJson, queryString } from "@/lib/client/http";
+import type { comparisonQueryOf } from "@/lib/time/comparison";
 
 export interface StatsFilter {
   accountId: string;
@@ -23,9 +24,12 @@ export interface StatsFilter {
 
 export type SeriesFilter = StatsFilter & { interval?: StatsInterval };
 
+/** The summary's filter: the range and, unless it is the previous period, what to compare it with. */
+export type SummaryFilter = StatsFilter & ReturnType<typeof comparisonQueryOf>;
+
 export const statsKeys = {
   all: ["stats"] as const,
-  summary: (filter: StatsFilter) => [...statsKeys.all, "summary", filter] as const,
+  summary: (filter: SummaryFilter) => [...statsKeys.all, "summary", filter] as const,
   timeseries: (filter: SeriesFilter) => [...statsKeys.all, "timeseries", filter] as const,
   channels: (filter: StatsFilter) => [...statsKeys.all, "channels", filter] as const,
   retention: (filter: StatsFilter) => [...statsKeys.all, "retention", filter] as const,
@@ -33,7 +37,7 @@ export const statsKeys = {
 
 const emptyFilter: StatsFilter = { accountId: "", from: "", to: "" };
 
-export function summaryQuery(filter: StatsFilter) {
+export function summaryQuery(filter: SummaryFilter) {
   return queryOptions({
     queryKey: statsKeys.summary(filter),
     queryFn: () => fetchJson(`/api/stats/summary${queryString({ ...filter })}`, summarySchema),
@@ -63,7 +67,7 @@ export function retentionCurveQuery(filter: StatsFilter) {
 }
 
 // A new range keeps showing the last numbers (dimmed by the caller) until the new ones arrive.
-export function useSummary(filter: StatsFilter | null) {
+export function useSummary(filter: SummaryFilter | null) {
   return useQuery({
     ...summaryQuery(filter ?? emptyFilter),
     enabled: filter !== null,

@@ -1,4 +1,5 @@
-// The workbook: Summary (the KPIs beside the previous period of equal length), Channels (as the
+// The workbook: Summary (the KPIs beside the range they are compared with: the previous period of
+// equal length unless the query says otherwise), Channels (as the
 // channels report), Channel × day (a row per channel and day, zeros included) and Definitions
 // (every metric in the UI's words).
 import { getSummary } from "@/lib/analytics/summary";
@@ -9,16 +10,18 @@ import { channelTimeseries } from "@/lib/reports/channel-series";
 import { countMetrics, definedMetrics, reportLabels } from "@/lib/reports/labels";
 import { column, type Cell, type ReportSheet } from "@/lib/reports/table";
 import { formatInstantInZone } from "@/lib/reports/zoned-time";
-import { previousRange } from "@/lib/time/zone";
+import { comparisonRangeOf } from "@/lib/time/comparison";
+import { comparisonOf } from "@/lib/schemas/stats";
 import type { WorkbookReportQuery } from "@/lib/schemas/reports";
 
 export async function workbookSheets(query: WorkbookReportQuery, now = new Date()): Promise<ReportSheet[]> {
   const labels = reportLabels(query.lang);
   const range = { from: query.from, to: query.to };
-  const previous = previousRange(range);
+  const comparison = comparisonOf(query);
+  const previous = comparisonRangeOf(range, comparison);
   const [account, summary, channels, scope] = await Promise.all([
     findAccountRow(query.accountId),
-    getSummary(query),
+    getSummary(query, comparison),
     channelsSheet({ ...query, format: "xlsx" }, labels.sheet("channels")),
     resolveScope(query),
   ]);
@@ -48,7 +51,7 @@ export async function workbookSheets(query: WorkbookReportQuery, now = new Date(
       columns: [
         column(labels.column("metric"), "text", 22),
         column(labels.column("thisPeriod"), "integer", 26),
-        column(labels.column("previousPeriod"), "integer", 26),
+        column(labels.column(comparison.kind === "previousPeriod" ? "previousPeriod" : comparison.kind), "integer", 26),
         column(labels.column("change"), "integer"),
       ],
       batches: [summaryRows],

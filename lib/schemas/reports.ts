@@ -1,7 +1,7 @@
 // Query strings of the report downloads (/api/reports/*). Every one takes the stats filter
 // (accountId, from, to, channelIds, groups) and the header language; each adds its format.
 import { z } from "zod";
-import { checkRange, maxRangeDays, statsFilterShape } from "@/lib/schemas/stats";
+import { checkComparison, checkRange, comparisonShape, maxRangeDays, statsFilterShape } from "@/lib/schemas/stats";
 
 export const reportLanguages = ["en", "zh"] as const;
 export type ReportLanguage = (typeof reportLanguages)[number];
@@ -51,7 +51,13 @@ export const timeseriesReportQuerySchema = withRange({
 });
 export type TimeseriesReportQuery = z.infer<typeof timeseriesReportQuerySchema>;
 
-export const workbookReportQuerySchema = withRange({ ...reportShape, format: z.literal("xlsx").default("xlsx") });
+/** The workbook's Summary sheet sets the range beside its comparison (the previous period unless asked). */
+export const workbookReportQuerySchema = z
+  .object({ ...reportShape, ...comparisonShape, format: z.literal("xlsx").default("xlsx") })
+  .superRefine((query, context) => {
+    checkRange(query, context, maxRangeDays);
+    checkComparison(query, context);
+  });
 export type WorkbookReportQuery = z.infer<typeof workbookReportQuerySchema>;
 
 export const eventsReportQuerySchema = withRange({ ...reportShape, format: z.literal("csv").default("csv") });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { commaListSchema, isoDateSchema } from "@/lib/schemas/common";
 import { daysBetweenInclusive } from "@/lib/time/zone";
+import { comparisonKinds, defaultComparisonKind, type Comparison, type ComparisonKind } from "@/lib/time/comparison";
 
 /** The longest range any stats call accepts (three years). */
 export const maxRangeDays = 3 * 366;
@@ -35,11 +36,54 @@ export function checkRange(query: RangeFields, context: z.RefinementCtx, maxDays
   }
 }
 
+/**
+ * What the range is compared with (lib/time/comparison.ts): the previous period unless asked
+ * otherwise; `custom` takes compareFrom and compareTo, inclusive dates in the account's zone.
+ */
+export const comparisonShape = {
+  compare: z.enum(comparisonKinds).default(defaultComparisonKind),
+  compareFrom: isoDateSchema.optional(),
+  compareTo: isoDateSchema.optional(),
+};
+
+type ComparisonFields = { compare: ComparisonKind; compareFrom?: string; compareTo?: string };
+
+export function checkComparison(query: ComparisonFields, context: z.RefinementCtx): void {
+  if (query.compare !== "custom") return;
+  for (const field of ["compareFrom", "compareTo"] as const) {
+    if (query[field] === undefined)
+      context.addIssue({ code: "custom", path: [field], message: `${field} is required when compare is custom` });
+  }
+  if (!query.compareFrom || !query.compareTo) return;
+  if (!isoDateSchema.safeParse(query.compareFrom).success || !isoDateSchema.safeParse(query.compareTo).success) return;
+  if (query.compareFrom > query.compareTo) {
+    context.addIssue({ code: "custom", path: ["compareFrom"], message: "compareFrom must be on or before compareTo" });
+  } else if (daysBetweenInclusive(query.compareFrom, query.compareTo) > maxRangeDays) {
+    context.addIssue({ code: "custom", path: ["compareTo"], message: `A range is at most ${maxRangeDays} days` });
+  }
+}
+
+/** The comparison a validated query asks for. */
+export function comparisonOf(query: ComparisonFields): Comparison {
+  return query.compare === "custom"
+    ? { kind: "custom", range: { from: query.compareFrom!, to: query.compareTo! } }
+    : { kind: query.compare };
+}
+
 /** accountId, from, to and the channel filters: what every stats call takes. */
 export const statsFilterSchema = z
   .object(statsFilterShape)
   .superRefine((query, context) => checkRange(query, context, maxRangeDays));
 export type StatsFilterQuery = z.infer<typeof statsFilterSchema>;
+
+/** The summary: the filter and what to compare it with. */
+export const summaryQuerySchema = z
+  .object({ ...statsFilterShape, ...comparisonShape })
+  .superRefine((query, context) => {
+    checkRange(query, context, maxRangeDays);
+    checkComparison(query, context);
+  });
+export type SummaryQuery = z.input<typeof summaryQuerySchema>;
 
 export const timeseriesQuerySchema = z
   .object({ ...statsFilterShape, interval: z.enum(statsIntervals).default("day") })
@@ -65,7 +109,12 @@ export const summaryCountsSchema = z.object({
   organicFollows: z.number(),
   unattributedScans: z.number(),
 });
-export const summarySchema = summaryCountsSchema.extend({ previous: summaryCountsSchema });
+const dayRangeSchema = z.object({ from: z.string(), to: z.string() });
+export const summarySchema = summaryCountsSchema.extend({
+  previous: summaryCountsSchema,
+  /** The range `previous` covers. */
+  previousRange: dayRangeSchema,
+});
 export type SummaryCounts = z.infer<typeof summaryCountsSchema>;
 export type Summary = z.infer<typeof summarySchema>;
 

@@ -102,6 +102,25 @@ export function startOfNextMonth(day: string): string {
   return month === 12 ? formatDay(year + 1, 1, 1) : formatDay(year, month + 1, 1);
 }
 
+/**
+ * The same day `months` months away, clamped to the end of a shorter month (03-31 → 02-28); the
+ * last day of a month stays the last day of the month it lands in (02-28 → 01-31), so a whole
+ * month maps to a whole month.
+ */
+export function shiftMonths(day: string, months: number): string {
+  const [year, month, date] = parseDay(day);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = mod(index, 12) + 1;
+  const targetLength = daysInMonth(targetYear, targetMonth);
+  const isLastDay = date === daysInMonth(year, month);
+  return formatDay(targetYear, targetMonth, isLastDay ? targetLength : Math.min(date, targetLength));
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /** An inclusive range of calendar days. */
 export interface DayRange {
   from: string;

@@ -72,11 +72,12 @@ async function rawSummaryCounts(scope: StatsScope, range: DayRange): Promise<Sum
 
 export async function rawSummary(accountId: string, range: DayRange): Promise<Summary> {
   const scope = await resolveScope({ accountId });
+  const comparedRange = previousRange(range);
   const [current, previous] = await Promise.all([
     rawSummaryCounts(scope, range),
-    rawSummaryCounts(scope, previousRange(range)),
+    rawSummaryCounts(scope, comparedRange),
   ]);
-  return { ...current, previous };
+  return { ...current, previous, previousRange: comparedRange };
 }
 
 export async function rawDailySeries(accountId: string, range: DayRange): Promise<Timeseries> {

@@ -42,6 +42,25 @@ describe("stats validation", () => {
         (body as { error: { code: string; issues: { path: string[] }[] } }).error.issues.map((issue) => issue.path[0]),
       ).toContain(field);
     }
+    const comparisonCases: [Record<string, string>, string][] = [
+      [{ compare: "lastWeek" }, "compare"],
+      [{ compare: "custom" }, "compareFrom"],
+      [{ compare: "custom", compareFrom: "2024-02-01" }, "compareTo"],
+      [{ compare: "custom", compareFrom: "2024-02-10", compareTo: "2024-02-01" }, "compareFrom"],
+      [{ compare: "custom", compareFrom: "2024-02-01", compareTo: "soon" }, "compareTo"],
+    ];
+    for (const [params, field] of comparisonCases) {
+      const { status, body } = await api.get("summary", {
+        accountId: account.id,
+        from: "2024-03-01",
+        to: "2024-03-09",
+        ...params,
+      });
+      expect(status, JSON.stringify(params)).toBe(422);
+      expect(
+        (body as { error: { code: string; issues: { path: string[] }[] } }).error.issues.map((issue) => issue.path[0]),
+      ).toContain(field);
+    }
     expect(
       (await api.get("summary", { accountId: "no-such-account", from: "2024-03-01", to: "2024-03-01" })).status,
     ).toBe(404);
@@ -85,6 +104,7 @@ describe("empty ranges and filters", () => {
       organicFollows: 0,
       unattributedScans: 0,
       previous: { ...zero, organicFollows: 0, unattributedScans: 0 },
+      previousRange: { from: "2024-01-03", to: "2024-01-31" },
     });
     expect(await api.json("channels", none)).toEqual({ rows: [] });
     expect((await api.json<{ points: unknown[] }>("timeseries", none)).points).toHaveLength(29);

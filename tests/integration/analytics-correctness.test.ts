@@ -3,6 +3,7 @@
 // for their edges — both sides of midnight in Shanghai, the DST changes in New York, Kolkata's
 // half-hour offset.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { comparisonRangeOf, type Comparison } from "@/lib/time/comparison";
 import { startTestApp, sandboxAccountInput, type TestApp } from "@/tests/support/test-app";
 import { createAccount } from "@/lib/accounts/manage-accounts";
 import { createChannel } from "@/lib/channels/create-channel";
@@ -225,6 +226,33 @@ describe.each(scenarios)("analytics in $timeZone", (scenario) => {
         const summary = await api.json("summary", { accountId: setup.accountId, from, to, ...filter.params });
         expect(summary, `${from}..${to}, ${filter.label}`).toEqual(
           expectedSummary(setup.truth, filter.scenes, from, to),
+        );
+      }
+    }
+  });
+
+  it("compares with the previous month, the same period last year or a custom range, equal to the truth", async () => {
+    const [from, to] = scenario.ranges[0]!;
+    const [otherFrom, otherTo] = scenario.ranges.at(-1)!;
+    const comparisons: [Record<string, string>, Comparison][] = [
+      [{ compare: "previousMonth" }, { kind: "previousMonth" }],
+      [{ compare: "previousYear" }, { kind: "previousYear" }],
+      [
+        { compare: "custom", compareFrom: otherFrom, compareTo: otherTo },
+        { kind: "custom", range: { from: otherFrom, to: otherTo } },
+      ],
+    ];
+    for (const filter of setup.filters) {
+      for (const [params, comparison] of comparisons) {
+        const summary = await api.json("summary", {
+          accountId: setup.accountId,
+          from,
+          to,
+          ...filter.params,
+          ...params,
+        });
+        expect(summary, `${from}..${to} against ${JSON.stringify(params)}, ${filter.label}`).toEqual(
+          expectedSummary(setup.truth, filter.scenes, from, to, comparisonRangeOf({ from, to }, comparison)),
         );
       }
     }

@@ -242,6 +242,27 @@ describe.each(scenarios)("reports in $timeZone", (scenario) => {
     expect(definitions!.rows.map((row) => row[0])).toContain(zhMetrics.retention.label);
   });
 
+  it("the workbook's Summary sets the range beside the comparison it is asked for", async () => {
+    const query = { accountId, from, to, compare: "custom", compareFrom: from, compareTo: from };
+    const [summarySheet] = await parseXlsxReport((await download("workbook", { ...query, lang: "en" })).bytes);
+    const summary = await stats.json<Summary>("summary", query);
+    expect(summary.previousRange).toEqual({ from, to: from });
+    expect(summarySheet!.header[2]).toBe("Compared with");
+    expect(summarySheet!.rows.find((row) => row[0] === "Range")).toEqual([
+      "Range",
+      `${from} – ${to}`,
+      `${from} – ${from}`,
+      null,
+    ]);
+    expect(summarySheet!.rows.slice(-5).map((row) => row.slice(1))).toEqual(
+      (["scans", "uniqueScanners", "newFollows", "unfollows", "netFollows"] as const).map((metric) => [
+        summary[metric],
+        summary.previous[metric],
+        summary[metric] - summary.previous[metric],
+      ]),
+    );
+  });
+
   it("the raw events CSV holds every stored event of the range, oldest first, in the account's zone", async () => {
     const file = await download("events", { accountId, from, to });
     const sheet = parseCsvReport(file.bytes, [0, 1, 2, 3, 4, 5]);

@@ -218,11 +218,20 @@ export function expectedSummaryCounts(truth: Truth, scenes: Set<string>, from: s
   };
 }
 
-export function expectedSummary(truth: Truth, scenes: Set<string>, from: string, to: string) {
+/** The summary of from..to against `compared` (the previous period of equal length unless given). */
+export function expectedSummary(
+  truth: Truth,
+  scenes: Set<string>,
+  from: string,
+  to: string,
+  compared?: { from: string; to: string },
+) {
   const length = daysFrom(from, to).length;
+  const previousRange = compared ?? { from: plusDays(from, -length), to: plusDays(from, -1) };
   return {
     ...expectedSummaryCounts(truth, scenes, from, to),
-    previous: expectedSummaryCounts(truth, scenes, plusDays(from, -length), plusDays(from, -1)),
+    previous: expectedSummaryCounts(truth, scenes, previousRange.from, previousRange.to),
+    previousRange,
   };
 }
 

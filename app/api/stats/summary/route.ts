@@ -1,8 +1,9 @@
 // GET /api/stats/summary — totals for a date range in the account's zone, and the previous period
 import { route, searchParamsOf } from "@/lib/http/route";
 import { getSummary } from "@/lib/analytics/summary";
-import { statsFilterSchema } from "@/lib/schemas/stats";
+import { comparisonOf, summaryQuerySchema } from "@/lib/schemas/stats";
 
-export const GET = route({ role: "viewer", account: "query" }, async (request) =>
-  Response.json(await getSummary(statsFilterSchema.parse(searchParamsOf(request)))),
-);
+export const GET = route({ role: "viewer", account: "query" }, async (request) => {
+  const query = summaryQuerySchema.parse(searchParamsOf(request));
+  return Response.json(await getSummary(query, comparisonOf(query)));
+});
