@@ -22,7 +22,8 @@ import { useBucketFormat } from "@/components/analytics/use-bucket-format";
 import { trendMetrics, type TrendMetric } from "@/components/analytics/trend-panel";
 import { HowWeCount } from "@/components/analytics/how-we-count";
 import { useChannelList } from "@/lib/client/channels";
-import { useSummaryList, useTimeseriesList, type StatsFilter } from "@/lib/client/stats";
+import { useChannelStats, useSummaryList, useTimeseriesList, type StatsFilter } from "@/lib/client/stats";
+import type { ChannelStatsRow } from "@/lib/schemas/stats";
 import { maxCompared } from "@/lib/schemas/stats";
 import type { Account } from "@/lib/schemas/accounts";
 import styles from "@/components/analytics/analytics.module.css";
@@ -125,12 +126,11 @@ function CompareForAccount({ account }: { account: Account }) {
     );
   }, [seriesQueries, metric]);
 
+  // A new comparison starts with the busiest channels or groups of the range.
+  const ranking = useChannelStats({ accountId: account.id, ...params.range });
+  const top = useMemo(() => topByScans(ranking.data?.rows ?? [], choices, groups), [ranking.data, choices, groups]);
   const switchMode = (next: "channels" | "groups") =>
-    update(
-      next === "groups"
-        ? { channelIds: [], groups: groups.slice(0, Math.min(3, maxCompared)) }
-        : { groups: [], channelIds: choices.slice(0, Math.min(3, maxCompared)).map((choice) => choice.id) },
-    );
+    update(next === "groups" ? { channelIds: [], groups: top.groups } : { groups: [], channelIds: top.channelIds });
 
   return (
     <>
@@ -347,4 +347,36 @@ function CompareForAccount({ account }: { account: Account }) {
       </div>
     </>
   );
+}
+
+const startingCount = Math.min(3, maxCompared);
+
+/**
+ * The channels and groups to start a comparison with: the most scanned in the range (then the most
+ * followed), groups by the sum of their channels; the list's own order fills up when fewer had scans.
+ */
+function topByScans(
+  rows: ChannelStatsRow[],
+  choices: { id: string; group: string | null }[],
+  groups: string[],
+): { channelIds: string[]; groups: string[] } {
+  const busiest = rows
+    .filter((row) => row.scans > 0 || row.newFollows > 0)
+    .sort((a, b) => b.scans - a.scans || b.newFollows - a.newFollows);
+  const channelIds = [...new Set([...busiest.map((row) => row.channelId), ...choices.map((choice) => choice.id)])];
+  const sumsByGroup = new Map<string, { scans: number; newFollows: number }>();
+  for (const row of busiest) {
+    if (!row.group) continue;
+    const sums = sumsByGroup.get(row.group) ?? { scans: 0, newFollows: 0 };
+    sums.scans += row.scans;
+    sums.newFollows += row.newFollows;
+    sumsByGroup.set(row.group, sums);
+  }
+  const busiestGroups = [...sumsByGroup]
+    .sort(([, a], [, b]) => b.scans - a.scans || b.newFollows - a.newFollows)
+    .map(([group]) => group);
+  return {
+    channelIds: channelIds.slice(0, startingCount),
+    groups: [...new Set([...busiestGroups, ...groups])].slice(0, startingCount),
+  };
 }

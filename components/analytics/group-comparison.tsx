@@ -23,17 +23,21 @@ export function GroupComparison({ rows, timeZone }: { rows: ChannelStatsRow[]; t
       sums.newFollows += row.newFollows;
       byGroup.set(key, sums);
     }
-    return [...byGroup]
-      .sort(([, a], [, b]) => b.scans - a.scans || b.newFollows - a.newFollows)
-      .slice(0, 8)
-      .map(([group, sums]) => ({
-        key: group || "—",
-        label: group || t("noGroup"),
-        values: [
-          { value: sums.scans, color: metricColors.scans, label: tMetrics("scans.label") },
-          { value: sums.newFollows, color: metricColors.newFollows, label: tMetrics("newFollows.label") },
-        ],
-      }));
+    return (
+      [...byGroup]
+        // A group with nothing in the range has no bar to show.
+        .filter(([, sums]) => sums.scans > 0 || sums.newFollows > 0)
+        .sort(([, a], [, b]) => b.scans - a.scans || b.newFollows - a.newFollows)
+        .slice(0, 8)
+        .map(([group, sums]) => ({
+          key: group || "—",
+          label: group || t("noGroup"),
+          values: [
+            { value: sums.scans, color: metricColors.scans, label: tMetrics("scans.label") },
+            { value: sums.newFollows, color: metricColors.newFollows, label: tMetrics("newFollows.label") },
+          ],
+        }))
+    );
   }, [rows, t, tMetrics]);
   const hasActivity = rows.some((row) => row.scans > 0 || row.newFollows > 0);
   return (

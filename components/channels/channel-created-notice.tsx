@@ -8,7 +8,16 @@ import { channelQrImageUrl } from "@/lib/client/channels";
 import type { Channel } from "@/lib/schemas/channels";
 import styles from "@/components/channels/channels.module.css";
 
-export function ChannelCreatedNotice({ channel, onDismiss }: { channel: Channel; onDismiss: () => void }) {
+export function ChannelCreatedNotice({
+  channel,
+  onDismiss,
+  text,
+}: {
+  channel: Channel;
+  onDismiss: () => void;
+  /** What to say under the title; by default, how to test-scan it. */
+  text?: string;
+}) {
   const t = useTranslations("channels.created");
   const hrefWithAccount = useHrefWithAccount();
   return (
@@ -25,7 +34,7 @@ export function ChannelCreatedNotice({ channel, onDismiss }: { channel: Channel;
       ) : null}
       <div className={styles.createdText}>
         <strong>{t("title", { name: channel.name })}</strong>
-        <span className="muted">{t("text")}</span>
+        <span className="muted">{text ?? t("text")}</span>
         <div className={styles.createdActions}>
           <ButtonLink href={hrefWithAccount(`/channels/${channel.id}`)} variant="primary" size="small">
             {t("open")}

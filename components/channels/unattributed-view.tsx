@@ -16,7 +16,8 @@ import { PageHeader } from "@/components/layout/page-header";
 import { AccountGate } from "@/components/layout/account-gate";
 import { useHrefWithAccount, useSelectedAccount } from "@/components/layout/use-selected-account";
 import { useCreateChannel, useUnattributedScenes } from "@/lib/client/channels";
-import { maxTemporaryExpirySeconds, type QrKind, type UnattributedScene } from "@/lib/schemas/channels";
+import { ChannelCreatedNotice } from "@/components/channels/channel-created-notice";
+import { maxTemporaryExpirySeconds, type Channel, type QrKind, type UnattributedScene } from "@/lib/schemas/channels";
 import type { Account } from "@/lib/schemas/accounts";
 import styles from "@/components/channels/channels.module.css";
 
@@ -45,10 +46,19 @@ function UnattributedList({ account }: { account: Account }) {
   const tMetrics = useTranslations("metrics");
   const scenes = useUnattributedScenes(account.id);
   const items = scenes.data?.items ?? [];
+  // The claimed scene leaves the list; this says where it went.
+  const [claimed, setClaimed] = useState<{ channel: Channel; scene: UnattributedScene } | null>(null);
   return (
     <Card>
       <CardHeader title={t("listTitle")} description={scenes.data ? t("count", { count: items.length }) : undefined} />
       <CardBody>
+        {claimed ? (
+          <ChannelCreatedNotice
+            channel={claimed.channel}
+            onDismiss={() => setClaimed(null)}
+            text={t("claimed", { scene: claimed.scene.scene, scans: claimed.scene.scans })}
+          />
+        ) : null}
         {scenes.isPending ? (
           <SkeletonRows />
         ) : scenes.isError ? (
@@ -74,7 +84,13 @@ function UnattributedList({ account }: { account: Account }) {
               </thead>
               <tbody>
                 {items.map((scene) => (
-                  <UnattributedRow key={scene.scene} accountId={account.id} timeZone={account.timezone} scene={scene} />
+                  <UnattributedRow
+                    key={scene.scene}
+                    accountId={account.id}
+                    timeZone={account.timezone}
+                    scene={scene}
+                    onClaimed={(channel) => setClaimed({ channel, scene })}
+                  />
                 ))}
               </tbody>
             </table>
@@ -89,10 +105,12 @@ function UnattributedRow({
   accountId,
   timeZone,
   scene,
+  onClaimed,
 }: {
   accountId: string;
   timeZone: string;
   scene: UnattributedScene;
+  onClaimed: (channel: Channel) => void;
 }) {
   const t = useTranslations("channels.unattributed");
   const tKind = useTranslations("channels.kind");
@@ -103,15 +121,18 @@ function UnattributedRow({
   const [kind, setKind] = useState<QrKind>(scene.claimableAs[0] ?? "permanent");
 
   function claim() {
-    create.mutate({
-      accountId,
-      name: name.trim() || t("defaultName", { scene: scene.scene }),
-      qr: {
-        kind,
-        scene: scene.sceneType === "int" ? Number(scene.scene) : scene.scene,
-        ...(kind === "temporary" ? { expiresInSeconds: maxTemporaryExpirySeconds } : {}),
+    create.mutate(
+      {
+        accountId,
+        name: name.trim() || t("defaultName", { scene: scene.scene }),
+        qr: {
+          kind,
+          scene: scene.sceneType === "int" ? Number(scene.scene) : scene.scene,
+          ...(kind === "temporary" ? { expiresInSeconds: maxTemporaryExpirySeconds } : {}),
+        },
       },
-    });
+      { onSuccess: onClaimed },
+    );
   }
 
   return (

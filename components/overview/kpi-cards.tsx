@@ -2,6 +2,7 @@
 // The headline numbers for the range, each against the range it is compared with (the period of
 // equal length just before it unless the view says otherwise: change and percent), each with its
 // definition (written once, in the messages) on hover.
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
@@ -107,8 +108,16 @@ export function KpiCards({ summary, error, onRetry, timeZone, comparison, isRefr
   );
 }
 
-/** Context under the KPIs: follows that came without a code, and scans of unknown codes. */
-export function SummaryContext({ summary, timeZone }: { summary: Summary; timeZone: string }) {
+/** Context under the KPIs: follows that came without a code, and scans of unknown codes (a link to them). */
+export function SummaryContext({
+  summary,
+  timeZone,
+  unattributedHref,
+}: {
+  summary: Summary;
+  timeZone: string;
+  unattributedHref: string;
+}) {
   const tMetrics = useTranslations("metrics");
   const formatters = useFormatters(timeZone);
   return (
@@ -120,7 +129,13 @@ export function SummaryContext({ summary, timeZone }: { summary: Summary; timeZo
             label={tMetrics("whatIs", { metric: tMetrics(`${metric}.label`) })}
             text={tMetrics(`${metric}.definition`)}
           />
-          <strong className="tabular">{formatters.count(summary[metric])}</strong>
+          {metric === "unattributedScans" && summary[metric] > 0 ? (
+            <Link href={unattributedHref} className="tabular" data-testid="open-unattributed-scans">
+              <strong>{formatters.count(summary[metric])}</strong> →
+            </Link>
+          ) : (
+            <strong className="tabular">{formatters.count(summary[metric])}</strong>
+          )}
         </span>
       ))}
     </p>

@@ -112,7 +112,13 @@ function OverviewForAccount({ account }: { account: Account }) {
           comparison={comparison}
           isRefreshing={summary.isPlaceholderData}
         />
-        {summary.data ? <SummaryContext summary={summary.data} timeZone={account.timezone} /> : null}
+        {summary.data ? (
+          <SummaryContext
+            summary={summary.data}
+            timeZone={account.timezone}
+            unattributedHref={hrefWithAccount("/channels/unattributed")}
+          />
+        ) : null}
         {hasNoChannels && hasNoActivity && !isFiltered ? (
           <GettingStarted isSandbox={account.isSandbox} />
         ) : (

@@ -75,6 +75,16 @@ export class LiveCursor {
     this.lastId = afterId;
   }
 
+  /**
+   * A new viewer's first screen: the account's latest pushes, oldest first, and a cursor just after
+   * the newest of them — so nothing arriving meanwhile falls between the two.
+   */
+  static async startWithRecent(accountId: string, limit: number): Promise<{ cursor: LiveCursor; recent: LiveEvent[] }> {
+    await findAccountRow(accountId);
+    const recent = (await listRecentLiveEvents(accountId, limit)).reverse();
+    return { cursor: new LiveCursor(accountId, recent.at(-1)?.id ?? 0), recent };
+  }
+
   static async start(accountId: string, lastEventId: number | null): Promise<LiveCursor> {
     await findAccountRow(accountId);
     if (lastEventId !== null) return new LiveCursor(accountId, lastEventId);
@@ -115,11 +125,14 @@ export class LiveCursor {
   }
 }
 
-/** The feed as a text/event-stream body: `event: push` per event, a comment as heartbeat. */
+/**
+ * The feed as a text/event-stream body: `event: push` per event (the `recent` ones first), a
+ * comment as heartbeat.
+ */
 export function openLiveStream(
   cursor: LiveCursor,
   signal: AbortSignal,
-  pollMs = livePollMs,
+  { recent = [], pollMs = livePollMs }: { recent?: LiveEvent[]; pollMs?: number } = {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -141,11 +154,11 @@ export function openLiveStream(
         controller.enqueue(encoder.encode(text));
         lastWrite = Date.now();
       };
+      const writePush = (event: LiveEvent) => write(`id: ${event.id}\nevent: push\ndata: ${JSON.stringify(event)}\n\n`);
       const tick = async () => {
         if (signal.aborted) return close();
         try {
-          for (const event of await cursor.poll())
-            write(`id: ${event.id}\nevent: push\ndata: ${JSON.stringify(event)}\n\n`);
+          for (const event of await cursor.poll()) writePush(event);
           if (Date.now() - lastWrite > heartbeatMs) write(": heartbeat\n\n");
         } catch {
           // The database is away for a moment: the browser's EventSource reconnects from the last id.
@@ -155,6 +168,7 @@ export function openLiveStream(
       };
       signal.addEventListener("abort", close, { once: true });
       write(`retry: 3000\nevent: ready\ndata: {}\n\n`);
+      for (const event of recent) writePush(event);
       timer = setTimeout(tick, 0);
     },
     cancel() {

@@ -40,16 +40,21 @@ export async function listUnattributedScenes(accountId: string): Promise<Unattri
       })
     : [];
   const lastSeenByScene = new Map(lastSeen.map((row) => [row.scene, row._max.occurredAt]));
-  return unowned
-    .map((row) => ({
-      scene: row.scene,
-      sceneType: integerScene.test(row.scene) ? ("int" as const) : ("str" as const),
-      scans: row._sum.scans ?? 0,
-      follows: row._sum.follows ?? 0,
-      firstSeenDay: row._min.day ?? "",
-      lastSeenAt: lastSeenByScene.get(row.scene)?.toISOString() ?? null,
-      claimableAs: claimableKinds(row.scene),
-    }))
-    .sort((a, b) => (b.lastSeenAt ?? "").localeCompare(a.lastSeenAt ?? "") || b.scans - a.scans)
-    .slice(0, maxListed);
+  return (
+    unowned
+      .map((row) => ({
+        scene: row.scene,
+        sceneType: integerScene.test(row.scene) ? ("int" as const) : ("str" as const),
+        scans: row._sum.scans ?? 0,
+        follows: row._sum.follows ?? 0,
+        firstSeenDay: row._min.day ?? "",
+        lastSeenAt: lastSeenByScene.get(row.scene)?.toISOString() ?? null,
+        claimableAs: claimableKinds(row.scene),
+      }))
+      // The scenes worth a channel first: the most scanned, then the most followed, then the latest.
+      .sort(
+        (a, b) => b.scans - a.scans || b.follows - a.follows || (b.lastSeenAt ?? "").localeCompare(a.lastSeenAt ?? ""),
+      )
+      .slice(0, maxListed)
+  );
 }

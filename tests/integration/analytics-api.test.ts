@@ -279,6 +279,13 @@ describe("the live feed", () => {
   it("streams them as server-sent events", async () => {
     const account = await createAccount(sandboxAccountInput(app.server, { mode: "plaintext" }));
     const { key } = await createApiKey({ name: "live", role: "viewer" });
+    // Pushed before the viewer opens the feed: shown at once, before anything new.
+    await pushToWebhook(app.server.url, account.id, {
+      openid: "oEarlier00000000000000000000",
+      createTime: Math.floor(Date.now() / 1000) - 60,
+      event: "subscribe",
+      eventKey: "",
+    });
     const abort = new AbortController();
     const response = await liveRoute(
       new Request(`http://localhost/api/live?accountId=${account.id}`, {
@@ -300,12 +307,13 @@ describe("the live feed", () => {
     const reader = response.body!.getReader();
     let text = "";
     const deadline = Date.now() + 5_000;
-    while (!text.includes("event: push") && Date.now() < deadline)
+    while ((text.match(/event: push/g) ?? []).length < 2 && Date.now() < deadline)
       text += new TextDecoder().decode((await reader.read()).value);
     abort.abort();
     expect(text).toContain("event: ready");
-    const data = JSON.parse(/event: push\ndata: (.*)\n/.exec(text)![1]!);
-    expect(data).toMatchObject({ type: "subscribe", scene: "", channelId: null, openid: "oStr…0000" });
+    const pushes = [...text.matchAll(/event: push\ndata: (.*)\n/g)].map((match) => JSON.parse(match[1]!));
+    expect(pushes.map((push) => push.openid)).toEqual(["oEar…0000", "oStr…0000"]);
+    expect(pushes[1]).toMatchObject({ type: "subscribe", scene: "", channelId: null, openid: "oStr…0000" });
     expect(/^id: \d+$/m.test(text)).toBe(true);
   });
 });

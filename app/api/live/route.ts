@@ -5,14 +5,18 @@ import { liveQuerySchema } from "@/lib/schemas/stats";
 
 export const dynamic = "force-dynamic";
 
+/** What a new viewer sees at once: as many as the feed keeps on screen. */
+const recentLiveEventCount = 50;
+
 export const GET = route({ role: "viewer", account: "query" }, async (request) => {
   const { accountId } = liveQuerySchema.parse(searchParamsOf(request));
   const lastEventId = Number(request.headers.get("last-event-id"));
-  const cursor = await LiveCursor.start(
-    accountId,
-    Number.isSafeInteger(lastEventId) && lastEventId > 0 ? lastEventId : null,
-  );
-  return new Response(openLiveStream(cursor, request.signal), {
+  // A reconnecting browser resumes after the last push it saw; a new viewer first sees the latest ones.
+  const { cursor, recent } =
+    Number.isSafeInteger(lastEventId) && lastEventId > 0
+      ? { cursor: await LiveCursor.start(accountId, lastEventId), recent: [] }
+      : await LiveCursor.startWithRecent(accountId, recentLiveEventCount);
+  return new Response(openLiveStream(cursor, request.signal, { recent }), {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-cache, no-transform",
