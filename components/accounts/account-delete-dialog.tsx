@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/error-state";
 import { TextField } from "@/components/ui/field";
-import { useModal } from "@/components/accounts/use-modal";
+import { useModal } from "@/components/ui/use-modal";
 import { useDeleteAccount } from "@/lib/client/accounts";
 import type { Account } from "@/lib/schemas/accounts";
 import styles from "@/components/accounts/accounts.module.css";

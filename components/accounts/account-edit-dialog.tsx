@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/error-state";
 import { SelectField, TextField } from "@/components/ui/field";
-import { useModal } from "@/components/accounts/use-modal";
+import { useModal } from "@/components/ui/use-modal";
 import { TimeZoneField } from "@/components/accounts/time-zone-field";
 import { useUpdateAccount } from "@/lib/client/accounts";
 import { isApiError } from "@/lib/client/http";

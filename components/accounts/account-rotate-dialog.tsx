@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/error-state";
 import { CopyValue } from "@/components/accounts/copy-value";
-import { useModal } from "@/components/accounts/use-modal";
+import { useModal } from "@/components/ui/use-modal";
 import { useStartRotation } from "@/lib/client/accounts";
 import type { Account } from "@/lib/schemas/accounts";
 import styles from "@/components/accounts/accounts.module.css";

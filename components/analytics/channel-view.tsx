@@ -116,7 +116,7 @@ function ChannelDetail({
     { accountId: channel.accountId, channelId: channel.id, limit: recentEventCount },
     { refetchIntervalMs: 15_000 },
   );
-  const compareHref = `${hrefWithAccount("/compare")}${hrefWithAccount("/compare").includes("?") ? "&" : "?"}channels=${channel.id}`;
+  const compareHref = hrefWithAccount(`/compare?channels=${channel.id}`);
 
   return (
     <>

@@ -88,8 +88,10 @@ export function useStatsParams(timeZone: string, options: { defaultRange?: Range
   }, [searchParams, timeZone, fallback]);
 
   const update = useCallback(
-    (change: StatsParamsUpdate) => {
+    /** `reset`: other keys of the URL that no longer apply (a list's page). */
+    (change: StatsParamsUpdate, { reset = [] }: { reset?: string[] } = {}) => {
       const next = new URLSearchParams(searchParams);
+      for (const key of reset) next.delete(key);
       const set = (key: string, value: string | null | undefined) => (value ? next.set(key, value) : next.delete(key));
       if (change.preset) {
         set("range", change.preset === fallback && !change.range ? null : change.preset);

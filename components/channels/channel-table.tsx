@@ -1,6 +1,7 @@
 "use client";
-// Channels with their all-time counts. Used in full on the channel list (sortable columns,
-// selection, row actions) and shortened to the top few on the overview.
+// Channels with their counts — over the list's range when it has one (with the 30-day retention),
+// all-time otherwise. Used in full on the channel list (sortable columns, selection, row actions)
+// and shortened to the top few on the overview.
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -98,6 +99,8 @@ export function ChannelTable({
   const formatters = useFormatters(timeZone);
   const hrefWithAccount = useHrefWithAccount();
   const pageIds = channels.map((channel) => channel.id);
+  // The list asked for a range: its counts, and retention, which needs one.
+  const hasRange = channels.some((channel) => channel.inRange);
   const isAllSelected =
     selection !== undefined && pageIds.length > 0 && pageIds.every((id) => selection.selected.has(id));
 
@@ -127,6 +130,7 @@ export function ChannelTable({
                 isNumeric
               />
             ))}
+            {hasRange ? <SortHeader field="retentionD30" label={t("table.retention30")} sort={sort} isNumeric /> : null}
             {rowActions ? (
               <th scope="col">
                 <span className="visually-hidden">{t("table.actions")}</span>
@@ -187,23 +191,36 @@ export function ChannelTable({
                   )}
                 </div>
               </td>
-              {countColumns.map((column) => (
-                <td
-                  key={column.field}
-                  className={[
-                    styles.numeric,
-                    column.field === "scans" ? styles.strong : "",
-                    column.field === "netFollows" && channel.counts.netFollows < 0 ? styles.negative : "",
-                  ].join(" ")}
-                >
-                  {formatters.count(channel.counts[column.field])}
-                </td>
-              ))}
+              {countColumns.map((column) => {
+                const counts = channel.inRange ?? channel.counts;
+                return (
+                  <td
+                    key={column.field}
+                    className={[
+                      styles.numeric,
+                      column.field === "scans" ? styles.strong : "",
+                      column.field === "netFollows" && counts.netFollows < 0 ? styles.negative : "",
+                    ].join(" ")}
+                  >
+                    {formatters.count(counts[column.field])}
+                  </td>
+                );
+              })}
+              {hasRange ? <RetentionCell rate={channel.inRange?.retention.d30 ?? null} /> : null}
               {rowActions ? <td className={styles.actionsCell}>{rowActions(channel)}</td> : null}
             </tr>
           ))}
         </tbody>
       </table>
     </ScrollRegion>
+  );
+}
+
+/** A share of the range's follows still following 30 days on; a dash while none is that old. */
+function RetentionCell({ rate }: { rate: number | null }) {
+  return (
+    <td className={`${styles.numeric} ${rate === null ? "faint" : ""}`}>
+      {rate === null ? "—" : `${Math.round(rate * 100)}%`}
+    </td>
   );
 }

@@ -1,10 +1,12 @@
 "use client";
-// The channel list — search, filters, sorting by any count, pages, selection for ZIPs and print
-// sheets, row actions — next to the quota meter and the "New channel" form.
+// The channel list — the dashboard's date range, search, filters, sorting by any count or by
+// retention, pages, selection for ZIPs and print sheets, row actions — and "New channel" in a
+// dialog (opened at once by ?create=1, the overview's "New channel").
 import { useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
 import { useCallback, useState } from "react";
 import { useMay } from "@/components/auth/viewer-context";
-import { ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
@@ -12,14 +14,16 @@ import { SkeletonRows } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/layout/page-header";
 import { useHrefWithAccount, useSelectedAccount } from "@/components/layout/use-selected-account";
 import { AccountGate } from "@/components/layout/account-gate";
-import { ChannelCreateForm } from "@/components/channels/channel-create-form";
+import { ChannelCreateDialog } from "@/components/channels/channel-create-form";
+import { RangeToolbar } from "@/components/analytics/range-toolbar";
+import { useStatsParams } from "@/components/analytics/use-stats-params";
+import { useRangeLabel } from "@/components/analytics/use-range-label";
 import { ChannelTable } from "@/components/channels/channel-table";
 import { ChannelFilters } from "@/components/channels/channel-filters";
 import { ChannelRowActions } from "@/components/channels/channel-row-actions";
 import { ChannelEditDialog } from "@/components/channels/channel-edit-dialog";
 import { BulkActions } from "@/components/channels/bulk-actions";
 import { Pagination } from "@/components/channels/pagination";
-import { QuotaMeter } from "@/components/channels/quota-meter";
 import { channelPageSize, useChannelListParams } from "@/components/channels/use-channel-list-params";
 import { useChannelList } from "@/lib/client/channels";
 import type { Account } from "@/lib/schemas/accounts";
@@ -31,6 +35,8 @@ export function ChannelsView() {
   const selection = useSelectedAccount();
   const hrefWithAccount = useHrefWithAccount();
   const mayEdit = useMay("editor", selection.account?.id ?? null);
+  const searchParams = useSearchParams();
+  const [isCreating, setIsCreating] = useState(() => searchParams.get("create") === "1");
   return (
     <>
       <PageHeader
@@ -46,14 +52,32 @@ export function ChannelsView() {
               {t("unattributed.link")}
             </ButtonLink>
             {mayEdit ? (
-              <ButtonLink href={hrefWithAccount("/channels/import")} data-testid="open-import">
-                {t("import.link")}
-              </ButtonLink>
+              <>
+                <ButtonLink href={hrefWithAccount("/channels/import")} data-testid="open-import">
+                  {t("import.link")}
+                </ButtonLink>
+                <Button variant="primary" onClick={() => setIsCreating(true)} data-testid="open-create-channel">
+                  {t("form.title")}
+                </Button>
+              </>
             ) : null}
           </>
         }
       />
-      <AccountGate selection={selection}>{(account) => <ChannelsForAccount account={account} />}</AccountGate>
+      <AccountGate selection={selection}>
+        {(account) => (
+          <>
+            <ChannelsForAccount account={account} />
+            {isCreating && mayEdit ? (
+              <ChannelCreateDialog
+                accountId={account.id}
+                timeZone={account.timezone}
+                onClose={() => setIsCreating(false)}
+              />
+            ) : null}
+          </>
+        )}
+      </AccountGate>
     </>
   );
 }
@@ -61,9 +85,10 @@ export function ChannelsView() {
 function ChannelsForAccount({ account }: { account: Account }) {
   const t = useTranslations("channels");
   const { params, update } = useChannelListParams();
+  const { params: rangeParams, update: updateRange } = useStatsParams(account.timezone);
+  const rangeLabel = useRangeLabel(rangeParams, account.timezone);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [editing, setEditing] = useState<Channel | null>(null);
-  const mayEdit = useMay("editor", account.id);
   const channels = useChannelList({
     accountId: account.id,
     q: params.q || undefined,
@@ -73,6 +98,7 @@ function ChannelsForAccount({ account }: { account: Account }) {
     tag: params.tag || undefined,
     sort: params.sort,
     order: params.order,
+    ...rangeParams.range,
     offset: (params.page - 1) * channelPageSize,
     limit: channelPageSize,
   });
@@ -112,8 +138,18 @@ function ChannelsForAccount({ account }: { account: Account }) {
   const isFiltered = Boolean(params.q || params.group || params.tag || params.kind || params.status !== "all");
   return (
     <div className={styles.listLayout}>
+      <RangeToolbar
+        params={rangeParams}
+        onChange={(change) => updateRange(change, { reset: ["page"] })}
+        hasInterval={false}
+      />
       <Card>
-        <CardHeader title={t("listTitle")} description={channels.data ? t("count", { count: total }) : undefined} />
+        <CardHeader
+          title={t("listTitle")}
+          description={
+            channels.data ? `${t("count", { count: total })} · ${t("countsFor", { range: rangeLabel })}` : undefined
+          }
+        />
         <CardBody>
           <ChannelFilters accountId={account.id} params={params} onChange={update} />
           <BulkActions
@@ -149,10 +185,6 @@ function ChannelsForAccount({ account }: { account: Account }) {
           )}
         </CardBody>
       </Card>
-      <div className={styles.sideColumn}>
-        <QuotaMeter accountId={account.id} timeZone={account.timezone} />
-        {mayEdit ? <ChannelCreateForm accountId={account.id} /> : null}
-      </div>
       {editing ? <ChannelEditDialog key={editing.id} channel={editing} onClose={() => setEditing(null)} /> : null}
     </div>
   );

@@ -20,7 +20,8 @@ export function useSelectedAccount() {
 export function useHrefWithAccount(): (path: string) => string {
   const requestedId = useSearchParams().get(accountParam);
   return useCallback(
-    (path: string) => (requestedId ? `${path}?${accountParam}=${encodeURIComponent(requestedId)}` : path),
+    (path: string) =>
+      requestedId ? `${path}${path.includes("?") ? "&" : "?"}${accountParam}=${encodeURIComponent(requestedId)}` : path,
     [requestedId],
   );
 }

@@ -50,7 +50,7 @@ export function OverviewView() {
             <ButtonLink href={hrefWithAccount("/compare")} data-testid="open-compare">
               {tAnalytics("compare.title")}
             </ButtonLink>
-            <ButtonLink href={hrefWithAccount("/channels")} variant="primary">
+            <ButtonLink href={hrefWithAccount("/channels?create=1")} variant="primary">
               {t("newChannel")}
             </ButtonLink>
           </>

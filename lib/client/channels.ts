@@ -24,7 +24,12 @@ import {
 import { fetchJson, jsonRequest, queryString } from "@/lib/client/http";
 
 export type ChannelFilter = Pick<ChannelListQuery, "accountId"> &
-  Partial<Pick<ChannelListQuery, "status" | "q" | "group" | "tag" | "kind" | "sort" | "order" | "offset" | "limit">> & {
+  Partial<
+    Pick<
+      ChannelListQuery,
+      "status" | "q" | "group" | "tag" | "kind" | "sort" | "order" | "offset" | "limit" | "from" | "to"
+    >
+  > & {
     ids?: string;
   };
 

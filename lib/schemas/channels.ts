@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { byteLength } from "@/lib/schemas/common";
+import { byteLength, isoDateSchema } from "@/lib/schemas/common";
+import { checkRange, maxRangeDays, retentionSchema } from "@/lib/schemas/stats";
 
 export const maxPermanentScenes = 100_000;
 export const maxTemporaryExpirySeconds = 30 * 24 * 3600;
@@ -132,10 +133,15 @@ export const channelSchema = z.object({
   archivedAt: z.iso.datetime().nullable(),
   /** All-time counts. */
   counts: channelCountsSchema,
+  /** With `from` and `to` in the list's query: the counts and retention over that range, as the stats API gives them. */
+  inRange: channelCountsSchema.extend({ retention: retentionSchema }).optional(),
 });
 export type Channel = z.infer<typeof channelSchema>;
 
-/** Sortable columns: the channel's own fields and every all-time count. */
+/**
+ * Sortable columns: the channel's own fields, every count (all-time, or over the list's range when
+ * it has one) and, with a range, the retention after 1, 7 and 30 days.
+ */
 export const channelSortFields = [
   "createdAt",
   "name",
@@ -144,6 +150,9 @@ export const channelSortFields = [
   "newFollows",
   "unfollows",
   "netFollows",
+  "retentionD1",
+  "retentionD7",
+  "retentionD30",
 ] as const;
 export type ChannelSortField = (typeof channelSortFields)[number];
 export const countSortFields = [
@@ -153,35 +162,54 @@ export const countSortFields = [
   "unfollows",
   "netFollows",
 ] as const satisfies readonly ChannelSortField[];
+export const retentionSortFields = {
+  retentionD1: "d1",
+  retentionD7: "d7",
+  retentionD30: "d30",
+} as const satisfies Partial<Record<ChannelSortField, keyof z.infer<typeof retentionSchema>>>;
 
-export const channelListQuerySchema = z.object({
-  accountId: z.string().min(1),
-  status: z.enum([...channelStatuses, "all"]).default("all"),
-  /** Part of the name, scene or group. */
-  q: z.string().trim().max(100).optional(),
-  group: z.string().trim().min(1).max(100).optional(),
-  tag: z.string().trim().min(1).max(30).optional(),
-  kind: z.enum(qrKinds).optional(),
-  /** Only these channels (comma-separated): a print sheet of a selection. */
-  ids: z
-    .preprocess(
-      (value) =>
-        typeof value === "string"
-          ? value
-              .split(",")
-              .map((part) => part.trim())
-              .filter(Boolean)
-          : value,
-      z.array(z.string().min(1)).max(500),
-    )
-    .optional(),
-  sort: z.enum(channelSortFields).default("createdAt"),
-  order: z.enum(["asc", "desc"]).default("desc"),
-  /** Items to skip. `cursor` (the previous page's nextCursor) means the same. */
-  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
-  cursor: z.string().regex(/^\d+$/, "A cursor is the nextCursor of the previous page").optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+export const channelListQuerySchema = z
+  .object({
+    accountId: z.string().min(1),
+    status: z.enum([...channelStatuses, "all"]).default("all"),
+    /** Part of the name, scene or group. */
+    q: z.string().trim().max(100).optional(),
+    group: z.string().trim().min(1).max(100).optional(),
+    tag: z.string().trim().min(1).max(30).optional(),
+    kind: z.enum(qrKinds).optional(),
+    /** Only these channels (comma-separated): a print sheet of a selection. */
+    ids: z
+      .preprocess(
+        (value) =>
+          typeof value === "string"
+            ? value
+                .split(",")
+                .map((part) => part.trim())
+                .filter(Boolean)
+            : value,
+        z.array(z.string().min(1)).max(500),
+      )
+      .optional(),
+    sort: z.enum(channelSortFields).default("createdAt"),
+    order: z.enum(["asc", "desc"]).default("desc"),
+    /** Items to skip. `cursor` (the previous page's nextCursor) means the same. */
+    offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    cursor: z.string().regex(/^\d+$/, "A cursor is the nextCursor of the previous page").optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    /** Inclusive dates in the account's zone: each channel's `inRange` counts, and what count sorts use. */
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+  })
+  .superRefine((query, context) => {
+    if ((query.from === undefined) !== (query.to === undefined)) {
+      const missing = query.from === undefined ? "from" : "to";
+      context.addIssue({ code: "custom", path: [missing], message: "from and to go together" });
+    } else if (query.from !== undefined && query.to !== undefined) {
+      checkRange({ from: query.from, to: query.to }, context, maxRangeDays);
+    } else if (query.sort in retentionSortFields) {
+      context.addIssue({ code: "custom", path: ["sort"], message: "Sorting by retention needs from and to" });
+    }
+  });
 export type ChannelListQuery = z.infer<typeof channelListQuerySchema>;
 
 export const channelListSchema = z.object({

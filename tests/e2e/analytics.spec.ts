@@ -1,8 +1,10 @@
-// What a marketer does with the numbers: pick a range (kept in the URL), compare channels, watch
-// pushes arrive live, and read a channel's retention. An account of the spec's own, fed by the
+// What a marketer does with the numbers: pick a range and a comparison (kept in the URL), print
+// the overview, sort the channel list by retention, compare channels, watch pushes arrive live,
+// and read a channel's retention. An account of the spec's own, fed by the
 // sandbox, so the counts are known.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createSandboxAccount, signIn } from "./channels-support";
+import { pdfText } from "./pdf-text";
 
 async function createChannel(
   request: APIRequestContext,
@@ -48,6 +50,25 @@ test("ranges in the URL, compare, live feed and a channel's retention", async ({
   await expect(page.getByTestId("trend-incomplete-note")).toBeVisible();
   await page.getByTestId("trend-chart").first().screenshot({ path: "test-results/screenshots/trend-partial.png" });
 
+  // Compared with the same days last year: the deltas say so, and the URL keeps it.
+  await page.getByTestId("range-compare").selectOption("previousYear");
+  await expect(page).toHaveURL(/compare=previousYear/);
+  await expect(page.getByTestId("kpi-scans").locator("..")).toContainText("vs same period last year");
+
+  // On paper, the overview prints what it shows.
+  await page.emulateMedia({ media: "print" });
+  const printed = (await pdfText(await page.pdf({ format: "A4", printBackground: true }))).replace(/\s+/g, "");
+  await page.emulateMedia({ media: "screen" });
+  for (const expected of ["Overview", "Uniquescanners", "vssameperiodlastyear", "Booth—Fair"])
+    expect(printed).toContain(expected);
+
+  // The channel list counts the range, and sorts by retention.
+  await page.goto(`/channels?account=${account.id}`);
+  await expect(page.getByTestId("channel-list-row")).toHaveCount(2);
+  await page.getByTestId("sort-retentionD30").click();
+  await expect(page).toHaveURL(/sort=retentionD30/);
+  await expect(page.getByTestId("channel-list-row")).toHaveCount(2);
+
   await page.goto(`/compare?account=${account.id}&channels=${poster},${booth}`);
   const rows = page.getByTestId("compare-table").locator("tbody tr");
   await expect(rows).toHaveCount(2);
@@ -57,7 +78,10 @@ test("ranges in the URL, compare, live feed and a channel's retention", async ({
   await page.goto(`/live?account=${account.id}`);
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "open");
   await expect(page.getByTestId("live-scans")).toHaveText("4");
+  // Today's pushes are there at once, before anything new arrives.
+  await expect(page.getByTestId("live-feed").locator("li")).toHaveCount(4);
   await scan(page.request, booth);
+  await expect(page.getByTestId("live-feed").locator("li")).toHaveCount(5);
   await expect(page.getByTestId("live-feed")).toContainText("Booth — Fair");
   await expect(page.getByTestId("live-scans")).toHaveText("5");
 

@@ -1,5 +1,5 @@
-// Creating each kind of code through the form: permanent and temporary, integer and text scenes,
-// picked by Qudao or typed in; a duplicate scene refused; the quota meter counting.
+// Creating each kind of code through the "New channel" dialog: permanent and temporary, integer and
+// text scenes, picked by Qudao or typed in; a duplicate scene refused; the quota meter counting.
 import { expect, test } from "@playwright/test";
 import { createSandboxAccount, signIn } from "./channels-support";
 
@@ -10,7 +10,9 @@ test("creates permanent and temporary codes with every kind of scene, and refuse
   await signIn(page);
   const account = await createSandboxAccount(page.request, baseURL!, `Kinds ${Date.now()}`);
   await page.goto(`/channels?account=${account.id}`);
-  await expect(page.getByTestId("quota-meter")).toContainText("0 of 100,000");
+  // "New channel" opens the form in a dialog, beside the quota it spends; it stays open for the next one.
+  await page.getByTestId("open-create-channel").click();
+  await expect(page.getByTestId("create-dialog").getByTestId("quota-meter")).toContainText("0 of 100,000");
 
   const form = page.locator("form").filter({ has: page.getByTestId("channel-create") });
   const create = async (name: string, steps: () => Promise<void>) => {

@@ -12,9 +12,13 @@ test("a new user creates a channel, scans it in the sandbox and sees it counted"
   await page.getByTestId("setup-submit").click();
   await expect(page.getByTestId("kpi-scans")).toHaveText("0");
 
-  await page.goto("/channels");
+  // The overview's "New channel" opens the channel list with its form.
+  await page.getByRole("link", { name: "New channel" }).click();
+  await expect(page.getByTestId("create-dialog")).toBeVisible();
   await page.getByTestId("channel-name").fill("Poster — Store 12");
   await page.getByTestId("channel-create").click();
+  await expect(page.getByTestId("channel-created")).toBeVisible();
+  await page.getByTestId("create-close").click();
   const row = page.getByTestId("channel-row").filter({ hasText: "Poster — Store 12" });
   await expect(row).toBeVisible();
   await row.first().click();

@@ -5,21 +5,11 @@ import { expect, test, type Download } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { PNG } from "pngjs";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { createSandboxAccount, signIn } from "./channels-support";
+import { pdfText } from "./pdf-text";
 
 async function bytesOf(download: Download): Promise<Buffer> {
   return readFile((await download.path())!);
-}
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: true }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= document.numPages; number += 1) {
-    const content = await (await document.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  return pages.join("\n");
 }
 
 test("builder preview and download, overview export, raw events, printable PDF and chart PNG", async ({

@@ -20,6 +20,9 @@ import { POST as postRestore } from "@/app/api/channels/[id]/restore/route";
 import { DELETE as deleteChannel } from "@/app/api/channels/[id]/route";
 import { GET as getQuota } from "@/app/api/channels/quota/route";
 import { GET as getUnattributed } from "@/app/api/channels/unattributed/route";
+import { getChannelStats } from "@/lib/analytics/channel-stats";
+import { pushToWebhook } from "@/tests/support/stats-api";
+import { addDays, todayIn } from "@/lib/time/zone";
 
 let app: TestApp;
 let editorKey: string;
@@ -410,6 +413,78 @@ describe("the list", () => {
     expect(second.nextCursor).toBe("4");
     const last = await list({ accountId: account.id, sort: "scans", limit: 2, offset: 4 });
     expect([last.items.length, last.nextCursor]).toEqual([1, null]);
+  });
+
+  it("counts and sorts over a range, retention included, with the stats API's numbers", async () => {
+    const account = await createAccount(sandboxAccountInput(app.server, { mode: "plaintext" }));
+    // One after the other: equal values keep the newest first.
+    const channels = [];
+    for (const name of ["Half kept", "All kept", "Too new", "Old only"])
+      channels.push(await createChannel({ accountId: account.id, name }));
+    const [halfKept, allKept, tooNew, oldOnly] = channels;
+    const daysAgo = (days: number) => Math.floor(Date.now() / 1000) - days * 86_400;
+    const follow = (openid: string, scene: string, days: number) =>
+      pushToWebhook(app.server.url, account.id, {
+        openid,
+        createTime: daysAgo(days),
+        event: "subscribe",
+        eventKey: `qrscene_${scene}`,
+      });
+    await follow("oHalfKept000000000000000001", halfKept!.scene, 40);
+    await follow("oHalfKept000000000000000002", halfKept!.scene, 40);
+    await pushToWebhook(app.server.url, account.id, {
+      openid: "oHalfKept000000000000000002",
+      createTime: daysAgo(35),
+      event: "unsubscribe",
+      eventKey: "",
+    });
+    await follow("oAllKept0000000000000000001", allKept!.scene, 40);
+    await follow("oTooNew00000000000000000001", tooNew!.scene, 2);
+    // All-time only: a busy day long before the range.
+    await app.db.rollupDay.create({
+      data: { accountId: account.id, scene: oldOnly!.scene, day: "2020-01-01", scans: 100, follows: 0, unfollows: 0 },
+    });
+    const to = todayIn(account.timezone);
+    const range = { from: addDays(to, -59), to };
+    const names = async (query: Partial<ChannelListQuery>) =>
+      (await list({ accountId: account.id, ...range, ...query })).items.map((item) => item.name);
+
+    // No cohort 30 days old sorts last both ways.
+    expect(await names({ sort: "retentionD30", order: "desc" })).toEqual([
+      "All kept",
+      "Half kept",
+      "Old only",
+      "Too new",
+    ]);
+    expect((await names({ sort: "retentionD30", order: "asc" })).slice(0, 2)).toEqual(["Half kept", "All kept"]);
+    expect((await names({ sort: "scans", order: "desc" })).at(-1)).toBe("Old only");
+    expect((await list({ accountId: account.id, sort: "scans" })).items[0]!.name).toBe("Old only");
+
+    const listed = await list({ accountId: account.id, ...range, limit: 10 });
+    const stats = await getChannelStats({ accountId: account.id, ...range });
+    for (const row of stats.rows) {
+      const { channelId, name, group, scene, isArchived, ...inRange } = row;
+      void [name, group, scene, isArchived];
+      expect(listed.items.find((item) => item.id === channelId)!.inRange, name).toEqual(inRange);
+    }
+    expect(listed.items.find((item) => item.name === "Half kept")!.inRange!.retention.d30).toBe(0.5);
+    expect((await list({ accountId: account.id })).items[0]!.inRange).toBeUndefined();
+
+    for (const [query, field] of [
+      ["sort=retentionD30", "sort"],
+      [`from=${range.from}`, "to"],
+      [`from=${range.to}&to=${range.from}`, "from"],
+    ] as const) {
+      const response = await callRoute(getChannels, `/api/channels?accountId=${account.id}&${query}`, {
+        key: editorKey,
+      });
+      expect(response.status, query).toBe(422);
+      const body = await response.json();
+      expect(
+        body.error.issues.map((issue: { path: string[] }) => issue.path[0]),
+        query,
+      ).toContain(field);
+    }
   });
 
   it("lists the groups and tags in use with their counts", async () => {
