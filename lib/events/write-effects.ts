@@ -11,7 +11,7 @@ import { endedPeriodEffectsOf, type EventEffects, type IngestAccount } from "@/l
 import type { FollowerWrite } from "@/lib/events/rules/follower-rules";
 import type { CounterAddition } from "@/lib/events/rules/counter-additions";
 import type { ScannerDayRow } from "@/lib/events/rules/scanner-day-rules";
-import { enqueueJobSql } from "@/lib/jobs/enqueue-job";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { autoTagJobKey } from "@/lib/jobs/auto-tag";
 
 /** Writes the effects; returns the stored event's id. */
@@ -53,7 +53,7 @@ export async function writeEffects(
 
   // In the event's transaction: the work is recorded with the event that asks for it, or not at all.
   for (const job of effects.jobs)
-    await enqueueJobSql(sql, { kind: job.kind, payload: job.payload, uniqueKey: autoTagJobKey(job.payload, eventId) });
+    await enqueueJob(sql, { kind: job.kind, payload: job.payload, uniqueKey: autoTagJobKey(job.payload, eventId) });
   return eventId;
 }
 
