@@ -52,17 +52,6 @@ const eventSelect = {
   channel: { select: { name: true } },
 } as const;
 
-/** The newest events first, for the feed's first screen. */
-export async function listRecentLiveEvents(accountId: string, limit = 50): Promise<LiveEvent[]> {
-  const rows = await getDb().event.findMany({
-    where: { accountId },
-    orderBy: { id: "desc" },
-    take: limit,
-    select: eventSelect,
-  });
-  return rows.map(toLiveEvent);
-}
-
 /** Follows one account's pushes from `afterId` on, in id order, with skipped ids re-checked. */
 export class LiveCursor {
   private lastId: number;

@@ -34,10 +34,6 @@ function state(): WorkerState {
   return holder.__qudaoJobWorker;
 }
 
-export function isJobWorkerRunning(): boolean {
-  return state().timer !== null;
-}
-
 export function startJobWorker(): void {
   const worker = state();
   if (worker.timer) return;
