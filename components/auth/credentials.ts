@@ -1,6 +1,6 @@
-// Checks shared by the setup and sign-in forms. They mirror credentialsSchema's rules so most
-// mistakes are caught before a request, with messages in the reader's language.
-import { z } from "zod";
+// Checks shared by the setup and sign-in forms: credentialsSchema's own rules, so most mistakes
+// are caught before a request, with messages in the reader's language.
+import { credentialsSchema } from "@/lib/schemas/auth";
 import { isApiError } from "@/lib/client/http";
 
 export type CredentialsField = "email" | "password";
@@ -8,17 +8,18 @@ export type CredentialsErrors = Partial<
   Record<CredentialsField, "emailInvalid" | "passwordTooShort" | "passwordTooLong">
 >;
 
-const emailSchema = z.email().max(200);
-
 export function checkCredentials(
   email: string,
   password: string,
   options: { checkLength: boolean },
 ): CredentialsErrors {
   const errors: CredentialsErrors = {};
-  if (!emailSchema.safeParse(email.trim()).success) errors.email = "emailInvalid";
-  if (options.checkLength && password.length < 8) errors.password = "passwordTooShort";
-  if (password.length > 200) errors.password = "passwordTooLong";
+  if (!credentialsSchema.shape.email.safeParse(email.trim()).success) errors.email = "emailInvalid";
+
+  // The minimum only where a password is chosen (checkLength); the maximum always.
+  const passwordIssue = credentialsSchema.shape.password.safeParse(password).error?.issues[0]?.code;
+  if (passwordIssue === "too_big") errors.password = "passwordTooLong";
+  else if (passwordIssue === "too_small" && options.checkLength) errors.password = "passwordTooShort";
   return errors;
 }
 

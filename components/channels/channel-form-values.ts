@@ -1,14 +1,22 @@
 // The new-channel form's values → the API's ChannelCreateInput, with the checks that can be made
-// before a request (in the reader's language). The server re-checks everything.
+// before a request (in the reader's language): the API's own schemas (lib/schemas/channels.ts), so
+// a limit is written once. The server re-checks everything.
 import {
-  maxPermanentScenes,
+  channelFields,
+  channelTagSchema,
+  maxChannelGroupLength,
+  maxChannelNameLength,
+  maxChannelTagLength,
+  maxIntegerSceneOf,
+  maxSceneTextLength,
   maxTemporaryExpirySeconds,
+  maxWechatTagNameBytes,
   maxWelcomeMessageBytes,
-  minTemporaryExpirySeconds,
+  qrOptionsSchema,
+  stringSceneSchema,
   type ChannelCreateInput,
   type QrKind,
 } from "@/lib/schemas/channels";
-import { byteLength } from "@/lib/schemas/common";
 import { isApiError } from "@/lib/client/http";
 
 /** auto-int: the next free number; auto-str: a readable slug of the name; custom: typed in. */
@@ -78,29 +86,40 @@ export function expirySecondsOf(
   return Number.isNaN(instant) ? null : Math.round((instant - now) / 1000);
 }
 
+function isValid(schema: { safeParse(value: unknown): { success: boolean } }, value: unknown): boolean {
+  return schema.safeParse(value).success;
+}
+
 export function checkChannelForm(values: ChannelFormValues): ChannelFormErrors {
   const errors: ChannelFormErrors = {};
   if (!values.name.trim()) errors.name = { key: "nameRequired" };
-  else if (values.name.trim().length > 100) errors.name = { key: "tooLong", values: { max: 100 } };
-  if (values.group.trim().length > 100) errors.group = { key: "tooLong", values: { max: 100 } };
-  if (splitTags(values.tags).some((tag) => tag.length > 30)) errors.tags = { key: "tooLong", values: { max: 30 } };
+  else if (!isValid(channelFields.name, values.name))
+    errors.name = { key: "tooLong", values: { max: maxChannelNameLength } };
+  if (!isValid(channelFields.group, values.group))
+    errors.group = { key: "tooLong", values: { max: maxChannelGroupLength } };
+  if (!splitTags(values.tags).every((tag) => isValid(channelTagSchema, tag)))
+    errors.tags = { key: "tooLong", values: { max: maxChannelTagLength } };
+
   const scene = values.scene.trim();
   if (values.sceneChoice === "custom") {
     if (!scene) errors.scene = { key: "sceneRequired" };
     else if (/^\d+$/.test(scene)) {
-      const max = values.kind === "permanent" ? maxPermanentScenes : 4_294_967_295;
-      const number = Number(scene);
-      if (number < 1 || number > max) errors.scene = { key: "sceneRange", values: { max } };
-    } else if (scene.length > 64) errors.scene = { key: "tooLong", values: { max: 64 } };
+      if (!isValid(qrOptionsSchema, { kind: values.kind, scene: Number(scene) }))
+        errors.scene = { key: "sceneRange", values: { max: maxIntegerSceneOf(values.kind) } };
+    } else if (!isValid(stringSceneSchema, scene))
+      errors.scene = { key: "tooLong", values: { max: maxSceneTextLength } };
   }
   if (values.kind === "temporary") {
-    const seconds = expirySecondsOf(values);
-    if (seconds === null || seconds < minTemporaryExpirySeconds || seconds > maxTemporaryExpirySeconds)
+    const expiresInSeconds = expirySecondsOf(values);
+    if (expiresInSeconds === null || !isValid(qrOptionsSchema, { kind: "temporary", expiresInSeconds }))
       errors.expiresAt = { key: "expiryRange", values: { max: maxExpiryDays } };
   }
-  if (byteLength(values.welcomeMessage) > maxWelcomeMessageBytes)
+
+  if (!isValid(channelFields.welcomeMessage, values.welcomeMessage))
     errors.welcomeMessage = { key: "welcomeTooLong", values: { max: maxWelcomeMessageBytes } };
-  if (values.autoTagName.trim().length > 30) errors.autoTagName = { key: "tooLong", values: { max: 30 } };
+  const autoTagName = values.autoTagName.trim();
+  if (autoTagName && !isValid(channelFields.autoTagName, autoTagName))
+    errors.autoTagName = { key: "tagNameTooLong", values: { max: maxWechatTagNameBytes } };
   return errors;
 }
 

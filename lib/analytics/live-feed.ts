@@ -53,7 +53,7 @@ const eventSelect = {
 } as const;
 
 /** The newest events first, for the feed's first screen. */
-export async function listRecentLiveEvents(accountId: string, limit = 50): Promise<LiveEvent[]> {
+async function listRecentLiveEvents(accountId: string, limit: number): Promise<LiveEvent[]> {
   const rows = await getDb().event.findMany({
     where: { accountId },
     orderBy: { id: "desc" },

@@ -3,9 +3,8 @@
 // day they began; "N days old" means day + N has begun today, and "still following N days later"
 // means the period had not ended before local day + N (an unfollow on day + N itself still counts
 // as kept on day N). Both in the account's zone, so a number never changes once it is shown.
-import { getDb, Prisma } from "@/lib/db/client";
+import { getDb, getDialect, Prisma } from "@/lib/db/client";
 import { hasScenes, sceneInScopeSql, type StatsScope } from "@/lib/analytics/scope";
-import { instantSql } from "@/lib/analytics/sql";
 import { addDays, daysBetweenInclusive, localDayFunction, startOfLocalDay, type DayRange } from "@/lib/time/zone";
 import type { RetentionCurve } from "@/lib/schemas/stats";
 
@@ -56,7 +55,7 @@ export async function listCohortFollows(scope: StatsScope, range: DayRange): Pro
   >(Prisma.sql`
     SELECT p."scene" AS "scene", p."startedAt" AS "startedAt", p."endedAt" AS "endedAt"
     FROM "FollowPeriod" p
-    WHERE p."accountId" = ${scope.accountId} AND p."startedAt" >= ${instantSql(startsAt)} AND p."startedAt" < ${instantSql(endsBefore)}${sceneInScopeSql(scope, Prisma.sql`p."scene"`)}`);
+    WHERE p."accountId" = ${scope.accountId} AND p."startedAt" >= ${getDialect().instant(startsAt)} AND p."startedAt" < ${getDialect().instant(endsBefore)}${sceneInScopeSql(scope, Prisma.sql`p."scene"`)}`);
   const localDay = localDayFunction(scope.timezone);
   return rows.map((row) => {
     const day = localDay(new Date(row.startedAt));

@@ -5,12 +5,10 @@ import { hasScenes, sceneInScopeSql, type StatsScope } from "@/lib/analytics/sco
 import { dayColumnFor, type RangePlan } from "@/lib/analytics/range-plan";
 import type { DayRange } from "@/lib/time/zone";
 import type { SummaryCounts } from "@/lib/schemas/stats";
+import { addRollupDelta, emptyRollupDelta, type RollupDelta } from "@/lib/events/rules/rollup-rules";
 
-export interface RollupSums {
-  scans: number;
-  follows: number;
-  unfollows: number;
-}
+/** Scans, follows and unfollows, summed: the shape of what one event adds (rollup-rules.ts). */
+export type RollupSums = RollupDelta;
 
 export type SumRow = {
   scans: bigint | number | null;
@@ -44,11 +42,7 @@ export async function sumRollupsByDay(scope: StatsScope, range: DayRange): Promi
   if (unowned.length === 0) return byDay;
   for (const row of await sumByDay(Prisma.sql` AND r."scene" IN (${Prisma.join(unowned)})`)) {
     const sums = byDay.get(row.day);
-    if (!sums) continue;
-    const unattributed = toSums(row);
-    sums.scans -= unattributed.scans;
-    sums.follows -= unattributed.follows;
-    sums.unfollows -= unattributed.unfollows;
+    if (sums) addRollupDelta(sums, toSums(row), -1);
   }
   return byDay;
 }
@@ -99,9 +93,9 @@ export interface RollupClasses {
  */
 export async function sumRollupClasses(scope: StatsScope, plan: RangePlan): Promise<RollupClasses> {
   const classes: RollupClasses = {
-    channels: { scans: 0, follows: 0, unfollows: 0 },
-    organic: { scans: 0, follows: 0, unfollows: 0 },
-    unattributed: { scans: 0, follows: 0, unfollows: 0 },
+    channels: emptyRollupDelta(),
+    organic: emptyRollupDelta(),
+    unattributed: emptyRollupDelta(),
   };
   if (plan.isBeforeHistory) return classes;
   const day = dayColumnFor(plan, Prisma.sql`r."day"`);
@@ -119,11 +113,7 @@ export async function sumRollupClasses(scope: StatsScope, plan: RangePlan): Prom
           : scope.ownedScenes.has(row.scene)
             ? null
             : classes.unattributed;
-    if (!target) continue;
-    const sums = toSums(row);
-    target.scans += sums.scans;
-    target.follows += sums.follows;
-    target.unfollows += sums.unfollows;
+    if (target) addRollupDelta(target, toSums(row));
   }
   return classes;
 }

@@ -3,14 +3,6 @@ import { getDialect, Prisma } from "@/lib/db/client";
 import type { DayRange } from "@/lib/time/zone";
 
 /**
- * An instant as a query parameter comparable with a DateTime column. SQLite stores DateTime as
- * ISO text and the adapter sends a Date in the same format; PostgreSQL needs the type in a VALUES list.
- */
-export function instantSql(instant: Date): Prisma.Sql {
-  return getDialect().instant(instant);
-}
-
-/**
  * `WITH b(i, f, t) AS (VALUES (0, from, to), …)`: one row per bucket. Join it with CROSS JOIN and
  * the range in WHERE: SQLite then loops over the buckets and range-scans the table's index for
  * each, instead of scanning the buckets for every row.
@@ -27,7 +19,7 @@ export function dayBucketsCte(buckets: DayRange[]): Prisma.Sql {
 export function instantBucketsCte(starts: Date[], end: Date): Prisma.Sql {
   const rows = starts.map(
     (start, index) =>
-      Prisma.sql`(${Prisma.raw(String(index))}, ${instantSql(start)}, ${instantSql(starts[index + 1] ?? end)})`,
+      Prisma.sql`(${Prisma.raw(String(index))}, ${getDialect().instant(start)}, ${getDialect().instant(starts[index + 1] ?? end)})`,
   );
   return Prisma.sql`WITH b(i, f, t) AS (VALUES ${Prisma.join(rows)})`;
 }

@@ -3,6 +3,7 @@
 // add up to the summary; unique scanners are exact per bucket.
 import { resolveScope, type StatsScope } from "@/lib/analytics/scope";
 import { sumRollupsByDay, sumRollupsByHour, type RollupSums } from "@/lib/analytics/rollup-sums";
+import { addRollupDelta, emptyRollupDelta } from "@/lib/events/rules/rollup-rules";
 import {
   countUniqueScanners,
   countUniqueScannersByDay,
@@ -50,13 +51,10 @@ async function dailyPoints(
   const buckets = dayBuckets(range, interval);
   const [byDay, uniques] = await Promise.all([sumRollupsByDay(scope, range), countUniqueScanners(scope, buckets)]);
   return buckets.map((bucket, index) => {
-    const sums: RollupSums = { scans: 0, follows: 0, unfollows: 0 };
+    const sums: RollupSums = emptyRollupDelta();
     for (const day of eachDay(bucket.from, bucket.to)) {
       const daySums = byDay.get(day);
-      if (!daySums) continue;
-      sums.scans += daySums.scans;
-      sums.follows += daySums.follows;
-      sums.unfollows += daySums.unfollows;
+      if (daySums) addRollupDelta(sums, daySums);
     }
     return toPoint(bucket.from, bucket.to, sums, uniques[index] ?? 0);
   });

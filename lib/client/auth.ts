@@ -1,21 +1,9 @@
 // Sign-in, first-run setup and sign-out. Success swaps the session cookie, so every cached
 // query belonged to someone else: sign-in and sign-out clear the whole cache.
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { currentUserSchema, type Credentials } from "@/lib/schemas/auth";
 import { fetchJson, jsonRequest } from "@/lib/client/http";
-
-export const authKeys = {
-  all: ["auth"] as const,
-  me: () => [...authKeys.all, "me"] as const,
-};
-
-export function currentUserQuery() {
-  return queryOptions({
-    queryKey: authKeys.me(),
-    queryFn: () => fetchJson("/api/auth/me", currentUserSchema),
-  });
-}
 
 export function useSetupFirstAdmin() {
   const queryClient = useQueryClient();

@@ -2,8 +2,6 @@
 // "Today" is computed in that zone, so a Shanghai account's day starts at Shanghai midnight
 // whatever the browser's clock says. Presets and filters live in the URL (see
 // components/analytics/use-stats-params.ts), so a view can be bookmarked and shared.
-import { TZDate } from "@date-fns/tz";
-import { format, subDays } from "date-fns";
 import { addDays, daysBetweenInclusive, isCalendarDay, startOfMonth, todayIn } from "@/lib/time/zone";
 import { maxHourRangeDays, maxRangeDays, type StatsInterval } from "@/lib/schemas/stats";
 
@@ -12,8 +10,6 @@ export interface DateRange {
   from: string;
   to: string;
 }
-
-const dateFormat = "yyyy-MM-dd";
 
 export const rangePresets = [
   "today",
@@ -27,12 +23,6 @@ export const rangePresets = [
 ] as const;
 export type RangePreset = (typeof rangePresets)[number];
 export const defaultPreset: RangePreset = "last30";
-
-/** The last `days` days ending today (today included) in `timeZone`. */
-export function lastDaysRange(days: number, timeZone: string, now: Date = new Date()): DateRange {
-  const today = new TZDate(now, timeZone);
-  return { from: format(subDays(today, days - 1), dateFormat), to: format(today, dateFormat) };
-}
 
 /** The range a preset stands for today, in the account's zone. */
 export function rangeForPreset(
@@ -98,13 +88,4 @@ export function rangeLength(range: DateRange): number {
  */
 export function calendarDateToUtcNoon(date: string): Date {
   return new Date(`${date}T12:00:00Z`);
-}
-
-/**
- * The calendar day a bucket start stands for, in `timeZone`. Accepts a plain date or an instant
- * (a UTC instant of a Shanghai midnight is the previous day in UTC, so slicing would be wrong).
- */
-export function calendarDateOf(start: string, timeZone: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(start)) return start;
-  return format(new TZDate(new Date(start), timeZone), dateFormat);
 }

@@ -33,10 +33,10 @@ export type AcceptedPush =
   /** Not from WeChat for this account (401), or malformed (400): nothing was stored. */
   | { kind: "refused"; code: "bad_request" | "unauthorized"; message: string }
   /**
-   * `stored` is null when the push is a retry of one stored before; `usedPrevious`: it was signed
-   * with the pair before a rotation (the reply is then sealed with that pair too).
+   * `stored.isDuplicate` when the push is a retry of one stored before; `usedPrevious`: it was
+   * signed with the pair before a rotation (the reply is then sealed with that pair too).
    */
-  | { kind: "stored"; event: NormalizedEvent; isEncrypted: boolean; usedPrevious: boolean; stored: StoredEvent | null };
+  | { kind: "stored"; event: NormalizedEvent; isEncrypted: boolean; usedPrevious: boolean; stored: StoredEvent };
 
 export async function acceptPush({ account, query, body, nowSeconds }: PushToAccept): Promise<AcceptedPush> {
   let opened;

@@ -14,7 +14,7 @@ export type IngestThreadCall =
 
 export type IngestThreadAnswer<Call extends IngestThreadCall> = Call extends { kind: "accept" }
   ? AcceptedPush
-  : StoredEvent | null;
+  : StoredEvent;
 
 export type IngestThreadMessage =
   | { kind: "call"; id: number; config: DatabaseConfig; call: IngestThreadCall }
@@ -22,5 +22,5 @@ export type IngestThreadMessage =
   | { kind: "close" };
 
 export type IngestThreadReply =
-  | { id: number; answer: AcceptedPush | StoredEvent | null }
+  | { id: number; answer: AcceptedPush | StoredEvent }
   | { id: number; error: { name: string; message: string; code?: string } };

@@ -4,7 +4,6 @@
 import { AppError } from "@/lib/http/errors";
 import { findAccountRow, findRecentAccountCredentials, toCredentials } from "@/lib/accounts/account-records";
 import { recordAccountError, recordPushReceived, recordVerification } from "@/lib/accounts/account-health";
-import { resultOfStoring } from "@/lib/events/ingest-event";
 import { callIngestThread } from "@/lib/events/ingest-thread";
 import { refusalCodeOf } from "@/lib/events/accept-push";
 import { WechatProtocolError } from "@/lib/wechat/errors";
@@ -89,11 +88,10 @@ export async function receivePush(accountId: string, query: PushQuery, body: str
   if (accepted.kind === "refused")
     throw await refused(accountId, "Push", new AppError(accepted.code, accepted.message));
   await recordPushReceived(accountId);
-  const { event, isEncrypted } = accepted;
+  const { event, isEncrypted, stored } = accepted;
   const sealWith = accepted.usedPrevious && account.previous ? account.previous : account;
-  const result = await resultOfStoring(account.id, event, accepted.stored);
-  const { hasQueuedWork } = result;
-  const welcome = (event.type === "subscribe" || event.type === "scan") && result.channel?.welcomeMessage;
+  const { hasQueuedWork } = stored;
+  const welcome = (event.type === "subscribe" || event.type === "scan") && stored.channel?.welcomeMessage;
   if (!welcome) return { body: "success", contentType: "text/plain; charset=utf-8", hasQueuedWork };
 
   const replyXml = buildTextReply({

@@ -4,7 +4,7 @@
 import { getDialect, Prisma } from "@/lib/db/client";
 import type { SqlRunner } from "@/lib/db/ingest/connection";
 import { scannerDayEffectsOf, type KnownScannerDays, type ScannerDayKey } from "@/lib/events/rules/scanner-day-rules";
-import { addToCounters, insertScannerDays } from "@/lib/events/write-effects";
+import { addToCounters, insertScannerDaysSql } from "@/lib/events/write-effects";
 
 export { allChannelsScope } from "@/lib/events/rules/scanner-day-rules";
 
@@ -39,6 +39,9 @@ export async function recordScannerDay(sql: SqlRunner, key: ScannerDayKey): Prom
   if (lock) await sql.query(lock);
   const known = await sql.query<KnownScannerDays>(knownScannerDaysSql(key));
   const { scannerDays, counterAdditions } = scannerDayEffectsOf(key, known);
-  await insertScannerDays(sql, scannerDays);
+
+  // Written now, not later: the job's next call may be this scanner's next day, which reads this
+  // one's row as its previous day (writeLater's rows are not seen by the next statement).
+  if (scannerDays.length > 0) await sql.execute(insertScannerDaysSql(scannerDays));
   await addToCounters(sql, counterAdditions);
 }

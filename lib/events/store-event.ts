@@ -23,7 +23,10 @@ import { writeEffects } from "@/lib/events/write-effects";
 export type { IngestAccount };
 
 export interface StoredEvent {
+  /** The push is a retry of one stored before: eventId is that one's, and nothing was written. */
+  isDuplicate: boolean;
   eventId: number;
+  /** The channel the push counts for (for a retry: the one its scene names now). */
   channel: { id: string; welcomeMessage: string | null } | null;
   /** Work was queued for after the reply: kick the job worker. */
   hasQueuedWork: boolean;
@@ -32,7 +35,7 @@ export interface StoredEvent {
 const transactionAttempts = 4;
 
 /**
- * Stores the push, or returns null when it is a retry of one already stored. A transaction that
+ * Stores the push, unless it is a retry of one already stored. A transaction that
  * met another's (PostgreSQL's deadlock or serialization failure, or a row another transaction
  * inserted first) was rolled back whole and runs again.
  */
@@ -40,7 +43,7 @@ export async function storeEvent(
   account: IngestAccount,
   event: NormalizedEvent,
   raw: string | null,
-): Promise<StoredEvent | null> {
+): Promise<StoredEvent> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await storeEventOnce(account, event, raw);
@@ -54,28 +57,29 @@ export async function storeEvent(
   }
 }
 
-/** The stored event, or null when the push is a retry of one already stored. */
 async function storeEventOnce(
   account: IngestAccount,
   event: NormalizedEvent,
   raw: string | null,
-): Promise<StoredEvent | null> {
+): Promise<StoredEvent> {
   return inIngestTransaction(
     async (sql) => {
-      const before = await readBeforeEvent(sql, account, event);
+      const { before, storedEventId } = await readBeforeEvent(sql, account, event);
       const effects = effectsOf(account, before, event);
-      // A retry: nothing to write. The key of an event push holds its openid, so under the
-      // follower's lock no other transaction stores it meanwhile; one that did anyway makes the
-      // event's insert fail on the unique key, and the push runs again and finds it stored.
-      if (!effects) return null;
+      const { channel } = before;
+      const storedChannel = channel && { id: channel.id, welcomeMessage: channel.welcomeMessage };
+
+      // A retry: nothing to write, and the stored event's id is known from the read. The key of an
+      // event push holds its openid, so under the follower's lock no other transaction stores it
+      // meanwhile; one that did anyway makes the event's insert fail on the unique key, and the
+      // push runs again and finds it stored.
+      if (!effects) {
+        if (storedEventId === null) throw new Error("A push was taken for a retry but no stored event has its key");
+        return { isDuplicate: true, eventId: storedEventId, channel: storedChannel, hasQueuedWork: false };
+      }
 
       const eventId = await writeEffects(sql, account, event, effects, raw);
-      const { channel } = before;
-      return {
-        eventId,
-        channel: channel && { id: channel.id, welcomeMessage: channel.welcomeMessage },
-        hasQueuedWork: effects.jobs.length > 0,
-      };
+      return { isDuplicate: false, eventId, channel: storedChannel, hasQueuedWork: effects.jobs.length > 0 };
     },
     { lockKey: scannerLockKey(account.id, event.openid) },
   );
@@ -93,7 +97,11 @@ type BeforeEventRow = FollowerRow & {
  * follower before it, the channel it counts for and, for a scan, the scanner's days the tallies
  * need (rules/scanner-day-rules.ts). One row per scope read, or one row.
  */
-async function readBeforeEvent(sql: SqlRunner, account: IngestAccount, event: NormalizedEvent): Promise<BeforeEvent> {
+async function readBeforeEvent(
+  sql: SqlRunner,
+  account: IngestAccount,
+  event: NormalizedEvent,
+): Promise<{ before: BeforeEvent; storedEventId: number | null }> {
   const accountId = account.id;
   const channelScene =
     event.type === "unsubscribe"
@@ -118,8 +126,10 @@ async function readBeforeEvent(sql: SqlRunner, account: IngestAccount, event: No
     LEFT JOIN "Channel" c ON c."accountId" = ${accountId} AND c."scene" = ${channelScene} AND c."scene" <> ''
     LEFT JOIN (${scannerDays}) s ON 1 = 1`);
   const [row] = rows;
-  return {
-    isStored: row?.storedEventId !== null && row?.storedEventId !== undefined,
+  const storedEventId =
+    row?.storedEventId === null || row?.storedEventId === undefined ? null : Number(row.storedEventId);
+  const before: BeforeEvent = {
+    isStored: storedEventId !== null,
     follower: row && row.stateChangedAt !== null ? toFollowerState(row) : null,
     channel: row?.channelId
       ? { id: row.channelId, welcomeMessage: row.welcomeMessage, autoTagName: row.autoTagName }
@@ -130,4 +140,5 @@ async function readBeforeEvent(sql: SqlRunner, account: IngestAccount, event: No
         : [{ scene: scope.scene, seen: scope.seen ?? 0, previous: scope.previous ?? null, next: scope.next ?? null }],
     ),
   };
+  return { before, storedEventId };
 }

@@ -1,7 +1,8 @@
 // Writes what effectsOf answered (rules/effects-of.ts) in the push's transaction. The order of the
-// statements matters on PostgreSQL, where writeLater's writes travel with the next statement: the
-// follower's row and the new rows go in writeLater, the open periods are closed before a new one
-// opens, and the event's INSERT comes last so that it carries what is still waiting.
+// statements matters, as writeLater's writes travel with the next statement, which does not see
+// them (lib/db/ingest/sql-runner.ts): the follower's row and the new rows go in writeLater, the
+// open periods are closed before a new one opens, and the event's INSERT comes last so that it
+// carries what is still waiting.
 import { getDialect, Prisma } from "@/lib/db/client";
 import type { NormalizedEvent } from "@/lib/wechat/events";
 import type { SqlRunner } from "@/lib/db/ingest/connection";
@@ -10,7 +11,7 @@ import { endedPeriodEffectsOf, type EventEffects, type IngestAccount } from "@/l
 import type { FollowerWrite } from "@/lib/events/rules/follower-rules";
 import type { CounterAddition } from "@/lib/events/rules/counter-additions";
 import type { ScannerDayRow } from "@/lib/events/rules/scanner-day-rules";
-import { enqueueJobSql } from "@/lib/jobs/enqueue-job";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { autoTagJobKey } from "@/lib/jobs/auto-tag";
 
 /** Writes the effects; returns the stored event's id. */
@@ -52,7 +53,7 @@ export async function writeEffects(
 
   // In the event's transaction: the work is recorded with the event that asks for it, or not at all.
   for (const job of effects.jobs)
-    await enqueueJobSql(sql, { kind: job.kind, payload: job.payload, uniqueKey: autoTagJobKey(job.payload, eventId) });
+    await enqueueJob(sql, { kind: job.kind, payload: job.payload, uniqueKey: autoTagJobKey(job.payload, eventId) });
   return eventId;
 }
 
@@ -62,10 +63,13 @@ export async function addToCounters(sql: SqlRunner, additions: CounterAddition[]
 }
 
 /** New rows: nothing in the push reads them again (the scanner is locked). */
-export async function insertScannerDays(sql: SqlRunner, rows: ScannerDayRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await sql.writeLater(Prisma.sql`
-    INSERT INTO "ScannerDay" ("accountId", "scene", "day", "openid") VALUES ${Prisma.join(rows.map((row) => Prisma.sql`(${row.accountId}, ${row.scene}, ${row.day}, ${row.openid})`))}`);
+async function insertScannerDays(sql: SqlRunner, rows: ScannerDayRow[]): Promise<void> {
+  if (rows.length > 0) await sql.writeLater(insertScannerDaysSql(rows));
+}
+
+export function insertScannerDaysSql(rows: ScannerDayRow[]): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "ScannerDay" ("accountId", "scene", "day", "openid") VALUES ${Prisma.join(rows.map((row) => Prisma.sql`(${row.accountId}, ${row.scene}, ${row.day}, ${row.openid})`))}`;
 }
 
 /** Written later: nothing in the push reads the follower again. */

@@ -33,7 +33,7 @@ export async function countClaimedSceneScanners(payload: ClaimedScenePayload): P
     await addClaimedSceneScanners(payload);
     return false;
   }
-  await db.$transaction((tx) => enqueueJob(tx, { kind: "claimed-scene-scanners", payload }));
+  await inIngestTransaction((sql) => enqueueJob(sql, { kind: "claimed-scene-scanners", payload }));
   return true;
 }
 

@@ -3,7 +3,6 @@
 // work, so a follower is tagged within moments, not at the next poll).
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { after } from "next/server";
 import { log } from "@/lib/log";
 import { pruneCompletedJobs, runDueJobs } from "@/lib/jobs/run-jobs";
 import { purgeExpiredSessions } from "@/lib/auth/sessions";
@@ -34,10 +33,6 @@ function state(): WorkerState {
   return holder.__qudaoJobWorker;
 }
 
-export function isJobWorkerRunning(): boolean {
-  return state().timer !== null;
-}
-
 export function startJobWorker(): void {
   const worker = state();
   if (worker.timer) return;
@@ -66,16 +61,6 @@ export function kickJobWorker(): void {
   worker.round = runRounds(worker).finally(() => {
     worker.round = null;
   });
-}
-
-/** For the webhook: kick once the response is on its way, so the push's answer never waits. */
-export function kickJobWorkerAfterResponse(): void {
-  try {
-    after(kickJobWorker);
-  } catch {
-    // Outside a Next request (the integration tests' route server, scripts): no request to wait for.
-    setImmediate(kickJobWorker);
-  }
 }
 
 async function runRounds(worker: WorkerState): Promise<void> {

@@ -7,7 +7,14 @@ export const maxTemporaryExpirySeconds = 30 * 24 * 3600;
 export const minTemporaryExpirySeconds = 60;
 export const defaultTemporaryExpirySeconds = 30 * 24 * 3600;
 export const maxWelcomeMessageBytes = 2048;
+/** A temporary code's integer scene is WeChat's 32-bit unsigned scene_id. */
 const maxUint32 = 4_294_967_295;
+export const maxChannelNameLength = 100;
+export const maxChannelGroupLength = 100;
+export const maxChannelTagLength = 30;
+export const maxSceneTextLength = 64;
+/** WeChat counts a tag name in bytes (PROTOCOL.md §5): 30 bytes is 10 Chinese characters. */
+export const maxWechatTagNameBytes = 30;
 
 /** The quota meter warns from this share of the permanent quota on, and calls it critical from the next. */
 export const permanentQuotaWarningShare = 0.8;
@@ -27,11 +34,16 @@ const welcomeMessageSchema = z
     message: `The welcome message is at most ${maxWelcomeMessageBytes} bytes (about 680 Chinese characters)`,
   });
 
-const stringSceneSchema = z
+/** The largest integer scene of a code of this kind (the smallest is 1). */
+export function maxIntegerSceneOf(kind: QrKind): number {
+  return kind === "permanent" ? maxPermanentScenes : maxUint32;
+}
+
+export const stringSceneSchema = z
   .string()
   .trim()
   .min(1)
-  .max(64, "A string scene is at most 64 characters")
+  .max(maxSceneTextLength, `A string scene is at most ${maxSceneTextLength} characters`)
   .refine((scene) => !/^\d+$/.test(scene), "A scene of only digits is an integer scene: send it as a number");
 
 export const qrOptionsSchema = z
@@ -44,7 +56,7 @@ export const qrOptionsSchema = z
   })
   .superRefine((qr, context) => {
     if (typeof qr.scene === "number") {
-      const [min, max] = qr.kind === "permanent" ? [1, maxPermanentScenes] : [1, maxUint32];
+      const [min, max] = [1, maxIntegerSceneOf(qr.kind)];
       if (qr.scene < min || qr.scene > max) {
         context.addIssue({
           code: "custom",
@@ -69,18 +81,20 @@ export const qrOptionsSchema = z
     }
   });
 
-const channelFields = {
-  name: z.string().trim().min(1).max(100),
-  group: z.string().trim().max(100).nullable(),
-  tags: z.array(z.string().trim().min(1).max(30)).max(20),
+export const channelTagSchema = z.string().trim().min(1).max(maxChannelTagLength);
+
+/** Each field's schema, shared by the API and the forms that check it before a request. */
+export const channelFields = {
+  name: z.string().trim().min(1).max(maxChannelNameLength),
+  group: z.string().trim().max(maxChannelGroupLength).nullable(),
+  tags: z.array(channelTagSchema).max(20),
   note: z.string().max(1000).nullable(),
   welcomeMessage: welcomeMessageSchema.nullable(),
-  // WeChat counts a tag name in bytes (PROTOCOL.md §5): 30 bytes is 10 Chinese characters.
   autoTagName: z
     .string()
     .trim()
     .min(1)
-    .refine((name) => byteLength(name) <= 30, {
+    .refine((name) => byteLength(name) <= maxWechatTagNameBytes, {
       message: "A WeChat tag name is at most 30 bytes (10 Chinese characters)",
     })
     .nullable(),

@@ -92,10 +92,6 @@ export const timeseriesQuerySchema = z
   );
 export type TimeseriesQuery = z.infer<typeof timeseriesQuerySchema>;
 
-/** Kept for callers of the first version: the filter with an interval. */
-export const statsQuerySchema = timeseriesQuerySchema;
-export type StatsQuery = TimeseriesQuery;
-
 const countsShape = {
   scans: z.number(),
   uniqueScanners: z.number(),

@@ -7,7 +7,7 @@
 // tests/integration/analytics-seed.test.ts replays a seeded history through the real ingest and
 // compares every row, so this file cannot drift from ingest unnoticed.
 import { normalizeEvent, type NormalizedEvent } from "@/lib/wechat/events";
-import { rollupDeltaOf } from "@/lib/events/rules/rollup-rules";
+import { addRollupDelta, emptyRollupDelta, rollupDeltaOf, type RollupDelta } from "@/lib/events/rules/rollup-rules";
 import { followerEffectsOf, type FollowerState } from "@/lib/events/rules/follower-rules";
 import { sceneCountedFor } from "@/lib/events/rules/effects-of";
 import { zoneCalendar } from "@/lib/time/zone";
@@ -18,6 +18,11 @@ export type Row = (string | number | boolean | null)[];
 
 function compareKeys(a: Row[number] | undefined, b: Row[number] | undefined): number {
   return a! < b! ? -1 : a! > b! ? 1 : 0;
+}
+
+/** The counts in the column order of RollupDay and RollupHour (scripts/seed/bulk-writer.ts). */
+function columnsOf(counts: RollupDelta): Row {
+  return [counts.scans, counts.follows, counts.unfollows];
 }
 
 const wechatEventNames = { subscribe: "subscribe", scan: "SCAN", unsubscribe: "unsubscribe" } as const;
@@ -70,8 +75,8 @@ export class IngestReplica {
   private events: Row[] = [];
   private periods: Row[] = [];
   private currentDay = "";
-  private dayCounts = new Map<number, [number, number, number]>();
-  private hourCounts = new Map<string, [number, number, number]>();
+  private dayCounts = new Map<number, RollupDelta>();
+  private hourCounts = new Map<string, RollupDelta>();
   private scannerDays = new Set<number>();
   private pendingDays: { day: string; rollupDay: Row[]; rollupHour: Row[]; scannerDay: Row[] }[] = [];
   userCount = 0;
@@ -232,15 +237,12 @@ export class IngestReplica {
     const day = this.calendar.dayOf(at);
     if (day !== this.currentDay) this.closeDay(day);
     let dayCounts = this.dayCounts.get(sceneIndex);
-    if (!dayCounts) this.dayCounts.set(sceneIndex, (dayCounts = [0, 0, 0]));
+    if (!dayCounts) this.dayCounts.set(sceneIndex, (dayCounts = emptyRollupDelta()));
     const hourKey = `${sceneIndex}|${this.calendar.hourStartOf(at)}`;
     let hourCounts = this.hourCounts.get(hourKey);
-    if (!hourCounts) this.hourCounts.set(hourKey, (hourCounts = [0, 0, 0]));
-    for (const counts of [dayCounts, hourCounts]) {
-      counts[0] += delta.scans;
-      counts[1] += delta.follows;
-      counts[2] += delta.unfollows;
-    }
+    if (!hourCounts) this.hourCounts.set(hourKey, (hourCounts = emptyRollupDelta()));
+    addRollupDelta(dayCounts, delta);
+    addRollupDelta(hourCounts, delta);
     if (delta.scans > 0) this.scannerDays.add(sceneIndex * 2 ** 32 + user);
   }
 
@@ -252,11 +254,11 @@ export class IngestReplica {
         this.accountId,
         this.scenes[scene]!,
         day,
-        ...counts,
+        ...columnsOf(counts),
       ]);
       const rollupHour = [...this.hourCounts].map(([key, counts]) => {
         const [scene, hourStart] = key.split("|");
-        return [this.accountId, this.scenes[Number(scene)]!, Number(hourStart), ...counts];
+        return [this.accountId, this.scenes[Number(scene)]!, Number(hourStart), ...columnsOf(counts)];
       });
       const scannerDay = [...this.scannerDays].map((key) => [
         this.accountId,

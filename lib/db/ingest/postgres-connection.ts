@@ -170,18 +170,12 @@ class GroupStatements {
     const withLater = (sql: Prisma.Sql): Prisma.Sql => {
       const writes = later;
       later = [];
-      return writes.length === 0
-        ? sql
-        : Prisma.sql`WITH ${Prisma.join(writes.map((write, index) => Prisma.sql`${Prisma.raw(`w${index}`)} AS (${write})`))} ${sql}`;
+      return writes.length === 0 ? sql : withWritesBefore(writes, sql);
     };
     const flushLater = async () => {
       if (later.length > 0) await this.send(withLater(Prisma.sql`SELECT 1`));
     };
-    const sendWithLater = async (sql: Prisma.Sql) => {
-      // A statement with a WITH of its own cannot take another before it.
-      if (/^\s*WITH\b/i.test(sql.sql)) await flushLater();
-      return this.send(withLater(sql));
-    };
+    const sendWithLater = (sql: Prisma.Sql) => this.send(withLater(sql));
     const runner: SqlRunner = {
       async query<Row>(sql: Prisma.Sql) {
         return (await sendWithLater(sql)).rows as Row[];
@@ -205,16 +199,30 @@ class GroupStatements {
   /** Last before the commit: the counter rows are locked for as short a time as can be. */
   async writeCounters(): Promise<void> {
     const { upserts, deletions } = this.sums.takeWrites();
-    if (upserts.length > 0)
-      await this.send(
-        Prisma.sql`WITH ${Prisma.join(upserts.map((write, index) => Prisma.sql`${Prisma.raw(`w${index}`)} AS (${write})`))} SELECT 1`,
-      );
+    if (upserts.length > 0) await this.send(withWritesBefore(upserts, Prisma.sql`SELECT 1`));
     for (const deletion of deletions) await this.send(deletion);
   }
 
   private send(sql: Prisma.Sql) {
     return this.client.query(namedStatement(sql, this.toValue));
   }
+}
+
+const leadingWith = /^\s*WITH(\s+RECURSIVE)?\s/i;
+
+/**
+ * `WITH w0 AS (write), … statement`: one round trip. A statement with a WITH of its own gets the
+ * writes at the front of its list, so that it too does not see them (were they sent before it,
+ * it would: the contract would then hang on how the statement is written).
+ */
+function withWritesBefore(writes: Prisma.Sql[], sql: Prisma.Sql): Prisma.Sql {
+  const ctes = Prisma.join(writes.map((write, index) => Prisma.sql`${Prisma.raw(`w${index}`)} AS (${write})`));
+  const [first = "", ...others] = sql.strings;
+  const ownWith = leadingWith.exec(first);
+  if (!ownWith) return Prisma.sql`WITH ${ctes} ${sql}`;
+
+  const rest = new Prisma.Sql([first.slice(ownWith[0].length), ...others], sql.values);
+  return Prisma.sql`${Prisma.raw(ownWith[0])}${ctes}, ${rest}`;
 }
 
 // Named statements are parsed and planned once per connection, not on every push (pg caches

@@ -10,10 +10,13 @@ export interface SqlRunner {
   /** The number of rows changed. */
   execute(sql: Prisma.Sql): Promise<number>;
   /**
-   * A write whose outcome nothing waits for (a counter, an insert that cannot conflict). On
-   * PostgreSQL consecutive ones travel with the next statement, in a WITH before it, or at the
-   * commit: a round trip each would be most of a push's time. They must touch distinct rows, and
-   * neither the next statement nor anything else in the transaction may read or write them again.
+   * A write whose outcome nothing waits for (a counter, an insert that cannot conflict), held and
+   * sent with the next statement of the transaction, or at its end: on PostgreSQL in a WITH before
+   * that statement, since a round trip each would be most of a push's time. The same on both
+   * databases (tests/integration/write-later.test.ts): the next statement does not see the write,
+   * the statements after it do, and a write that fails fails the next statement. So a rule must
+   * not read back what it wrote later; writes held together must touch distinct rows, and the
+   * next statement must not touch them either.
    */
   writeLater(sql: Prisma.Sql): Promise<void>;
   /**

@@ -3,6 +3,7 @@
 import Sqlite from "better-sqlite3";
 import { sqliteCachePragma, sqliteMmapPragma } from "@/lib/db/config";
 import { restartWal, startCheckpointer } from "@/lib/db/sqlite-checkpointer";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { IngestConnection, SqlRunner } from "@/lib/db/ingest/sql-runner";
 import { groupQueue, type PendingWork } from "@/lib/db/ingest/groups";
 import { CounterSums } from "@/lib/db/ingest/counter-sums";
@@ -54,20 +55,36 @@ export function sqliteConnection(key: string, filePath: string): IngestConnectio
   // which are written once, before the commit (a row many pushes add to is written once).
   const pushSums = new CounterSums();
   const groupSums = new CounterSums();
+  const run = (sql: Prisma.Sql) => prepare(sql.sql).run(sql.values.map(toValue));
+  // writeLater's writes, run right after the next statement so that it does not see them: the
+  // contract PostgreSQL's WITH gives (sql-runner.ts). Holding them costs nothing here, but running
+  // them at once would let a rule read back its own write on SQLite and not on PostgreSQL.
+  let later: Prisma.Sql[] = [];
+  const runLater = () => {
+    const writes = later;
+    later = [];
+    for (const write of writes) run(write);
+  };
+  const withLaterAfter = <T>(statement: () => T): T => {
+    const result = statement();
+    runLater();
+    return result;
+  };
   const runner: SqlRunner = {
-    async query<Row>(sql: Parameters<SqlRunner["query"]>[0]) {
-      const statement = prepare(sql.sql);
-      const values = sql.values.map(toValue);
-      if (statement.reader) return statement.all(values) as Row[];
-      statement.run(values);
-      return [];
+    async query<Row>(sql: Prisma.Sql) {
+      return withLaterAfter(() => {
+        const statement = prepare(sql.sql);
+        const values = sql.values.map(toValue);
+        if (statement.reader) return statement.all(values) as Row[];
+        statement.run(values);
+        return [];
+      });
     },
     async execute(sql) {
-      return prepare(sql.sql).run(sql.values.map(toValue)).changes;
+      return withLaterAfter(() => run(sql).changes);
     },
-    // In-process statements cost microseconds: nothing to gain by holding them.
     async writeLater(sql) {
-      prepare(sql.sql).run(sql.values.map(toValue));
+      later.push(sql);
     },
     async addToCounters(table, additions) {
       pushSums.add(table, additions);
@@ -75,7 +92,7 @@ export function sqliteConnection(key: string, filePath: string): IngestConnectio
   };
   const writeCounters = () => {
     const { upserts, deletions } = groupSums.takeWrites();
-    for (const write of [...upserts, ...deletions]) prepare(write.sql).run(write.values.map(toValue));
+    for (const write of [...upserts, ...deletions]) run(write);
   };
   // Each transaction of a group in its own savepoint: one that fails rolls back alone, its
   // counters with it. The commit's fsync holds the thread (the driver is synchronous): once per group.
@@ -86,10 +103,13 @@ export function sqliteConnection(key: string, filePath: string): IngestConnectio
       control.savepoint.run();
       try {
         const result = await item.work(runner);
+        // Its last writes are its own: they fail, or are undone, with it.
+        runLater();
         control.release.run();
         groupSums.absorb(pushSums);
         outcomes.push(() => item.resolve(result));
       } catch (error) {
+        later = [];
         pushSums.clear();
         control.rollbackTo.run();
         control.release.run();

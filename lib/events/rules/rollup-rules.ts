@@ -28,6 +28,17 @@ export function rollupDeltaOf(event: Pick<NormalizedEvent, "type" | "scene">): R
   }
 }
 
+export function emptyRollupDelta(): RollupDelta {
+  return { scans: 0, follows: 0, unfollows: 0 };
+}
+
+/** Adds `delta` to `sums` (or takes it off, with sign -1): the one place the counts are summed. */
+export function addRollupDelta(sums: RollupDelta, delta: RollupDelta, sign: 1 | -1 = 1): void {
+  sums.scans += sign * delta.scans;
+  sums.follows += sign * delta.follows;
+  sums.unfollows += sign * delta.unfollows;
+}
+
 export const keptDayColumns = { 1: "keptDay1", 7: "keptDay7", 30: "keptDay30" } as const;
 export type RetentionDays = keyof typeof keptDayColumns;
 export const retentionDays = [1, 7, 30] as const satisfies readonly RetentionDays[];

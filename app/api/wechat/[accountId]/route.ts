@@ -1,8 +1,9 @@
 // GET|POST /api/wechat/{accountId} — WeChat's server URL: URL verification and event pushes
+import { after } from "next/server";
 import { route, searchParamsOf } from "@/lib/http/route";
 import { readTextWithLimit } from "@/lib/http/read-body";
 import { answerVerification, maxPushBytes, receivePush } from "@/lib/events/receive-push";
-import { kickJobWorkerAfterResponse } from "@/lib/jobs/job-worker";
+import { kickJobWorker } from "@/lib/jobs/job-worker";
 
 type Params = { accountId: string };
 
@@ -24,3 +25,13 @@ export const POST = route<Params>(
     return new Response(reply.body, { headers: { "content-type": reply.contentType } });
   },
 );
+
+/** Once the response is on its way, so the push's answer never waits for the kick. */
+function kickJobWorkerAfterResponse(): void {
+  try {
+    after(kickJobWorker);
+  } catch {
+    // Outside a Next request (the integration tests' route server): no request to wait for.
+    setImmediate(kickJobWorker);
+  }
+}
