@@ -21,7 +21,7 @@ import { useRangeLabel } from "@/components/analytics/use-range-label";
 import { useBucketFormat } from "@/components/analytics/use-bucket-format";
 import { trendMetrics, type TrendMetric } from "@/components/analytics/trend-panel";
 import { HowWeCount } from "@/components/analytics/how-we-count";
-import { useChannelList } from "@/lib/client/channels";
+import { filterChoiceLimit, useChannelList } from "@/lib/client/channels";
 import { useChannelStats, useSummaryList, useTimeseriesList, type StatsFilter } from "@/lib/client/stats";
 import type { ChannelStatsRow } from "@/lib/schemas/stats";
 import { maxCompared } from "@/lib/schemas/stats";
@@ -59,7 +59,7 @@ function CompareForAccount({ account }: { account: Account }) {
   const { params, update } = useStatsParams(account.timezone);
   const rangeLabel = useRangeLabel(params, account.timezone);
   const [metric, setMetric] = useState<TrendMetric>("scans");
-  const channels = useChannelList({ accountId: account.id, limit: 500 });
+  const channels = useChannelList({ accountId: account.id, limit: filterChoiceLimit });
   const choices = useMemo(
     () => (channels.data?.items ?? []).map((channel) => ({ id: channel.id, name: channel.name, group: channel.group })),
     [channels.data],

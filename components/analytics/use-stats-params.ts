@@ -5,35 +5,13 @@
 // shared. The selected account (?account=) is left as it is.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import {
-  defaultIntervalFor,
-  defaultPreset,
-  intervalsFor,
-  parseCustomRange,
-  rangeForPreset,
-  rangePresets,
-  type DateRange,
-  type RangePreset,
-} from "@/lib/client/date-range";
-import { statsIntervals, type StatsInterval } from "@/lib/schemas/stats";
-import {
-  comparisonKinds,
-  comparisonQueryOf,
-  previousPeriod,
-  type Comparison,
-  type ComparisonKind,
-} from "@/lib/time/comparison";
+import { defaultPreset, type DateRange, type RangePreset } from "@/lib/client/date-range";
+import type { StatsInterval } from "@/lib/schemas/stats";
+import { comparisonQueryOf, type Comparison } from "@/lib/time/comparison";
 import type { StatsFilter } from "@/lib/client/stats";
+import { parseStatsParams, statsFilterOf, type StatsParams } from "@/lib/client/stats-params";
 
-export interface StatsParams {
-  preset: RangePreset;
-  range: DateRange;
-  interval: StatsInterval;
-  channelIds: string[];
-  groups: string[];
-  /** What the KPIs' deltas and the chart's dashed line compare the range with. */
-  comparison: Comparison;
-}
+export type { StatsParams };
 
 export type StatsParamsUpdate = Partial<{
   preset: RangePreset;
@@ -44,48 +22,16 @@ export type StatsParamsUpdate = Partial<{
   comparison: Comparison;
 }>;
 
-function comparisonFrom(searchParams: Pick<URLSearchParams, "get">): Comparison {
-  const kind = searchParams.get("compare") as ComparisonKind | null;
-  if (!kind || !(comparisonKinds as readonly string[]).includes(kind)) return previousPeriod;
-  if (kind !== "custom") return { kind };
-  const range = parseCustomRange(searchParams.get("compareFrom"), searchParams.get("compareTo"));
-  return range ? { kind, range } : previousPeriod;
-}
-
-function splitList(value: string | null): string[] {
-  return value ? value.split(",").filter(Boolean) : [];
-}
-
 export function useStatsParams(timeZone: string, options: { defaultRange?: RangePreset } = {}) {
   const searchParams = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const fallback = options.defaultRange ?? defaultPreset;
 
-  const params = useMemo<StatsParams>(() => {
-    const requested = searchParams.get("range");
-    const custom = parseCustomRange(searchParams.get("from"), searchParams.get("to"));
-    const preset: RangePreset =
-      requested === "custom" && custom
-        ? "custom"
-        : (rangePresets as readonly string[]).includes(requested ?? "") && requested !== "custom"
-          ? (requested as RangePreset)
-          : fallback;
-    // Presets are computed for today in the account's zone, once per visit of the view.
-    const range = preset === "custom" ? custom! : rangeForPreset(preset, timeZone);
-    const interval = searchParams.get("interval") as StatsInterval | null;
-    return {
-      preset,
-      range,
-      interval:
-        interval && (statsIntervals as readonly string[]).includes(interval) && intervalsFor(range).includes(interval)
-          ? interval
-          : defaultIntervalFor(range),
-      channelIds: splitList(searchParams.get("channels")),
-      groups: splitList(searchParams.get("groups")),
-      comparison: comparisonFrom(searchParams),
-    };
-  }, [searchParams, timeZone, fallback]);
+  const params = useMemo<StatsParams>(
+    () => parseStatsParams(searchParams, timeZone, fallback),
+    [searchParams, timeZone, fallback],
+  );
 
   const update = useCallback(
     /** `reset`: other keys of the URL that no longer apply (a list's page). */
@@ -126,12 +72,8 @@ export function useStatsParams(timeZone: string, options: { defaultRange?: Range
 /** The stats filter of a view: the account, its range and its channel and group filters. */
 export function useStatsFilter(accountId: string, params: StatsParams): StatsFilter {
   return useMemo(
-    () => ({
-      accountId,
-      ...params.range,
-      ...(params.channelIds.length ? { channelIds: params.channelIds.join(",") } : {}),
-      ...(params.groups.length ? { groups: params.groups.join(",") } : {}),
-    }),
+    () => statsFilterOf(accountId, params),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the parts of params the filter is made of
     [accountId, params.range, params.channelIds, params.groups],
   );
 }

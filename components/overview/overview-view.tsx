@@ -24,7 +24,7 @@ import { GroupComparison } from "@/components/analytics/group-comparison";
 import { FollowSources } from "@/components/analytics/follow-sources";
 import { HowWeCount } from "@/components/analytics/how-we-count";
 import { ExportMenu } from "@/components/reports/export-menu";
-import { useChannelList } from "@/lib/client/channels";
+import { filterChoiceLimit, useChannelList } from "@/lib/client/channels";
 import { useComparison } from "@/components/analytics/use-comparison";
 import { useChannelStats, useSummary, useTimeseries } from "@/lib/client/stats";
 import type { Account } from "@/lib/schemas/accounts";
@@ -81,7 +81,7 @@ function OverviewForAccount({ account }: { account: Account }) {
   const timeseries = useTimeseries({ ...filter, interval: params.interval });
   const previousSeries = useTimeseries({ ...filter, ...comparison.range, interval: params.interval });
   const channelStats = useChannelStats(filter);
-  const channels = useChannelList({ accountId: account.id, limit: 500 });
+  const channels = useChannelList({ accountId: account.id, limit: filterChoiceLimit });
   const choices = useMemo(
     () => (channels.data?.items ?? []).map((channel) => ({ id: channel.id, name: channel.name, group: channel.group })),
     [channels.data],

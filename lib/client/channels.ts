@@ -33,6 +33,9 @@ export type ChannelFilter = Pick<ChannelListQuery, "accountId"> &
     ids?: string;
   };
 
+/** How many channels the filters' channel pickers list (the overview, compare). */
+export const filterChoiceLimit = 500;
+
 export const channelKeys = {
   all: ["channels"] as const,
   lists: () => [...channelKeys.all, "list"] as const,
