@@ -25,6 +25,7 @@ import { ChannelEditDialog } from "@/components/channels/channel-edit-dialog";
 import { BulkActions } from "@/components/channels/bulk-actions";
 import { Pagination } from "@/components/channels/pagination";
 import { channelPageSize, useChannelListParams } from "@/components/channels/use-channel-list-params";
+import { channelListFilterOf } from "@/lib/client/channel-list-params";
 import { useChannelList } from "@/lib/client/channels";
 import type { Account } from "@/lib/schemas/accounts";
 import type { Channel, ChannelSortField } from "@/lib/schemas/channels";
@@ -89,19 +90,7 @@ function ChannelsForAccount({ account }: { account: Account }) {
   const rangeLabel = useRangeLabel(rangeParams, account.timezone);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [editing, setEditing] = useState<Channel | null>(null);
-  const channels = useChannelList({
-    accountId: account.id,
-    q: params.q || undefined,
-    status: params.status,
-    kind: params.kind || undefined,
-    group: params.group || undefined,
-    tag: params.tag || undefined,
-    sort: params.sort,
-    order: params.order,
-    ...rangeParams.range,
-    offset: (params.page - 1) * channelPageSize,
-    limit: channelPageSize,
-  });
+  const channels = useChannelList(channelListFilterOf(account.id, params, rangeParams.range));
 
   const onSort = useCallback(
     (field: ChannelSortField) =>

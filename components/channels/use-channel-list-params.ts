@@ -3,49 +3,16 @@
 // shared and survives a reload. Changing a filter goes back to the first page.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import {
-  channelSortFields,
-  channelStatuses,
-  qrKinds,
-  type ChannelSortField,
-  type ChannelStatus,
-  type QrKind,
-} from "@/lib/schemas/channels";
+import { parseChannelListParams, type ChannelListParams } from "@/lib/client/channel-list-params";
 
-export const channelPageSize = 50;
-
-export interface ChannelListParams {
-  q: string;
-  status: ChannelStatus | "all";
-  kind: QrKind | "";
-  group: string;
-  tag: string;
-  sort: ChannelSortField;
-  order: "asc" | "desc";
-  page: number;
-}
-
-const pick = <Value extends string>(value: string | null, allowed: readonly Value[], fallback: Value): Value =>
-  allowed.includes(value as Value) ? (value as Value) : fallback;
+export { channelPageSize, type ChannelListParams } from "@/lib/client/channel-list-params";
 
 export function useChannelListParams() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
 
-  const params: ChannelListParams = useMemo(
-    () => ({
-      q: searchParams.get("q") ?? "",
-      status: pick(searchParams.get("status"), [...channelStatuses, "all"] as const, "all"),
-      kind: pick(searchParams.get("kind"), [...qrKinds, ""] as const, ""),
-      group: searchParams.get("group") ?? "",
-      tag: searchParams.get("tag") ?? "",
-      sort: pick(searchParams.get("sort"), channelSortFields, "createdAt"),
-      order: pick(searchParams.get("order"), ["asc", "desc"] as const, "desc"),
-      page: Math.max(1, Number(searchParams.get("page")) || 1),
-    }),
-    [searchParams],
-  );
+  const params: ChannelListParams = useMemo(() => parseChannelListParams(searchParams), [searchParams]);
 
   const update = useCallback(
     (changes: Partial<ChannelListParams>) => {

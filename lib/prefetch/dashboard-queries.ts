@@ -1,6 +1,7 @@
 // The first queries of the dashboard's pages, with the keys the browser uses, answered on the
-// server (prefetch-as-viewer.ts): the overview (components/overview/overview-view.tsx) and a
-// channel's page (components/analytics/channel-view.tsx). Each view's range, filters and
+// server (prefetch-as-viewer.ts): the overview (components/overview/overview-view.tsx), a
+// channel's page (components/analytics/channel-view.tsx) and the channel list
+// (components/channels/channels-view.tsx). Each view's range, filters and
 // comparison are read from its URL the way the browser reads them (lib/client/stats-params.ts).
 import type { QueryClient } from "@tanstack/react-query";
 import { assertAccountAccess } from "@/lib/auth/account-scope";
@@ -10,6 +11,7 @@ import { getTimeseries } from "@/lib/analytics/timeseries";
 import { getChannelStats } from "@/lib/analytics/channel-stats";
 import { getChannel, listChannels } from "@/lib/channels/read-channels";
 import { accountKeys } from "@/lib/client/accounts";
+import { channelListFilterOf, parseChannelListParams } from "@/lib/client/channel-list-params";
 import { channelKeys, filterChoiceLimit } from "@/lib/client/channels";
 import { defaultPreset } from "@/lib/client/date-range";
 import { statsKeys, type SeriesFilter, type StatsFilter } from "@/lib/client/stats";
@@ -83,5 +85,18 @@ export async function prefetchChannelPage(
     accountId: channel.accountId,
     ...params.range,
     channelIds: channel.id,
+  });
+}
+
+export async function prefetchChannelList(queryClient: QueryClient, searchParams: URLSearchParams): Promise<void> {
+  const accounts = await prefetchAccounts(queryClient);
+  const account = accounts.find((candidate) => candidate.id === searchParams.get("account")) ?? accounts[0];
+  if (!account) return;
+
+  const range = parseStatsParams(searchParams, account.timezone, defaultPreset).range;
+  const filter = channelListFilterOf(account.id, parseChannelListParams(searchParams), range);
+  await queryClient.prefetchQuery({
+    queryKey: channelKeys.list(filter),
+    queryFn: async () => asJson(await listChannels(channelListQuerySchema.parse(filter))),
   });
 }
