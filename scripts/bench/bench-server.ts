@@ -21,6 +21,12 @@ export async function startBenchServer(
   port: number,
   nodeArgs: string[] = [],
 ): Promise<ChildProcess> {
+  // Another server on the port would answer the health check below and be benched instead.
+  const isTaken = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (isTaken) throw new Error(`Port ${port} is taken: pass another with --port`);
   const server = spawn(
     process.execPath,
     [

@@ -47,7 +47,7 @@ const { values: flags } = parseArgs({
     /** Write the server's CPU profile (.cpuprofile, for Chrome's DevTools) into this directory. */
     profile: { type: "string" },
     "no-report": { type: "boolean", default: false },
-    /** Which benchmarks: analytics (10M events), channel-list (10 000 channels), qr-archive (1 000 codes), reports (not by default: run with --only reports). */
+    /** Which benchmarks: analytics (10M events), channel-list (10 000 channels), qr-archive (1 000 codes), reports and first-view (not by default: run with --only, first-view with --reuse). */
     only: { type: "string", default: "analytics,channel-list,qr-archive" },
   },
 });
@@ -385,6 +385,16 @@ async function main(): Promise<void> {
   if (selected.has("analytics")) await benchAnalytics(databases);
   await benchChannels(databases, selected);
   if (selected.has("reports")) await benchReports(databases);
+  if (selected.has("first-view")) benchFirstView();
+}
+
+/** How soon pages show numbers in Chromium (scripts/bench/first-view.ts), on the --reuse databases. */
+function benchFirstView(): void {
+  if (!flags.reuse) throw new Error("--only first-view visits kept databases: pass --reuse (from a --keep run)");
+  buildIfNeeded();
+  execFileSync(tsx, ["scripts/bench/first-view.ts", "--reuse", String(flags.reuse), "--port", String(number("port"))], {
+    stdio: "inherit",
+  });
 }
 
 /** The report downloads (scripts/bench/reports.ts) on each database, at --events, --channels and --days. */
