@@ -97,40 +97,35 @@ const quote = 0x22;
 export function crlfLineEnds(): (chunk: Uint8Array) => Uint8Array {
   let isInQuotes = false;
   return (chunk) => {
-    const lineEnds: number[] = [];
-    let nextQuote = chunk.indexOf(quote);
-    for (let position = 0; position < chunk.length;) {
+    // Copies by Buffer.copy: a subarray per line cost as much as finding the lines.
+    const source = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const rewritten = Buffer.allocUnsafe(source.length * 2);
+    let from = 0;
+    let to = 0;
+    let nextQuote = source.indexOf(quote);
+    for (let position = 0; position < source.length;) {
       if (isInQuotes) {
         if (nextQuote < 0) break;
         isInQuotes = false;
         position = nextQuote + 1;
-        nextQuote = chunk.indexOf(quote, position);
+        nextQuote = source.indexOf(quote, position);
         continue;
       }
-      const nextLineFeed = chunk.indexOf(lineFeed, position);
+      const nextLineFeed = source.indexOf(lineFeed, position);
       if (nextQuote >= 0 && (nextLineFeed < 0 || nextQuote < nextLineFeed)) {
         isInQuotes = true;
         position = nextQuote + 1;
-        nextQuote = chunk.indexOf(quote, position);
+        nextQuote = source.indexOf(quote, position);
         continue;
       }
       if (nextLineFeed < 0) break;
-      lineEnds.push(nextLineFeed);
-      position = nextLineFeed + 1;
-    }
-    if (lineEnds.length === 0) return chunk;
-    const rewritten = new Uint8Array(chunk.length + lineEnds.length);
-    let from = 0;
-    let to = 0;
-    for (const lineEnd of lineEnds) {
-      rewritten.set(chunk.subarray(from, lineEnd), to);
-      to += lineEnd - from;
+      to += source.copy(rewritten, to, from, nextLineFeed);
       rewritten[to++] = carriageReturn;
       rewritten[to++] = lineFeed;
-      from = lineEnd + 1;
+      from = position = nextLineFeed + 1;
     }
-    rewritten.set(chunk.subarray(from), to);
-    return rewritten;
+    to += source.copy(rewritten, to, from);
+    return rewritten.subarray(0, to);
   };
 }
 
