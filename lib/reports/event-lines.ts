@@ -37,11 +37,24 @@ export function createEventLineWriter(
     }
     return cells;
   };
+  // Rows come in time order, many to a minute: within one UTC minute (offsets are whole minutes
+  // and change on one), only the seconds differ, so the local "YYYY-MM-DDTHH:MM:" is reused.
+  let utcMinute = "\0";
+  let localMinute = "";
+  let offset = "";
+  const timeOf = (occurredAt: string) => {
+    if (occurredAt.startsWith(utcMinute)) return `${localMinute}${occurredAt.slice(17, 19)}${offset}`;
+    const time = formatTime(parseUtcTimestamp(occurredAt));
+    utcMinute = occurredAt.slice(0, 17);
+    localMinute = time.slice(0, 17);
+    offset = time.slice(19);
+    return time;
+  };
   return (rows) => {
     let text = "";
     for (const [occurredAt, type, channelId, scene, openid] of rows) {
       const channel = channelId === null ? "," : channelOf(channelId);
-      text += `${formatTime(parseUtcTimestamp(occurredAt))},${remembered(type)},${channel},${remembered(scene)},${csvTextCell(openid)}\r\n`;
+      text += `${timeOf(occurredAt)},${remembered(type)},${channel},${remembered(scene)},${csvTextCell(openid)}\r\n`;
     }
     return encoder.encode(text);
   };
