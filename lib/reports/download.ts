@@ -2,7 +2,7 @@
 // (RFC 6266 filename*, with an ASCII fallback for old clients), never cached.
 import { csvStream } from "@/lib/reports/csv";
 import { xlsxStream } from "@/lib/reports/xlsx";
-import type { ReportSheet } from "@/lib/reports/table";
+import type { CsvLinesSheet, ReportSheet } from "@/lib/reports/table";
 
 const contentTypes = {
   csv: "text/csv; charset=utf-8",
@@ -26,13 +26,18 @@ export function reportFileName(parts: string[], format: ReportFormat): string {
   return `${safe.join("-")}.${format}`;
 }
 
+function rowSheet(sheet: ReportSheet | CsvLinesSheet): ReportSheet {
+  if ("csvLines" in sheet) throw new Error(`The ${sheet.name} sheet comes as CSV lines: it has no XLSX`);
+  return sheet;
+}
+
 export function downloadResponse(
   fileName: string,
   format: ReportFormat,
-  sheets: ReportSheet[],
+  sheets: (ReportSheet | CsvLinesSheet)[],
   signal?: AbortSignal,
 ): Response {
-  const body = format === "csv" ? csvStream(sheets[0]!, signal) : xlsxStream(sheets);
+  const body = format === "csv" ? csvStream(sheets[0]!, signal) : xlsxStream(sheets.map(rowSheet));
   return new Response(body, {
     headers: {
       "Content-Type": contentTypes[format],

@@ -1,26 +1,21 @@
-// The raw events of a range, read straight through the database driver in batches of the
-// driver's own row arrays. Through Prisma the export ran at 87 000 rows/s against the driver's
-// 800 000 (200 000 events), and an export of every event is the one read whose rows all leave
-// the server. Batches continue by the (accountId, occurredAt, dedupeKey) unique index —
-// no OFFSET scan, one batch in memory whatever the range. A connection of its own, closed when
-// the export ends or its client goes away.
+// The raw events of a range, oldest first, as CSV lines, read straight through the database
+// driver: through Prisma the export ran at 87 000 rows/s against the driver's 800 000 (200 000
+// events), and an export of every event is the one read whose rows all leave the server. Both
+// databases side by side:
+// - SQLite: one statement stepped through to the end, its rows (the driver's arrays) written here;
+// - PostgreSQL: COPY (SELECT …) TO STDOUT (FORMAT csv), the database writing the lines — the time
+//   in the account's zone, the channel's name, the quoting and the formula guard — so that here
+//   only the line ends become CRLF. The batched SELECTs this replaced, their rows written here,
+//   ran at 0.15 of the bare COPY's rate.
+// A connection of its own, closed when the export ends or its client goes away.
 import Sqlite from "better-sqlite3";
 import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
 import { getDatabaseConfig } from "@/lib/db/client";
 import { byDatabase } from "@/lib/db/dialect";
-
-/**
- * A row as the driver returns it, not copied: occurredAt as the database's UTC text (read with
- * parseUtcTimestamp), dedupeKey, type, channelId, scene, openid.
- */
-export type ExportedEvent = [
-  occurredAt: string,
-  dedupeKey: string,
-  type: string,
-  channelId: string | null,
-  scene: string,
-  openid: string,
-];
+import { createEventLineWriter, type ExportedEvent } from "@/lib/reports/event-lines";
+import { crlfLineEnds } from "@/lib/reports/csv";
+import { offsetSuffix, zoneOffsetSpans, type OffsetSpan } from "@/lib/reports/zoned-time";
 
 export interface EventQuery {
   accountId: string;
@@ -29,105 +24,130 @@ export interface EventQuery {
   end: Date;
   /** Only these channels' events; every event of the account when null. */
   channelIds: string[] | null;
-  batchSize: number;
+  timeZone: string;
+  /** The names of the channels in scope by id (SQLite's rows carry only the id). */
+  channelNames: Map<string, string>;
 }
 
-type Cursor = { occurredAt: string; dedupeKey: string } | null;
-
-/** `limit`: rows per query (PostgreSQL's batches); null reads to the end (SQLite's one statement). */
-function selectSql(
-  query: EventQuery,
-  placeholder: (index: number) => string,
-  cursor: Cursor,
-  limit: number | null,
-): string {
-  let index = 0;
-  const next = () => placeholder(++index);
-  const conditions = [`"accountId" = ${next()}`, `"occurredAt" >= ${next()}`, `"occurredAt" < ${next()}`];
-  if (query.channelIds) conditions.push(`"channelId" IN (${query.channelIds.map(() => next()).join(", ")})`);
-  // A row comparison, which the index serves as a range (an OR of the two would be a filter
-  // over everything from the range's start, every batch).
-  if (cursor) conditions.push(`("occurredAt", "dedupeKey") > (${next()}, ${next()})`);
-  return `SELECT "occurredAt", "dedupeKey", "type", "channelId", "scene", "openid" FROM "Event"
-    WHERE ${conditions.join(" AND ")} ORDER BY "occurredAt", "dedupeKey"${limit === null ? "" : ` LIMIT ${limit}`}`;
-}
-
-function parameters(query: EventQuery, instant: (date: Date) => unknown, cursor: Cursor): unknown[] {
-  return [
-    query.accountId,
-    instant(query.start),
-    instant(query.end),
-    ...(query.channelIds ?? []),
-    ...(cursor ? [cursor.occurredAt, cursor.dedupeKey] : []),
-  ];
-}
+/** Rows per chunk of the SQLite export: large enough that a write costs little, small enough to stream. */
+const rowsPerChunk = 5_000;
 
 /**
  * SQLite: one statement stepped through to the end on a read-only connection of its own — a
  * single snapshot of the range, no per-batch seek. SQLite keeps DateTime as ISO text ("+00:00").
  */
-async function* sqliteBatches(filePath: string, query: EventQuery): AsyncGenerator<ExportedEvent[]> {
+async function* sqliteEventsCsv(filePath: string, query: EventQuery): AsyncGenerator<Uint8Array> {
   const db = new Sqlite(filePath, { readonly: true, fileMustExist: true });
   const iso = (date: Date) => date.toISOString().replace("Z", "+00:00");
+  const channelFilter = query.channelIds ? ` AND "channelId" IN (${query.channelIds.map(() => "?").join(", ")})` : "";
+  const writeLines = createEventLineWriter(query.timeZone, query.channelNames);
   try {
     const rows = db
-      .prepare(selectSql(query, () => "?", null, null))
+      .prepare(
+        `SELECT "occurredAt", "type", "channelId", "scene", "openid" FROM "Event"
+        WHERE "accountId" = ? AND "occurredAt" >= ? AND "occurredAt" < ?${channelFilter}
+        ORDER BY "occurredAt", "dedupeKey"`,
+      )
       .raw(true)
-      .iterate(...parameters(query, iso, null)) as IterableIterator<ExportedEvent>;
+      .iterate(
+        query.accountId,
+        iso(query.start),
+        iso(query.end),
+        ...(query.channelIds ?? []),
+      ) as IterableIterator<ExportedEvent>;
     let batch: ExportedEvent[] = [];
     for (const row of rows) {
       batch.push(row);
-      if (batch.length < query.batchSize) continue;
-      yield batch;
+      if (batch.length < rowsPerChunk) continue;
+      yield writeLines(batch);
       batch = [];
-      // Let the response write between batches: stepping the statement is synchronous.
+      // Let the response write between chunks: stepping the statement is synchronous.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    if (batch.length > 0) yield batch;
+    if (batch.length > 0) yield writeLines(batch);
   } finally {
     db.close();
   }
 }
 
-/** PostgreSQL: timestamps kept as the text PostgreSQL sends, compared as timestamps. */
-async function* postgresBatches(
+/**
+ * A text cell as the CSV writer leaves it (lib/reports/csv.ts): a leading = + - @ tab or CR (by
+ * code point: ascii() is an integer, left() a new text per row) gets an apostrophe, and an empty
+ * text is written empty like a missing one, not as "".
+ */
+function guardedText(column: string): string {
+  return `CASE WHEN ascii(${column}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${column} WHEN ascii(${column}) = 0 THEN NULL ELSE ${column} END`;
+}
+
+/**
+ * The local time as ISO 8601 with the zone's offset, from offsets this runtime computes
+ * (zoneOffsetSpans) — the same as the SQLite export's — rather than to_char in the session's
+ * zone, which added half the bare COPY's time (1 M events).
+ */
+function localTimeSql(column: string, spans: OffsetSpan[], instant: (epochMs: number) => string): string {
+  const at = ({ offsetMinutes }: OffsetSpan) =>
+    `replace(date_trunc('second', ${column} + interval '${offsetMinutes} minutes')::text, ' ', 'T') || '${offsetSuffix(offsetMinutes)}'`;
+  if (spans.length === 1) return at(spans[0]!);
+  const changes = spans
+    .slice(1)
+    .map((span, index) => `WHEN ${column} < ${instant(span.fromMs)} THEN ${at(spans[index]!)}`);
+  return `CASE ${changes.join(" ")} ELSE ${at(spans.at(-1)!)} END`;
+}
+
+/** The COPY statement: it takes no parameters, so every value is a quoted literal. */
+function copyEventsSql(client: pg.Client, query: EventQuery): string {
+  const literal = (value: string) => client.escapeLiteral(value);
+  const instant = (epochMs: number) =>
+    `CAST(${literal(new Date(epochMs).toISOString().replace("T", " ").replace("Z", ""))} AS TIMESTAMP(3))`;
+  const conditions = [
+    `e."accountId" = ${literal(query.accountId)}`,
+    `e."occurredAt" >= ${instant(query.start.getTime())}`,
+    `e."occurredAt" < ${instant(query.end.getTime())}`,
+  ];
+  if (query.channelIds)
+    conditions.push(
+      query.channelIds.length > 0 ? `e."channelId" IN (${query.channelIds.map(literal).join(", ")})` : "FALSE",
+    );
+  const spans = zoneOffsetSpans(query.timeZone, query.start.getTime(), query.end.getTime());
+  const columns = [
+    localTimeSql('e."occurredAt"', spans, instant),
+    // The type (subscribe, scan, …) and the channel's id (a cuid) are Qudao's own: no guard to pay for.
+    'e."type"',
+    'e."channelId"',
+    'c."name"',
+    ...['e."scene"', 'e."openid"'].map(guardedText),
+  ];
+  // The channels' names guarded once each, not once per event.
+  return `COPY (SELECT ${columns.join(", ")} FROM "Event" e
+    LEFT JOIN (SELECT "id", ${guardedText('"name"')} AS "name" FROM "Channel" WHERE "accountId" = ${literal(query.accountId)}) c
+      ON c."id" = e."channelId"
+    WHERE ${conditions.join(" AND ")} ORDER BY e."occurredAt", e."dedupeKey") TO STDOUT (FORMAT csv)`;
+}
+
+async function* postgresEventsCsv(
   url: string,
   schema: string | undefined,
   query: EventQuery,
-): AsyncGenerator<ExportedEvent[]> {
+): AsyncGenerator<Uint8Array> {
   const client = new pg.Client({
     connectionString: url,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-    // The timestamp without zone as sent ("2026-11-03 01:15:00.123"), parsed below as UTC.
-    types: { getTypeParser: (oid: number) => (oid === 1114 ? (text: string) => text : pg.types.getTypeParser(oid)) },
+    // DateStyle ISO: a timestamp's text is "2026-11-03 09:15:00", whatever the server's default.
+    options: `${schema ? `-c search_path=${schema} ` : ""}-c DateStyle=ISO`,
   });
   await client.connect();
   try {
-    let cursor: Cursor = null;
-    for (;;) {
-      const sql: string = selectSql(query, (index) => `$${index}`, cursor, query.batchSize)
-        .replace(/"occurredAt" ([<>=]+) (\$\d+)/g, `"occurredAt" $1 CAST($2 AS TIMESTAMP(3))`)
-        .replace(/> \((\$\d+), (\$\d+)\)/, `> (CAST($1 AS TIMESTAMP(3)), $2)`);
-      const result: pg.QueryResult<ExportedEvent> = await client.query({
-        text: sql,
-        values: parameters(query, (date) => date.toISOString().replace("T", " ").replace("Z", ""), cursor),
-        rowMode: "array",
-      });
-      const rows = result.rows;
-      if (rows.length === 0) return;
-      yield rows;
-      if (rows.length < query.batchSize) return;
-      const last: ExportedEvent = rows.at(-1)!;
-      cursor = { occurredAt: last[0], dedupeKey: last[1] };
-    }
+    const lines = client.query(copyTo(copyEventsSql(client, query)));
+    const toCrlf = crlfLineEnds();
+    for await (const chunk of lines as AsyncIterable<Buffer>) yield toCrlf(chunk);
   } finally {
+    // Mid-COPY (the client went away), this drops the connection, which ends the COPY.
     await client.end();
   }
 }
 
-export function readEventBatches(query: EventQuery): AsyncGenerator<ExportedEvent[]> {
+export function readEventsCsv(query: EventQuery): AsyncGenerator<Uint8Array> {
   return byDatabase(getDatabaseConfig(), {
-    sqlite: ({ filePath }) => sqliteBatches(filePath, query),
-    postgresql: ({ url, schema }) => postgresBatches(url, schema, query),
+    sqlite: ({ filePath }) => sqliteEventsCsv(filePath, query),
+    postgresql: ({ url, schema }) => postgresEventsCsv(url, schema, query),
   });
 }

@@ -2,7 +2,7 @@
 // language) and the response.
 import { findAccountRow } from "@/lib/accounts/account-records";
 import { downloadResponse, reportFileName, type ReportFormat } from "@/lib/reports/download";
-import type { ReportSheet } from "@/lib/reports/table";
+import type { CsvLinesSheet, ReportSheet } from "@/lib/reports/table";
 import type { ReportLanguage } from "@/lib/schemas/reports";
 
 const reportTitles = {
@@ -24,7 +24,7 @@ interface DownloadRequest {
 
 export async function reportDownload(
   request: DownloadRequest,
-  sheets: ReportSheet[],
+  sheets: (ReportSheet | CsvLinesSheet)[],
   signal?: AbortSignal,
 ): Promise<Response> {
   const account = await findAccountRow(request.accountId);

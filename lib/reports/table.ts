@@ -20,6 +20,17 @@ export interface ReportSheet {
   batches: Iterable<Cell[][]> | AsyncIterable<Cell[][]>;
 }
 
+/**
+ * A sheet whose rows arrive as CSV lines already written (UTF-8, CRLF, quoted and guarded as the
+ * CSV writer would): the raw events, a million rows that PostgreSQL writes faster than any code
+ * here could (lib/reports/event-reader.ts). Only the CSV writer takes it.
+ */
+export interface CsvLinesSheet {
+  name: string;
+  columns: ReportColumn[];
+  csvLines: AsyncIterable<Uint8Array>;
+}
+
 export function column(header: string, kind: CellKind, width?: number): ReportColumn {
   const defaultWidth = kind === "text" ? 24 : kind === "instant" ? 26 : kind === "day" ? 12 : 14;
   return { header, kind, width: width ?? Math.max(defaultWidth, header.length + 2) };

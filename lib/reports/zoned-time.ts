@@ -36,7 +36,8 @@ export function zonedInstantFormatter(timeZone: string): (instant: Date | number
   };
 }
 
-function offsetSuffix(offsetMinutes: number): string {
+/** "+08:00", "-04:00", "+05:45": an offset as ISO 8601 writes it. */
+export function offsetSuffix(offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? "-" : "+";
   const absolute = Math.abs(offsetMinutes);
   return `${sign}${twoDigits[Math.floor(absolute / 60)]}:${twoDigits[absolute % 60]}`;
@@ -75,4 +76,41 @@ function digitsAt(text: string, start: number, length: number): number {
   let value = 0;
   for (let index = start; index < start + length; index += 1) value = value * 10 + text.charCodeAt(index) - 48;
   return value;
+}
+
+/** From `fromMs` on (to the next span's start), the zone's offset is `offsetMinutes`. */
+export interface OffsetSpan {
+  fromMs: number;
+  offsetMinutes: number;
+}
+
+/** Offsets are sampled this far apart: zones change theirs months apart, never twice in hours. */
+const offsetSampleMs = 6 * 3_600_000;
+
+/**
+ * The zone's offsets over [startMs, endMs), each from the millisecond it takes effect: what a
+ * database without the zone's rules (or with rules of its own) needs to write local times that
+ * agree with this runtime's. A year is a few hundred lookups, and a change is found by bisection.
+ */
+export function zoneOffsetSpans(timeZone: string, startMs: number, endMs: number): OffsetSpan[] {
+  const offsetAt = (epochMs: number) => tzOffset(timeZone, new Date(epochMs));
+  const spans: OffsetSpan[] = [{ fromMs: startMs, offsetMinutes: offsetAt(startMs) }];
+  for (let sampleMs = startMs; sampleMs < endMs - 1;) {
+    const nextMs = Math.min(sampleMs + offsetSampleMs, endMs - 1);
+    const current = spans.at(-1)!.offsetMinutes;
+    if (offsetAt(nextMs) === current) {
+      sampleMs = nextMs;
+      continue;
+    }
+    // The offset at low is the current one, at high it is not: close in on the change.
+    let [low, high] = [sampleMs, nextMs];
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (offsetAt(middle) === current) low = middle;
+      else high = middle;
+    }
+    spans.push({ fromMs: high, offsetMinutes: offsetAt(high) });
+    sampleMs = high;
+  }
+  return spans;
 }

@@ -1,7 +1,7 @@
 // Shared by the channel benchmarks: a fresh database when run on their own, an account of their
 // own, and writing their section of docs/benchmarks.md without touching the other sections.
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { resetEnvForTests } from "@/lib/env";
@@ -56,5 +56,6 @@ export function recordBenchmarkSection(heading: string, body: string): void {
 }
 
 export function machineLine(): string {
-  return `Node ${process.version}, ${process.platform}/${process.arch}, database ${getDatabaseConfig().provider}`;
+  const cores = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}`;
+  return `Node ${process.version}, ${process.platform}/${process.arch}, ${cores}, database ${getDatabaseConfig().provider}`;
 }

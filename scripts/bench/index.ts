@@ -397,7 +397,11 @@ function benchFirstView(): void {
   });
 }
 
-/** The report downloads (scripts/bench/reports.ts) on each database, at --events, --channels and --days. */
+/**
+ * The report downloads (scripts/bench/reports.ts) on each database, at --events, --channels and
+ * --days, or on the kept databases of --reuse (an analytics run's --keep: 10 M events without
+ * seeding them again).
+ */
 async function benchReports(databases: ("sqlite" | "postgresql")[]): Promise<void> {
   const args = [
     "--events",
@@ -407,8 +411,15 @@ async function benchReports(databases: ("sqlite" | "postgresql")[]): Promise<voi
     "--days",
     String(number("days")),
   ];
-  for (const database of databases) {
+  const reuseDirs = flags.reuse ? String(flags.reuse).split(",") : [];
+  if (flags.reuse && reuseDirs.length !== databases.length)
+    throw new Error("--reuse takes one kept directory per database of --databases, in the same order");
+  for (const [index, database] of databases.entries()) {
     console.log(`\n== reports on ${database}`);
+    if (reuseDirs[index]) {
+      runChild("scripts/bench/reports.ts", ["--reuse", reuseDirs[index]], { DATABASE_URL: "" });
+      continue;
+    }
     if (database === "sqlite") {
       runChild("scripts/bench/reports.ts", args, { DATABASE_URL: "" });
       continue;

@@ -279,14 +279,22 @@ describe.each(scenarios)("reports in $timeZone", (scenario) => {
     const storedByKey = new Map(
       inRange.map((event) => [`${event.occurredAt.getTime()}|${event.openid}|${event.type}`, event]),
     );
+    const channelNames = new Map(
+      channels.map((channel) => [channel.id, channel.name.startsWith("=") ? `'${channel.name}` : channel.name]),
+    );
     for (const row of sheet.rows) {
       expect(String(row[0])).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
       const event = storedByKey.get(`${Date.parse(String(row[0]))}|${row[5]}|${row[1]}`);
       expect(event, JSON.stringify(row)).toBeDefined();
       expect(row[2]).toEqual(event!.channelId);
+      expect(row[3], "the channel's name, a formula kept as text").toEqual(
+        event!.channelId ? (channelNames.get(event!.channelId) ?? null) : null,
+      );
       expect(String(row[4] ?? "")).toEqual(event!.scene);
       expect(zoneDay(Date.parse(String(row[0])), scenario.timeZone)).toBe(String(row[0]).slice(0, 10));
     }
+    expect(sheet.rows.some((row) => row[3] === `'${channels[2]!.name}`)).toBe(true);
+    expect(sheet.rows.some((row) => row[3] === channels[0]!.name)).toBe(true);
     const count = JSON.parse((await download("events/count", { accountId, from, to })).bytes.toString("utf8"));
     expect(count).toEqual({ count: sheet.rows.length });
     const summary = await stats.json<Summary>("summary", { accountId, from, to });

@@ -1,7 +1,10 @@
 // The CSV rules that keep a file safe and readable in Excel and WPS, on the writer itself.
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { csvStream } from "@/lib/reports/csv";
+import { stringify } from "csv-stringify/sync";
+import fc from "fast-check";
+import Papa from "papaparse";
+import { crlfLineEnds, csvStream, csvTextCell } from "@/lib/reports/csv";
 import { column, type ReportSheet } from "@/lib/reports/table";
 import { contentDisposition, reportFileName } from "@/lib/reports/download";
 
@@ -25,7 +28,7 @@ describe("the CSV writer", () => {
     expect(records.slice(1).map((record) => record[0])).toEqual(names);
   });
 
-  it.each(['=HYPERLINK("http://x","click")', "+1+1", "-2+3", "@SUM(A1)", "\tstart", "\rstart"])(
+  it.each(['=HYPERLINK("http://x","click")', "+1+1", "-2+3", "@SUM(A1)", "\tstart", "\rstart", "=1+1\nnext line"])(
     "never lets %j become a formula",
     async (name) => {
       const text = await textOf({ name: "t", columns, batches: [[[name, 1, null]]] });
@@ -64,6 +67,47 @@ describe("the CSV writer", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(batchesRead).toBe(readAtCancel);
     expect(batchesRead).toBeLessThan(5);
+  });
+});
+
+describe("a cell written on its own", () => {
+  it("is exactly what the writer makes of it, for any text", () => {
+    const risky = fc.constantFrom("=", "+", "-", "@", "\t", "\r", "\n", '"', ",", " ", "\uFEFF", "a", "门");
+    const texts = fc.oneof(
+      fc.string(),
+      fc.array(risky, { maxLength: 6 }).map((parts) => parts.join("")),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        const written = Papa.unparse([[text, "x"]], { newline: "\r\n", escapeFormulae: /^[=+\-@\t\r]/ });
+        expect(`${csvTextCell(text)},x`).toBe(written);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe("CRLF line ends for CSV written with LF (PostgreSQL's COPY)", () => {
+  it("ends each record with CRLF and keeps line breaks inside cells, however the bytes are split", () => {
+    const cell = fc.oneof(fc.string(), fc.constantFrom("", "a\nb", '"', '""', "x,\ny", "\r\n", "门店\n"));
+    const records = fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(records, fc.array(fc.nat(), { maxLength: 5 }), (rows, cuts) => {
+        const withLf = Buffer.from(
+          stringify(rows, { record_delimiter: "unix", quoted_match: /[\r\n]/, quoted_empty: false }),
+        );
+        const expected = Buffer.from(
+          stringify(rows, { record_delimiter: "windows", quoted_match: /[\r\n]/, quoted_empty: false }),
+        );
+        const points = [...new Set(cuts.map((cut) => cut % (withLf.length + 1)))].sort((a, b) => a - b);
+        const rewrite = crlfLineEnds();
+        const pieces = [0, ...points, withLf.length]
+          .slice(1)
+          .map((end, index, ends) => rewrite(withLf.subarray(index === 0 ? 0 : ends[index - 1], end)));
+        expect(Buffer.concat(pieces).toString("utf8")).toBe(expected.toString("utf8"));
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });
 

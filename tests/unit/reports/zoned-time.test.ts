@@ -2,7 +2,13 @@
 // half-hour zones, and the databases' timestamps read back exactly.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { formatInstantInZone, parseUtcTimestamp, zonedInstantFormatter } from "@/lib/reports/zoned-time";
+import { tzOffset } from "@date-fns/tz";
+import {
+  formatInstantInZone,
+  parseUtcTimestamp,
+  zonedInstantFormatter,
+  zoneOffsetSpans,
+} from "@/lib/reports/zoned-time";
 
 describe("zoned instants", () => {
   it.each([
@@ -49,5 +55,36 @@ describe("zoned instants", () => {
     expect(parseUtcTimestamp("2026-11-03 01:15:00.12")).toBe(Date.parse("2026-11-03T01:15:00.120Z"));
     expect(parseUtcTimestamp("2026-11-03 01:15:00.1")).toBe(Date.parse("2026-11-03T01:15:00.100Z"));
     expect(parseUtcTimestamp("2026-11-03 01:15:07")).toBe(Date.parse("2026-11-03T01:15:07Z"));
+  });
+
+  it("finds each offset change of a range to the millisecond", () => {
+    const start = Date.parse("2024-01-01T05:00:00Z");
+    const end = Date.parse("2025-01-01T05:00:00Z");
+    expect(zoneOffsetSpans("America/New_York", start, end)).toEqual([
+      { fromMs: start, offsetMinutes: -300 },
+      { fromMs: Date.parse("2024-03-10T07:00:00Z"), offsetMinutes: -240 },
+      { fromMs: Date.parse("2024-11-03T06:00:00Z"), offsetMinutes: -300 },
+    ]);
+    expect(zoneOffsetSpans("Asia/Shanghai", start, end)).toEqual([{ fromMs: start, offsetMinutes: 480 }]);
+  });
+
+  it("gives every instant of the range its zone's offset, in zones with DST and odd offsets", () => {
+    for (const zone of [
+      "America/New_York",
+      "Australia/Lord_Howe",
+      "Asia/Kathmandu",
+      "Europe/London",
+      "America/St_Johns",
+    ]) {
+      const start = Date.UTC(2023, 5, 1);
+      const spans = zoneOffsetSpans(zone, start, start + 400 * 86_400_000);
+      fc.assert(
+        fc.property(fc.integer({ min: start, max: start + 400 * 86_400_000 - 1 }), (epochMs) => {
+          const span = spans.findLast((candidate) => candidate.fromMs <= epochMs)!;
+          expect(span.offsetMinutes).toBe(tzOffset(zone, new Date(epochMs)));
+        }),
+        { numRuns: 500 },
+      );
+    }
   });
 });
