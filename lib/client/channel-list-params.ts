@@ -1,6 +1,6 @@
 // The channel list's search, filters, sort and page as its URL holds them, and the list query they
-// make with the view's range. Plain functions: the browser's hook and the server's prefetch
-// (lib/prefetch/dashboard-queries.ts) read the URL the same way.
+// make with the view's range. Plain functions, apart from the hook, so they can be tested and
+// reused outside React.
 import {
   channelSortFields,
   channelStatuses,

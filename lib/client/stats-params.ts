@@ -1,7 +1,7 @@
 // A dashboard view's range, interval, filters and comparison, read from its URL (?range=last30, or
 // ?range=custom&from=…&to=…, &interval=week, &channels=a,b, &groups=Stores, &compare=previousYear or
-// &compare=custom&compareFrom=…&compareTo=…). Plain functions, so the server can prefetch exactly
-// the queries the browser will ask for (app/(dashboard)/page.tsx).
+// &compare=custom&compareFrom=…&compareTo=…). Plain functions, apart from the hook
+// (components/analytics/use-stats-params.ts), so they can be tested and reused outside React.
 import {
   defaultIntervalFor,
   intervalsFor,
