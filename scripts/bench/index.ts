@@ -3,10 +3,10 @@
 // the channel table) against the same answers computed from the raw events, then the webhook's
 // sustained throughput against a bare route on the same server; then the channel list at 10 000
 // channels (each database) and the QR archive of 1 000 codes. Each writes its docs/benchmarks.md section.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +19,7 @@ import { benchCases, type BenchCase } from "@/scripts/bench/cases";
 import { runLoad, type LoadResult } from "@/scripts/bench/load";
 import { summarize, type LatencySummary } from "@/scripts/bench/percentiles";
 import { loadRatios, writeBenchReport, type DatabaseReport, type LoadRuns } from "@/scripts/bench/report";
+import { buildBenchServer, startBenchServer, stopBenchServer } from "@/scripts/bench/bench-server";
 
 const { values: flags } = parseArgs({
   args: process.argv.slice(2),
@@ -53,7 +54,6 @@ const { values: flags } = parseArgs({
 });
 
 const root = process.cwd();
-const distDir = ".next-bench";
 const tsx = join(root, "node_modules", ".bin", "tsx");
 const number = (name: keyof typeof flags) => Number(String(flags[name]).replace(/_/g, ""));
 
@@ -78,51 +78,12 @@ function lastJsonLine<T>(output: string): T {
 }
 
 function buildIfNeeded(): void {
-  if (!flags.build && existsSync(join(root, distDir, "BUILD_ID"))) return;
-  console.log(`Building the app into ${distDir} …`);
-  execFileSync(join(root, "node_modules", ".bin", "next"), ["build"], {
-    env: { ...process.env, QUDAO_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "inherit",
-  });
+  buildBenchServer({ force: Boolean(flags.build) });
 }
 
-async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const startArgs = ["start", "-p", String(port), "-H", "127.0.0.1"];
+function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
   const profiling = flags.profile ? [`--cpu-prof`, `--cpu-prof-dir=${String(flags.profile)}`] : [];
-  const server = spawn(
-    process.execPath,
-    [...profiling, join(root, "node_modules", "next", "dist", "bin", "next"), ...startArgs],
-    {
-      env: {
-        ...process.env,
-        ...env,
-        NODE_ENV: "production",
-        QUDAO_DIST_DIR: distDir,
-        QUDAO_BENCH: "1",
-        NEXT_TELEMETRY_DISABLED: "1",
-        LOG_LEVEL: "warn",
-        PORT: String(port),
-      },
-      stdio: ["ignore", "inherit", "inherit"],
-    },
-  );
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  server.kill();
-  throw new Error("The bench server did not start");
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await exited;
+  return startBenchServer(env, port, profiling);
 }
 
 async function timeApi(
@@ -333,7 +294,7 @@ async function benchDatabase(
       );
       return { database, seed: prepared.seed, queries, load: runs };
     } finally {
-      await stopServer(server);
+      await stopBenchServer(server);
     }
   } finally {
     if (!isKept) {
