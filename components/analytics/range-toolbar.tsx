@@ -5,6 +5,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { DateInput } from "@/components/ui/date-input";
 import { intervalsFor, rangePresets, type DateRange, type RangePreset } from "@/lib/client/date-range";
 import { comparisonKinds, comparisonRangeOf, type ComparisonKind } from "@/lib/time/comparison";
 import { maxRangeDays, type StatsInterval } from "@/lib/schemas/stats";
@@ -157,22 +158,20 @@ function DateRangeForm({
         if (isValid) onApply({ from, to });
       }}
     >
-      <input
-        type="date"
+      <DateInput
         className={styles.date}
         value={from}
         max={to}
-        onChange={(event) => setFrom(event.target.value)}
+        onChange={setFrom}
         aria-label={labels.from}
         data-testid={`${testIdPrefix}-from`}
       />
       <span className="faint">–</span>
-      <input
-        type="date"
+      <DateInput
         className={styles.date}
         value={to}
         min={from}
-        onChange={(event) => setTo(event.target.value)}
+        onChange={setTo}
         aria-label={labels.to}
         data-testid={`${testIdPrefix}-to`}
       />

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { InlineAlert } from "@/components/ui/error-state";
-import { SelectField, TextField } from "@/components/ui/field";
+import { DateField, SelectField, TextField } from "@/components/ui/field";
 import { useAssignableRoles } from "@/components/team/access-picker";
 import { CopyValue } from "@/components/team/copy-value";
 import { Modal } from "@/components/team/modal";
@@ -110,14 +110,13 @@ export function ApiKeyCreateDialog({ accounts, onClose }: { accounts: Account[];
               </option>
             ))}
           </SelectField>
-          <TextField
+          <DateField
             label={t("apiKeys.dialog.expiry")}
             labelNote={t("common.optional")}
             hint={t("apiKeys.dialog.expiryHint")}
-            type="date"
             min={isoDay(new Date())}
             value={expiryDay}
-            onChange={(event) => setExpiryDay(event.target.value)}
+            onChange={setExpiryDay}
             error={errors.expiry ?? (issueOn(create.error, "expiresAt") ? t("apiKeys.dialog.expiryPast") : undefined)}
             data-testid="api-key-expiry"
           />

@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { SelectField, TextField } from "@/components/ui/field";
+import { DateField, SelectField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { auditActionPrefixes, auditObjectTypes, useAuditWords } from "@/components/team/audit-words";
 import type { AuditFilter } from "@/lib/client/team";
@@ -102,20 +102,18 @@ export function AuditFilters({
           </option>
         ))}
       </SelectField>
-      <TextField
+      <DateField
         label={t("from")}
-        type="date"
         value={filter.from ?? ""}
         max={filter.to}
-        onChange={(event) => onChange({ from: event.target.value })}
+        onChange={(day) => onChange({ from: day })}
         data-testid="audit-from"
       />
-      <TextField
+      <DateField
         label={t("to")}
-        type="date"
         value={filter.to ?? ""}
         min={filter.from}
-        onChange={(event) => onChange({ to: event.target.value })}
+        onChange={(day) => onChange({ to: day })}
         data-testid="audit-to"
       />
       <div className={styles.filterActions}>

@@ -7,6 +7,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
+import { DateInput, type DateInputProps } from "@/components/ui/date-input";
 import styles from "@/components/ui/ui.module.css";
 
 interface FieldProps {
@@ -120,4 +121,9 @@ export function SegmentedControl<Value extends string>({
       </div>
     </div>
   );
+}
+
+/** A day in the app's language (components/ui/date-input.tsx), not the browser's. */
+export function DateField({ label, hint, error, labelNote, ...input }: FieldShellProps & DateInputProps) {
+  return <Field {...{ label, hint, error, labelNote }}>{(control) => <DateInput {...input} {...control} />}</Field>;
 }
