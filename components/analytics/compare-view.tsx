@@ -23,6 +23,7 @@ import { trendMetrics, type TrendMetric } from "@/components/analytics/trend-pan
 import { HowWeCount } from "@/components/analytics/how-we-count";
 import { filterChoiceLimit, useChannelList } from "@/lib/client/channels";
 import { useChannelStats, useSummaryList, useTimeseriesList, type StatsFilter } from "@/lib/client/stats";
+import { busiestGroups } from "@/lib/client/group-sums";
 import type { ChannelStatsRow } from "@/lib/schemas/stats";
 import { maxCompared } from "@/lib/schemas/stats";
 import type { Account } from "@/lib/schemas/accounts";
@@ -364,19 +365,9 @@ function topByScans(
     .filter((row) => row.scans > 0 || row.newFollows > 0)
     .sort((a, b) => b.scans - a.scans || b.newFollows - a.newFollows);
   const channelIds = [...new Set([...busiest.map((row) => row.channelId), ...choices.map((choice) => choice.id)])];
-  const sumsByGroup = new Map<string, { scans: number; newFollows: number }>();
-  for (const row of busiest) {
-    if (!row.group) continue;
-    const sums = sumsByGroup.get(row.group) ?? { scans: 0, newFollows: 0 };
-    sums.scans += row.scans;
-    sums.newFollows += row.newFollows;
-    sumsByGroup.set(row.group, sums);
-  }
-  const busiestGroups = [...sumsByGroup]
-    .sort(([, a], [, b]) => b.scans - a.scans || b.newFollows - a.newFollows)
-    .map(([group]) => group);
+  const busiestGroupNames = busiestGroups(rows).flatMap((sums) => (sums.group ? [sums.group] : []));
   return {
     channelIds: channelIds.slice(0, startingCount),
-    groups: [...new Set([...busiestGroups, ...groups])].slice(0, startingCount),
+    groups: [...new Set([...busiestGroupNames, ...groups])].slice(0, startingCount),
   };
 }

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useFormatters } from "@/components/ui/use-formatters";
 import { BarList, type BarListItem } from "@/components/charts/bar-list";
 import { metricColors } from "@/components/analytics/trend-panel";
+import { busiestGroups } from "@/lib/client/group-sums";
 import type { ChannelStatsRow } from "@/lib/schemas/stats";
 
 export function GroupComparison({ rows, timeZone }: { rows: ChannelStatsRow[]; timeZone: string }) {
@@ -15,29 +16,16 @@ export function GroupComparison({ rows, timeZone }: { rows: ChannelStatsRow[]; t
   const tMetrics = useTranslations("metrics");
   const formatters = useFormatters(timeZone);
   const items = useMemo<BarListItem[]>(() => {
-    const byGroup = new Map<string, { scans: number; newFollows: number }>();
-    for (const row of rows) {
-      const key = row.group ?? "";
-      const sums = byGroup.get(key) ?? { scans: 0, newFollows: 0 };
-      sums.scans += row.scans;
-      sums.newFollows += row.newFollows;
-      byGroup.set(key, sums);
-    }
-    return (
-      [...byGroup]
-        // A group with nothing in the range has no bar to show.
-        .filter(([, sums]) => sums.scans > 0 || sums.newFollows > 0)
-        .sort(([, a], [, b]) => b.scans - a.scans || b.newFollows - a.newFollows)
-        .slice(0, 8)
-        .map(([group, sums]) => ({
-          key: group || "—",
-          label: group || t("noGroup"),
-          values: [
-            { value: sums.scans, color: metricColors.scans, label: tMetrics("scans.label") },
-            { value: sums.newFollows, color: metricColors.newFollows, label: tMetrics("newFollows.label") },
-          ],
-        }))
-    );
+    return busiestGroups(rows)
+      .slice(0, 8)
+      .map((sums) => ({
+        key: sums.group ?? "—",
+        label: sums.group ?? t("noGroup"),
+        values: [
+          { value: sums.scans, color: metricColors.scans, label: tMetrics("scans.label") },
+          { value: sums.newFollows, color: metricColors.newFollows, label: tMetrics("newFollows.label") },
+        ],
+      }));
   }, [rows, t, tMetrics]);
   const hasActivity = rows.some((row) => row.scans > 0 || row.newFollows > 0);
   return (
