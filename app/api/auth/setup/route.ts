@@ -4,7 +4,7 @@ import { credentialsSchema } from "@/lib/schemas/auth";
 import { setUpFirstOwner } from "@/lib/auth/sign-in";
 
 export const POST = route(
-  { auth: "public", why: "first run: creates the owner, refused once any user exists" },
+  { auth: "public", why: "first run: needs the setup token, refused once any user exists", sameOrigin: true },
   async (request) => {
     const { user, setCookie } = await setUpFirstOwner(credentialsSchema.parse(await request.json()), request);
     return Response.json(user, { status: 201, headers: { "set-cookie": setCookie } });
