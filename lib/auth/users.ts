@@ -1,7 +1,7 @@
 // Users: the first owner (first-run page); more from the People page or the command line.
 import { getDb, isUniqueViolation } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { hashPassword, isPasswordValid } from "@/lib/auth/passwords";
+import { hashPassword, isPasswordValid, verifyAgainstDummyHash } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/roles";
 
 export interface PublicUser {
@@ -38,6 +38,8 @@ export async function createFirstOwner(input: { email: string; password: string 
 
 export async function findUserByCredentials(email: string, password: string): Promise<PublicUser | null> {
   const user = await getDb().user.findUnique({ where: { email: email.toLowerCase() } });
-  if (!user || user.disabledAt || !(await isPasswordValid(user.passwordHash, password))) return null;
+  // Every path runs one argon2 verification, so the time taken says nothing about the email.
+  const isValid = user ? await isPasswordValid(user.passwordHash, password) : await verifyAgainstDummyHash(password);
+  if (!user || user.disabledAt || !isValid) return null;
   return { id: user.id, email: user.email, role: user.role };
 }
