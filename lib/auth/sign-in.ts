@@ -7,7 +7,7 @@ import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "@
 import { log } from "@/lib/log";
 import { createFirstOwner, findUserByCredentials, type PublicUser } from "@/lib/auth/users";
 import { AppError } from "@/lib/http/errors";
-import type { Credentials } from "@/lib/schemas/auth";
+import type { Credentials, SetupInput } from "@/lib/schemas/auth";
 
 export interface SignedIn {
   user: PublicUser;
@@ -61,7 +61,7 @@ export async function signIn(credentials: Credentials, request: Request): Promis
   return { user, setCookie };
 }
 
-export async function setUpFirstOwner(credentials: Credentials, request: Request): Promise<SignedIn> {
+export async function setUpFirstOwner(credentials: SetupInput, request: Request): Promise<SignedIn> {
   const user = await createFirstOwner(credentials);
   await recordAudit({
     action: "user.create_first_owner",

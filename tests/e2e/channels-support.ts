@@ -5,11 +5,12 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { PNG } from "pngjs";
 import jsQR from "jsqr";
+import { e2eSetupToken } from "./setup-token";
 
 export const credentials = { email: "marketer@example.com", password: "correct horse battery" };
 
 export async function signIn(page: Page): Promise<void> {
-  const setup = await page.request.post("/api/auth/setup", { data: credentials });
+  const setup = await page.request.post("/api/auth/setup", { data: { ...credentials, setupToken: e2eSetupToken } });
   if (setup.status() !== 201)
     expect((await page.request.post("/api/auth/sign-in", { data: credentials })).status()).toBe(200);
 }
