@@ -1,7 +1,7 @@
 // Shared by the channel specs: sign in (setting up the first user when this run starts with a
 // channel spec), and a sandbox account of the spec's own, so the built-in account's numbers that
 // other specs check stay untouched.
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "./fixtures";
 import { randomBytes } from "node:crypto";
 import { PNG } from "pngjs";
 import jsQR from "jsqr";

@@ -1,6 +1,6 @@
 // The user story of a new marketer: first-run setup, a ready sandbox account, create a channel,
 // see its code, simulate a scan, and watch it counted on the channel and the overview.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { e2eSetupToken } from "./setup-token";
 
 test("a new user creates a channel, scans it in the sandbox and sees it counted", async ({ page, request }) => {

@@ -1,7 +1,7 @@
 // The sandbox page as a marketer uses it: simulate a scan and see the push, Qudao's reply and the
 // follower tagged after the reply (by the job worker the server starts); make the emulator drop
 // the next push and see that too; clear the fault.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { e2eSetupToken } from "./setup-token";
 
 const credentials = { email: "marketer@example.com", password: "correct horse battery" };
