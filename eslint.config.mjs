@@ -25,6 +25,24 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Specs take test/expect from the fixture that fails a test on any CSP violation.
+    files: ["tests/e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              message:
+                "Import test and expect from ./fixtures: it fails the test on Content-Security-Policy violations.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

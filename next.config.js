@@ -16,6 +16,20 @@ const nextConfig = {
     "exceljs",
   ],
   poweredByHeader: false,
+  // nosniff, Referrer-Policy and frame denial on every response; the CSP (with its per-request
+  // nonce) and HSTS are set by proxy.ts (lib/http/security-headers.ts).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // The sandbox and the README use 127.0.0.1; without this, next dev blocks its own assets there.
   allowedDevOrigins: ["127.0.0.1"],

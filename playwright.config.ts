@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { e2eSetupToken } from "./tests/e2e/setup-token";
 
 const port = Number(process.env.E2E_PORT ?? 3217);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -17,6 +18,9 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     baseURL,
+    // Requests a spec makes with page.request carry the session cookie: like the pages' own, they
+    // must say they come from Qudao's origin (cross-site changes are refused, docs/security.md).
+    extraHTTPHeaders: { origin: baseURL },
     browserName: "chromium",
     viewport: { width: 1360, height: 880 },
     trace: "retain-on-failure",
@@ -51,6 +55,7 @@ export default defineConfig({
       DATABASE_URL: "file:./data/e2e/qudao.db",
       QUDAO_DATA_DIR: "./data/e2e",
       LOG_LEVEL: "warn",
+      QUDAO_SETUP_TOKEN: e2eSetupToken,
     },
   },
 });

@@ -2,6 +2,7 @@
 // client components, and the query client.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Providers } from "@/components/providers";
@@ -20,6 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: the CSP nonce (proxy.ts) is new each time, and Next can only
+  // put it on the scripts of a page rendered for that request.
+  await connection();
   const locale = await getLocale();
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>

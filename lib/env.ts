@@ -13,11 +13,18 @@ const envSchema = z.object({
   QUDAO_SECRET_KEY: z.string().optional(),
   QUDAO_DATA_DIR: z.string().default("./data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Secure cookies need https; off by default so http://localhost works. */
+  /** Secure cookies need https: on by default when QUDAO_PUBLIC_URL is https, off otherwise (http://localhost). */
   QUDAO_SECURE_COOKIES: z
     .enum(["true", "false"])
-    .default("false")
-    .transform((value) => value === "true"),
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true")),
+  /**
+   * How many reverse proxies in front of Qudao append to X-Forwarded-For. 0 (the default): the
+   * header is not trusted at all, since any caller can send one (lib/auth/authenticate.ts).
+   */
+  QUDAO_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** A first-run setup token chosen in advance (automation, tests); else `npm start` prints one. */
+  QUDAO_SETUP_TOKEN: z.string().min(16).optional(),
   /** smtp://user:pass@host:587 or smtps://…: when set, invitations are mailed (else only copied). */
   QUDAO_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** The From of Qudao's mail, e.g. "Qudao <qudao@example.com>". */
@@ -35,7 +42,13 @@ const envSchema = z.object({
     .transform((value) => value === "1"),
 });
 
-export type AppEnv = z.infer<typeof envSchema> & { publicUrl: string };
+export type AppEnv = z.infer<typeof envSchema> & {
+  publicUrl: string;
+  /** Whether session cookies carry `Secure` (QUDAO_SECURE_COOKIES, else whether publicUrl is https). */
+  secureCookies: boolean;
+  /** Whether QUDAO_PUBLIC_URL is https: HSTS is sent and cookies are Secure by default. */
+  isHttps: boolean;
+};
 
 let parsed: AppEnv | undefined;
 
@@ -47,7 +60,9 @@ export function getEnv(): AppEnv {
     throw new Error(`Invalid environment: ${problems}`);
   }
   const env = result.data;
-  parsed = { ...env, publicUrl: (env.QUDAO_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/$/, "") };
+  const publicUrl = (env.QUDAO_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/$/, "");
+  const isHttps = publicUrl.startsWith("https:");
+  parsed = { ...env, publicUrl, isHttps, secureCookies: env.QUDAO_SECURE_COOKIES ?? isHttps };
   return parsed;
 }
 

@@ -5,6 +5,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { getDatabaseConfig, getDb } from "@/lib/db/client";
 import { byDatabase } from "@/lib/db/dialect";
 import { createUser, hasAnyUser } from "@/lib/auth/users";
+import { issueSetupToken } from "@/lib/auth/setup-token";
 import { listApiKeys, revokeApiKey } from "@/lib/team/api-key-admin";
 import { listPeople } from "@/lib/team/people";
 import { createApiKey } from "@/lib/auth/api-keys";
@@ -16,7 +17,8 @@ import { ZodError, prettifyError } from "zod";
 
 const usage = `Usage: npm run cli -- <command>
   migrate                                      apply pending database migrations
-  bootstrap                                    migrate and make sure the sandbox account exists (npm start runs this)
+  bootstrap                                    migrate, make sure the sandbox account exists, and print a one-time
+                                               setup link while there is no user (npm start runs this)
   user create --email E [--password P | --password-stdin] [--role owner|admin|editor|viewer]
                                                the first user is the owner; later ones default to viewer
   user list                                    everyone, with role, accounts and status
@@ -90,6 +92,14 @@ async function run(argv: string[]): Promise<void> {
       console.log(
         sandbox.isNew ? `Created the sandbox account ${sandbox.id}` : `Sandbox account ${sandbox.id} is ready`,
       );
+      if (!(await hasAnyUser())) {
+        // Only someone who can read this output may create the first owner (docs/security.md).
+        const setup = await issueSetupToken();
+        console.log(
+          `\nNo user yet. Open this one-time link to create the owner (valid for 1 hour, until the next start):`,
+        );
+        console.log(`  ${setup.url}\n`);
+      }
       return;
     }
     case "user create": {

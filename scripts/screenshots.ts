@@ -28,9 +28,15 @@ const widths = { desktop: { width: 1360, height: 900 }, phone: { width: 390, hei
 
 async function signIn(page: Page): Promise<void> {
   const credentials = { email: flags.email, password: flags.password };
-  const setup = await page.request.post(`${flags.base}/api/auth/setup`, { data: credentials });
+  // QUDAO_SETUP_TOKEN: the server's first-run token, when this run sets it up; changes need Qudao's Origin.
+  const headers = { origin: new URL(flags.base!).origin };
+  const setupToken = process.env.QUDAO_SETUP_TOKEN ?? "";
+  const setup = await page.request.post(`${flags.base}/api/auth/setup`, {
+    data: { ...credentials, setupToken },
+    headers,
+  });
   if (setup.status() === 201) return;
-  const signIn = await page.request.post(`${flags.base}/api/auth/sign-in`, { data: credentials });
+  const signIn = await page.request.post(`${flags.base}/api/auth/sign-in`, { data: credentials, headers });
   if (!signIn.ok()) throw new Error(`sign-in answered ${signIn.status()}`);
 }
 

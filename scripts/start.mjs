@@ -38,6 +38,8 @@ function needsBuild() {
     "lib",
     "public",
     "instrumentation.ts",
+    "instrumentation-client.ts",
+    "proxy.ts",
     "next.config.js",
     "package-lock.json",
     "tsconfig.json",

@@ -14,7 +14,8 @@ import { isApiError } from "@/lib/client/http";
 import { useSetupFirstAdmin } from "@/lib/client/auth";
 import styles from "@/components/auth/auth.module.css";
 
-export function SetupForm() {
+/** `setupToken`: from the link `npm start` printed (/setup?token=…); without it the form only says where to find it. */
+export function SetupForm({ setupToken }: { setupToken: string | null }) {
   const t = useTranslations("auth");
   const router = useRouter();
   const setup = useSetupFirstAdmin();
@@ -28,7 +29,7 @@ export function SetupForm() {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setup.mutate(
-      { email: email.trim(), password },
+      { email: email.trim(), password, setupToken: setupToken ?? "" },
       {
         onSuccess: () => {
           router.replace("/");
@@ -70,6 +71,11 @@ export function SetupForm() {
           hint={t("passwordHint")}
           data-testid="setup-password"
         />
+        {setupToken ? null : (
+          <p className="muted" role="alert" data-testid="setup-needs-token">
+            {t("setup.needsToken")}
+          </p>
+        )}
         {isAlreadySetUp ? (
           <p className="muted" role="alert">
             {t("setup.alreadySetUp")} <Link href="/sign-in">{t("signIn.submit")}</Link>

@@ -84,10 +84,11 @@ export async function purgeExpiredSessions(now = new Date()): Promise<number> {
 }
 
 export function sessionCookieHeader(token: string, expiresAt: Date): string {
-  const secure = getEnv().QUDAO_SECURE_COOKIES ? "; Secure" : "";
+  const secure = getEnv().secureCookies ? "; Secure" : "";
   return `${sessionCookieName}=${token}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secure}`;
 }
 
 export function clearedSessionCookieHeader(): string {
-  return `${sessionCookieName}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+  const secure = getEnv().secureCookies ? "; Secure" : "";
+  return `${sessionCookieName}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
 }

@@ -1,8 +1,9 @@
 // Users: the first owner (first-run page); more from the People page or the command line.
 import { getDb, isUniqueViolation } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { hashPassword, isPasswordValid } from "@/lib/auth/passwords";
+import { hashPassword, isPasswordValid, verifyAgainstDummyHash } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/roles";
+import { isSetupTokenValid } from "@/lib/auth/setup-token";
 
 export interface PublicUser {
   id: string;
@@ -30,14 +31,41 @@ export async function createUser(input: { email: string; password: string; role?
   }
 }
 
-/** The first-run page: only possible while there is no user at all. */
-export async function createFirstOwner(input: { email: string; password: string }): Promise<PublicUser> {
+/**
+ * The first-run page: only with a valid setup token, and only while there is no user at all. The
+ * user and the FirstOwner singleton row are written in one transaction: of two racing requests,
+ * the second breaks the singleton's key and leaves nothing behind.
+ */
+export async function createFirstOwner(input: {
+  email: string;
+  password: string;
+  setupToken: string;
+}): Promise<PublicUser> {
   if (await hasAnyUser()) throw new AppError("conflict", "Qudao is already set up; sign in instead");
-  return createUser({ ...input, role: "owner" });
+  if (!(await isSetupTokenValid(input.setupToken))) {
+    throw new AppError("forbidden", "This setup link is not valid or has expired; use the link npm start printed");
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await getDb().$transaction(async (transaction) => {
+      const created = await transaction.user.create({
+        data: { email: input.email.toLowerCase(), passwordHash, role: "owner" },
+      });
+      await transaction.firstOwner.create({ data: { userId: created.id } });
+      await transaction.setupToken.deleteMany({});
+      return created;
+    });
+    return { id: user.id, email: user.email, role: user.role };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", "Qudao is already set up; sign in instead");
+    throw error;
+  }
 }
 
 export async function findUserByCredentials(email: string, password: string): Promise<PublicUser | null> {
   const user = await getDb().user.findUnique({ where: { email: email.toLowerCase() } });
-  if (!user || user.disabledAt || !(await isPasswordValid(user.passwordHash, password))) return null;
+  // Every path runs one argon2 verification, so the time taken says nothing about the email.
+  const isValid = user ? await isPasswordValid(user.passwordHash, password) : await verifyAgainstDummyHash(password);
+  if (!user || user.disabledAt || !isValid) return null;
   return { id: user.id, email: user.email, role: user.role };
 }

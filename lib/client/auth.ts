@@ -2,14 +2,13 @@
 // query belonged to someone else: sign-in and sign-out clear the whole cache.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { currentUserSchema, type Credentials } from "@/lib/schemas/auth";
+import { currentUserSchema, type Credentials, type SetupInput } from "@/lib/schemas/auth";
 import { fetchJson, jsonRequest } from "@/lib/client/http";
 
 export function useSetupFirstAdmin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: Credentials) =>
-      fetchJson("/api/auth/setup", currentUserSchema, jsonRequest("POST", credentials)),
+    mutationFn: (input: SetupInput) => fetchJson("/api/auth/setup", currentUserSchema, jsonRequest("POST", input)),
     onSuccess: () => queryClient.clear(),
   });
 }

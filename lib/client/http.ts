@@ -36,11 +36,14 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-/** A JSON request init: method, body and content type in one place. */
+/**
+ * A JSON request init: method, body and content type in one place. The content type is sent even
+ * without a body: the server takes a cookie-authenticated change only as JSON (lib/http/cross-site.ts).
+ */
 export function jsonRequest(method: "POST" | "PATCH" | "PUT" | "DELETE", body?: unknown): RequestInit {
   return {
     method,
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   };
 }

@@ -1,7 +1,7 @@
 // Maps anything thrown by a route to the one error body. Unknown errors are logged with detail
 // and answered with a generic message: internals never reach the client.
 import { ZodError } from "zod";
-import { AppError, statusByErrorCode, type ErrorCode, type ErrorIssue } from "@/lib/http/errors";
+import { AppError, RateLimitedError, statusByErrorCode, type ErrorCode, type ErrorIssue } from "@/lib/http/errors";
 import { Prisma } from "@/lib/db/client";
 import { log } from "@/lib/log";
 
@@ -13,6 +13,11 @@ export function errorResponse(code: ErrorCode, message: string, issues?: ErrorIs
 }
 
 export function responseForError(error: unknown): Response {
+  if (error instanceof RateLimitedError) {
+    const response = errorResponse(error.code, error.message);
+    response.headers.set("retry-after", String(error.retryAfterSeconds));
+    return response;
+  }
   if (error instanceof AppError) return errorResponse(error.code, error.message, error.issues);
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({

@@ -37,6 +37,17 @@ export class AppError extends Error {
   }
 }
 
+/** 429 with the seconds to wait, answered as Retry-After (lib/http/error-response.ts). */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("rate_limited", message);
+    this.name = "RateLimitedError";
+  }
+}
+
 export function notFound(what: string): AppError {
   return new AppError("not_found", `${what} not found`);
 }

@@ -8,6 +8,7 @@ import { assertAccountAccess, wasAudited, withActorScope } from "@/lib/auth/acco
 import { authenticateRequest, clientIpOf, type Actor } from "@/lib/auth/authenticate";
 import { atLeast, type Role } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
+import { assertSameOriginRequest } from "@/lib/http/cross-site";
 import { AppError, notFound } from "@/lib/http/errors";
 import { responseForError } from "@/lib/http/error-response";
 
@@ -22,8 +23,16 @@ import { responseForError } from "@/lib/http/error-response";
  */
 export type AccountRule = "none" | "query" | "body" | { param: string } | { channelParam: string };
 
-/** `maxBodyBytes`: the largest body the route reads (defaultMaxBodyBytes unless it needs more). */
-export type RouteRule = ({ auth: "public"; why: string } | { role: Role; account: AccountRule }) & {
+/**
+ * `maxBodyBytes`: the largest body the route reads (defaultMaxBodyBytes unless it needs more).
+ * `acceptsFiles`: the route takes an upload, so a cookie-authenticated call may send multipart.
+ * `sameOrigin` (public routes): only Qudao's own pages may call it — sign-in, first run and
+ * sign-out, so another site cannot sign a browser in to an account of its choosing (login CSRF).
+ * Every cookie-authenticated change is checked the same way (lib/http/cross-site.ts).
+ */
+export type RouteRule = (
+  { auth: "public"; why: string; sameOrigin?: boolean } | { role: Role; account: AccountRule; acceptsFiles?: boolean }
+) & {
   maxBodyBytes?: number;
 };
 
@@ -49,9 +58,13 @@ export function route<Params = Record<string, never>>(
     try {
       const params = (await nextContext?.params) ?? ({} as Params);
       refuseDeclaredOversizeBody(request, rule.maxBodyBytes ?? defaultMaxBodyBytes);
-      if ("auth" in rule) return await handler(request, { params, actor: null });
+      if ("auth" in rule) {
+        if (rule.sameOrigin && isMutation(request)) assertSameOriginRequest(request);
+        return await handler(request, { params, actor: null });
+      }
       const actor = await authenticateRequest(request);
       if (!actor) throw new AppError("unauthorized", "Sign in or send an API key");
+      if (actor.kind === "user" && isMutation(request)) assertSameOriginRequest(request, rule);
       if (!atLeast(actor.role, rule.role)) throw new AppError("forbidden", `This needs the ${rule.role} role`);
       return await withActorScope(actor, rule.role, clientIpOf(request), async () => {
         const accountId = await checkAccountOf(request, rule.account, params as Record<string, string>);

@@ -6,6 +6,7 @@ import { hostname } from "node:os";
 import { log } from "@/lib/log";
 import { pruneCompletedJobs, runDueJobs } from "@/lib/jobs/run-jobs";
 import { purgeExpiredSessions } from "@/lib/auth/sessions";
+import { purgeStaleSignInThrottles } from "@/lib/auth/sign-in-throttle";
 
 const pollMs = 3_000;
 /** Housekeeping: completed jobs and ended sessions are removed hourly. */
@@ -75,6 +76,7 @@ async function runRounds(worker: WorkerState): Promise<void> {
       worker.lastPruneAt = Date.now();
       await pruneCompletedJobs();
       await purgeExpiredSessions();
+      await purgeStaleSignInThrottles();
     }
   } catch (error) {
     log.error({ err: error }, "job worker round failed");

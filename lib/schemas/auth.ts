@@ -7,5 +7,9 @@ export const credentialsSchema = z.object({
 });
 export type Credentials = z.infer<typeof credentialsSchema>;
 
+/** First run: the owner's credentials and the setup link's token. */
+export const setupSchema = credentialsSchema.extend({ setupToken: z.string().min(1).max(200) });
+export type SetupInput = z.infer<typeof setupSchema>;
+
 export const currentUserSchema = z.object({ id: z.string(), email: z.string(), role: z.string() });
 export type CurrentUser = z.infer<typeof currentUserSchema>;

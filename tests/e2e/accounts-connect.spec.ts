@@ -2,7 +2,7 @@
 // for WeChat: a wrong AppSecret and the IP-whitelist refusal (injected as the emulator's fault)
 // explained, the four values to paste, WeChat's verification and the first push arriving live;
 // then the account is disabled (and says what that means) and deleted after typing its name.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./channels-support";
 
 test("connect wizard: refusals explained, verification and first push arrive, disable and delete", async ({ page }) => {

@@ -2,7 +2,7 @@
 // the overview, sort the channel list by retention, compare channels, watch pushes arrive live,
 // and read a channel's retention. An account of the spec's own, fed by the
 // sandbox, so the counts are known.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures";
 import { createSandboxAccount, signIn } from "./channels-support";
 import { pdfText } from "./pdf-text";
 

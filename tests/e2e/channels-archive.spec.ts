@@ -1,6 +1,6 @@
 // Archiving and restoring from the list (history kept), editing a channel, and the studio's
 // design reused by its download.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createSandboxAccount, decodeQrPng, signIn } from "./channels-support";
 
 test("archives and restores a channel, keeping its scans", async ({ page, baseURL }) => {

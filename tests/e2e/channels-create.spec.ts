@@ -1,6 +1,6 @@
 // Creating each kind of code through the "New channel" dialog: permanent and temporary, integer and
 // text scenes, picked by Qudao or typed in; a duplicate scene refused; the quota meter counting.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createSandboxAccount, signIn } from "./channels-support";
 
 test("creates permanent and temporary codes with every kind of scene, and refuses a duplicate", async ({

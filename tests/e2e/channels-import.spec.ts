@@ -1,7 +1,7 @@
 // Importing a 200-row CSV with a few bad rows: the preview shows every row's verdict before
 // anything exists, the good rows are created with a progress bar, and the same file again
 // creates nothing.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createSandboxAccount, signIn } from "./channels-support";
 
 const badRows = new Map([

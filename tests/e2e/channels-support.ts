@@ -1,15 +1,16 @@
 // Shared by the channel specs: sign in (setting up the first user when this run starts with a
 // channel spec), and a sandbox account of the spec's own, so the built-in account's numbers that
 // other specs check stay untouched.
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "./fixtures";
 import { randomBytes } from "node:crypto";
 import { PNG } from "pngjs";
 import jsQR from "jsqr";
+import { e2eSetupToken } from "./setup-token";
 
 export const credentials = { email: "marketer@example.com", password: "correct horse battery" };
 
 export async function signIn(page: Page): Promise<void> {
-  const setup = await page.request.post("/api/auth/setup", { data: credentials });
+  const setup = await page.request.post("/api/auth/setup", { data: { ...credentials, setupToken: e2eSetupToken } });
   if (setup.status() !== 201)
     expect((await page.request.post("/api/auth/sign-in", { data: credentials })).status()).toBe(200);
 }

@@ -1,6 +1,6 @@
 // Selecting 50 codes in the list and downloading them as one ZIP: every file is named after its
 // channel and every PNG scans to that channel's url.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { readFileSync } from "node:fs";
 import { unzipSync } from "fflate";
 import { createSandboxAccount, decodeQrPng, signIn } from "./channels-support";

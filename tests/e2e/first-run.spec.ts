@@ -1,12 +1,25 @@
 // The user story of a new marketer: first-run setup, a ready sandbox account, create a channel,
 // see its code, simulate a scan, and watch it counted on the channel and the overview.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { e2eSetupToken } from "./setup-token";
 
 test("a new user creates a channel, scans it in the sandbox and sees it counted", async ({ page, request }) => {
   expect((await request.get("/api/channels?accountId=x")).status()).toBe(401);
 
   await page.goto("/");
   await expect(page).toHaveURL(/\/setup/);
+  // Without the link npm start printed, the page says where to find it and setup is refused.
+  await expect(page.getByTestId("setup-needs-token")).toBeVisible();
+  const refused = await request.post("/api/auth/setup", {
+    data: { email: "intruder@example.com", password: "correct horse battery" },
+  });
+  expect(refused.status()).toBe(422);
+  const wrongToken = await request.post("/api/auth/setup", {
+    data: { email: "intruder@example.com", password: "correct horse battery", setupToken: "not-the-token" },
+  });
+  expect(wrongToken.status()).toBe(403);
+
+  await page.goto(`/setup?token=${e2eSetupToken}`);
   await page.getByTestId("setup-email").fill("marketer@example.com");
   await page.getByTestId("setup-password").fill("correct horse battery");
   await page.getByTestId("setup-submit").click();

@@ -2,7 +2,7 @@
 // than the screen (tables scroll inside their cards), and axe-core finds no serious or critical
 // accessibility violation, in both languages.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { createSandboxAccount, signIn } from "./channels-support";
 
 async function pagesToVisit(page: Page, baseURL: string): Promise<string[]> {

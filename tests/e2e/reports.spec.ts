@@ -1,7 +1,7 @@
 // Reports as a marketer uses them: the builder's preview and an Excel download with Chinese
 // headers, a CSV from the overview's export menu, raw events with progress, the printable report
 // printed to PDF (its text holds the KPIs and every channel), and a chart saved as PNG.
-import { expect, test, type Download } from "@playwright/test";
+import { expect, test, type Download } from "./fixtures";
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { PNG } from "pngjs";

@@ -1,13 +1,14 @@
 // The sandbox page as a marketer uses it: simulate a scan and see the push, Qudao's reply and the
 // follower tagged after the reply (by the job worker the server starts); make the emulator drop
 // the next push and see that too; clear the fault.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
+import { e2eSetupToken } from "./setup-token";
 
 const credentials = { email: "marketer@example.com", password: "correct horse battery" };
 
 async function signIn(page: Page): Promise<void> {
   // Alone, this spec sets up the first user; after first-run.spec.ts, that user signs in.
-  const setup = await page.request.post("/api/auth/setup", { data: credentials });
+  const setup = await page.request.post("/api/auth/setup", { data: { ...credentials, setupToken: e2eSetupToken } });
   if (setup.status() !== 201)
     expect((await page.request.post("/api/auth/sign-in", { data: credentials })).status()).toBe(200);
 }

@@ -1,7 +1,7 @@
 // People and roles as an agency runs them: the owner invites a client limited to one account, who
 // joins through the link in their own browser and sees only that account, read-only; then the
 // owner disables a colleague who is signed in elsewhere, and that browser is signed out at once.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, newBrowserContext, test, type Browser, type Page } from "./fixtures";
 import { randomBytes } from "node:crypto";
 import { createSandboxAccount, signIn } from "./channels-support";
 
@@ -15,7 +15,7 @@ async function openPersonMenu(page: Page, email: string) {
 }
 
 async function freshPage(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1360, height: 880 } });
+  const context = await newBrowserContext(browser, { baseURL, viewport: { width: 1360, height: 880 } });
   return context.newPage();
 }
 
@@ -90,7 +90,7 @@ test.describe.serial("people and roles", () => {
   });
 
   test("the invited viewer sees no edit controls on the channels page", async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL, storageState: inviteeStorage });
+    const context = await newBrowserContext(browser, { baseURL: baseURL!, storageState: inviteeStorage });
     const invitee = await context.newPage();
     await invitee.goto(`/channels?account=${clientAccount.id}`);
     await expect(invitee.locator("#account-switcher")).toBeVisible();
@@ -115,7 +115,7 @@ test.describe.serial("people and roles", () => {
     await expect(dialog.getByTestId("api-key-curl")).toContainText(`Authorization: Bearer ${key}`);
     await dialog.getByTestId("api-key-done").click();
 
-    const script = await browser.newContext({ baseURL });
+    const script = await newBrowserContext(browser, { baseURL: baseURL! });
     const headers = { authorization: `Bearer ${key}` };
     expect((await script.request.get("/api/accounts", { headers })).status()).toBe(200);
     const row = page.getByTestId("api-key-row").filter({ hasText: name });

@@ -48,7 +48,7 @@ function invite(email: string): Promise<Response> {
   return createInviteRoute(
     new Request("http://localhost/api/invites", {
       method: "POST",
-      headers: { cookie: ownerCookie, "content-type": "application/json" },
+      headers: { cookie: ownerCookie, origin: "http://localhost", "content-type": "application/json" },
       body: JSON.stringify({ email, access: { allAccounts: true, role: "viewer" } }),
     }),
     { params: Promise.resolve({}) },

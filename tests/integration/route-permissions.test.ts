@@ -168,7 +168,8 @@ function requestFor(routeCase: RouteCase, target: "A" | "B", cookie: string | nu
     });
   const url = new URL(`http://localhost${path}`);
   if (account === "query") url.searchParams.set("accountId", accountId);
-  const headers = new Headers();
+  // As from Qudao's own pages: a cookie-authenticated change needs a same-origin Origin.
+  const headers = new Headers({ origin: url.origin });
   if (cookie) headers.set("cookie", cookie);
   let body: string | undefined;
   if (routeCase.method !== "GET") {

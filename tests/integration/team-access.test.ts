@@ -36,17 +36,18 @@ async function call<P = Record<string, never>>(
   path: string,
   options: { cookie?: string; key?: string; method?: string; body?: unknown; params?: P; ip?: string } = {},
 ): Promise<Response> {
-  const headers = new Headers({ "user-agent": "vitest" });
+  // As from Qudao's own pages: a cookie-authenticated change needs a same-origin Origin.
+  const headers = new Headers({ "user-agent": "vitest", origin: "http://localhost" });
   if (options.cookie) headers.set("cookie", options.cookie);
   if (options.key) headers.set("authorization", `Bearer ${options.key}`);
   if (options.ip) headers.set("x-forwarded-for", options.ip);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  if (body !== undefined) {
-    headers.set("content-type", "application/json");
-    headers.set("content-length", String(Buffer.byteLength(body)));
-  }
+  const method = options.method ?? (options.body !== undefined ? "POST" : "GET");
+  // As lib/client/http.ts sends them: every change as JSON, with or without a body.
+  if (method !== "GET") headers.set("content-type", "application/json");
+  if (body !== undefined) headers.set("content-length", String(Buffer.byteLength(body)));
   const request = new Request(`http://localhost${path}`, {
-    method: options.method ?? (options.body !== undefined ? "POST" : "GET"),
+    method,
     headers,
     body,
   });
@@ -69,6 +70,8 @@ async function personWithSession(
 }
 
 beforeAll(async () => {
+  // The audit log's IPs come from X-Forwarded-For, trusted here as if one proxy stood in front.
+  process.env.QUDAO_TRUSTED_PROXIES = "1";
   app = await startTestApp();
   const owner = await personWithSession("owner");
   ownerCookie = owner.cookie;
@@ -78,6 +81,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  delete process.env.QUDAO_TRUSTED_PROXIES;
   await app.close();
 });
 

@@ -10,9 +10,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.setup"))("title") };
 }
 
-export default async function SetupPage() {
+export default async function SetupPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   // Whether anyone exists is a question for this request, never for build time.
   await connection();
   if (await hasAnyUser()) redirect("/sign-in");
-  return <SetupForm />;
+  const { token } = await searchParams;
+  return <SetupForm setupToken={typeof token === "string" && token ? token : null} />;
 }

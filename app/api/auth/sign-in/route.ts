@@ -3,7 +3,7 @@ import { route } from "@/lib/http/route";
 import { credentialsSchema } from "@/lib/schemas/auth";
 import { signIn } from "@/lib/auth/sign-in";
 
-export const POST = route({ auth: "public", why: "signing in" }, async (request) => {
+export const POST = route({ auth: "public", why: "signing in", sameOrigin: true }, async (request) => {
   const { user, setCookie } = await signIn(credentialsSchema.parse(await request.json()), request);
   return Response.json(user, { headers: { "set-cookie": setCookie } });
 });

@@ -7,7 +7,7 @@ import { importRequestSchema, maxImportFileBytes } from "@/lib/schemas/channel-i
 
 // Above the upload's own limit (maxImportFileBytes and form overhead), which refuses first with a clearer message.
 export const POST = route(
-  { role: "editor", account: "body", maxBodyBytes: maxImportFileBytes + 128 * 1024 },
+  { role: "editor", account: "body", acceptsFiles: true, maxBodyBytes: maxImportFileBytes + 128 * 1024 },
   async (request) => {
     const contentType = request.headers.get("content-type") ?? "";
     if (contentType.startsWith("multipart/form-data"))

@@ -9,9 +9,12 @@ export const GET = route({ auth: "public", why: "the invitation link itself is t
   return Response.json(await describeInvite(token));
 });
 
-export const POST = route({ auth: "public", why: "the invitation link itself is the credential" }, async (request) => {
-  const input = inviteAcceptSchema.parse(await request.json());
-  const { userId, email } = await acceptInvite(input);
-  const setCookie = await startSessionFor(userId, request);
-  return Response.json({ id: userId, email }, { status: 201, headers: { "set-cookie": setCookie } });
-});
+export const POST = route(
+  { auth: "public", why: "the invitation link itself is the credential", sameOrigin: true },
+  async (request) => {
+    const input = inviteAcceptSchema.parse(await request.json());
+    const { userId, email } = await acceptInvite(input);
+    const setCookie = await startSessionFor(userId, request);
+    return Response.json({ id: userId, email }, { status: 201, headers: { "set-cookie": setCookie } });
+  },
+);
