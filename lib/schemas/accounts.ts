@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeZoneSchema } from "@/lib/schemas/common";
+import { timeZoneSchema, whenEveryFieldParsed } from "@/lib/schemas/common";
 
 export const messageModes = ["plaintext", "compatible", "safe"] as const;
 export const defaultWechatApiBaseUrl = "https://api.weixin.qq.com";
@@ -37,7 +37,11 @@ const accountFields = {
 /** Left out (undefined) is fine: Qudao generates one. Only an explicit null needs plaintext mode. */
 const needsAesKey = (value: { mode?: string; encodingAESKey?: string | null }) =>
   value.mode === undefined || value.mode === "plaintext" || value.encodingAESKey !== null;
-const aesKeyIssue = { message: "Compatible and safe modes need the EncodingAESKey", path: ["encodingAESKey"] };
+const aesKeyIssue = {
+  message: "Compatible and safe modes need the EncodingAESKey",
+  path: ["encodingAESKey"],
+  ...whenEveryFieldParsed,
+};
 
 /**
  * Token and EncodingAESKey may be left out: Qudao then generates them (and returns them once, in

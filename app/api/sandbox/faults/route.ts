@@ -1,5 +1,6 @@
 // GET|POST|DELETE /api/sandbox/faults — list, inject and clear the emulator's faults for an account
 import { route, searchParamsOf } from "@/lib/http/route";
+import { readJson } from "@/lib/http/read-body";
 import { addSandboxFault, clearSandboxFaults, listSandboxFaults } from "@/lib/sandbox/faults";
 import {
   sandboxAccountQuerySchema,
@@ -13,7 +14,7 @@ export const GET = route({ role: "viewer", account: "query" }, async (request) =
 });
 
 export const POST = route({ role: "editor", account: "body" }, async (request) => {
-  const input = sandboxFaultCreateSchema.parse(await request.json());
+  const input = sandboxFaultCreateSchema.parse(await readJson(request));
   return Response.json(await addSandboxFault(input), { status: 201 });
 });
 
