@@ -28,6 +28,12 @@ const envSchema = z.object({
     .positive()
     .max(24 * 365)
     .default(72),
+  /**
+   * on (the default, for the quick start): the built-in WeChat emulator answers under /sandbox and
+   * a sandbox account is created. off: its routes answer 404 and no sandbox account is created —
+   * for a server on the public internet.
+   */
+  QUDAO_SANDBOX: z.enum(["on", "off"]).default("on"),
   /** 1 only for `npm run bench`: enables the bare route the webhook's throughput is compared with. */
   QUDAO_BENCH: z
     .enum(["0", "1"])

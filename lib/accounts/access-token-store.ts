@@ -6,6 +6,8 @@ import { WechatApiClient, type AccessTokenStore, type CachedAccessToken } from "
 import { WechatApiError, WechatUnavailableError } from "@/lib/wechat/api-errors";
 import { getAccountCredentials } from "@/lib/accounts/account-records";
 import { recordAccountError } from "@/lib/accounts/account-health";
+import { AppError } from "@/lib/http/errors";
+import { allowedApiBasesMessage, isWechatApiBase } from "@/lib/wechat/api-hosts";
 
 export const databaseAccessTokenStore: AccessTokenStore = {
   async read(accountId) {
@@ -76,7 +78,13 @@ class HealthRecordingApiClient extends WechatApiClient {
   }
 }
 
+/**
+ * The API client of one account. A row saved before API bases were checked may still name another
+ * host: nothing is sent there (the AppSecret would go with it) until an admin sets a WeChat host.
+ */
 export async function apiClientForAccount(accountId: string, fetchImpl?: typeof fetch): Promise<WechatApiClient> {
   const credentials = await getAccountCredentials(accountId);
+  if (!credentials.isEmulated && !isWechatApiBase(credentials.apiBaseUrl))
+    throw new AppError("conflict", `${allowedApiBasesMessage(null)}: change this account's API base`);
   return new HealthRecordingApiClient(accountId, credentials, databaseAccessTokenStore, fetchImpl);
 }
