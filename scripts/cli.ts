@@ -10,6 +10,7 @@ import { listPeople } from "@/lib/team/people";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { roles, type Role } from "@/lib/auth/roles";
 import { ensureBuiltInSandboxAccount } from "@/lib/sandbox/built-in-account";
+import { isSandboxEnabled } from "@/lib/sandbox/sandbox-mode";
 import { credentialsSchema } from "@/lib/schemas/auth";
 import { seedHistory } from "@/scripts/seed/seed-history";
 import { ZodError, prettifyError } from "zod";
@@ -86,6 +87,10 @@ async function run(argv: string[]): Promise<void> {
       return migrate();
     case "bootstrap": {
       await migrate();
+      if (!isSandboxEnabled()) {
+        console.log("The sandbox is off (QUDAO_SANDBOX=off): no sandbox account, no emulator routes");
+        return;
+      }
       const sandbox = await ensureBuiltInSandboxAccount();
       console.log(
         sandbox.isNew ? `Created the sandbox account ${sandbox.id}` : `Sandbox account ${sandbox.id} is ready`,

@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import { responseForError } from "@/lib/http/error-response";
 import { limitRequestBody } from "@/lib/http/read-body";
+import { isSandboxEnabled } from "@/lib/sandbox/sandbox-mode";
 
 /**
  * Where a route's account comes from, checked before the handler runs:
@@ -23,9 +24,13 @@ import { limitRequestBody } from "@/lib/http/read-body";
  */
 export type AccountRule = "none" | "query" | "body" | { param: string } | { channelParam: string };
 
-/** `maxBodyBytes`: the largest body the route reads (defaultMaxBodyBytes unless it needs more). */
+/**
+ * `maxBodyBytes`: the largest body the route reads (defaultMaxBodyBytes unless it needs more).
+ * `isSandbox`: part of the built-in emulator; answers 404 when QUDAO_SANDBOX is off.
+ */
 export type RouteRule = ({ auth: "public"; why: string } | { role: Role; account: AccountRule }) & {
   maxBodyBytes?: number;
+  isSandbox?: true;
 };
 
 /**
@@ -51,6 +56,7 @@ export function route<Params = Record<string, never>>(
 ): RouteHandler<Params> {
   const wrapped = async (incoming: Request, nextContext: NextRouteContext<Params>): Promise<Response> => {
     try {
+      if (rule.isSandbox && !isSandboxEnabled()) throw notFound("Route");
       const params = (await nextContext?.params) ?? ({} as Params);
       // Declared and streamed: a 20 MB "sign-in" is refused before it is read, let alone parsed.
       const request = limitRequestBody(incoming, rule.maxBodyBytes ?? defaultMaxBodyBytes);

@@ -4,6 +4,6 @@ import { readJson } from "@/lib/http/read-body";
 import { simulateScan } from "@/lib/sandbox/simulate";
 import { sandboxScanSchema } from "@/lib/schemas/sandbox";
 
-export const POST = route({ role: "editor", account: "body" }, async (request) =>
+export const POST = route({ role: "editor", account: "body", isSandbox: true }, async (request) =>
   Response.json(await simulateScan(sandboxScanSchema.parse(await readJson(request)))),
 );

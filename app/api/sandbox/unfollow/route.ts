@@ -4,6 +4,6 @@ import { readJson } from "@/lib/http/read-body";
 import { simulateUnfollow } from "@/lib/sandbox/simulate";
 import { sandboxUnfollowSchema } from "@/lib/schemas/sandbox";
 
-export const POST = route({ role: "editor", account: "body" }, async (request) =>
+export const POST = route({ role: "editor", account: "body", isSandbox: true }, async (request) =>
   Response.json(await simulateUnfollow(sandboxUnfollowSchema.parse(await readJson(request)))),
 );
