@@ -11,6 +11,11 @@ const envSchema = z.object({
   QUDAO_PUBLIC_URL: z.url().optional(),
   /** 32 bytes as 64 hex chars or base64; encrypts account secrets at rest. Generated into the data folder when unset. */
   QUDAO_SECRET_KEY: z.string().optional(),
+  /**
+   * Where the generated key file is (when QUDAO_SECRET_KEY is not set); secret.key in the data
+   * folder by default. Keep it apart from the database: a backup holding both reveals every secret.
+   */
+  QUDAO_SECRET_KEY_FILE: z.string().min(1).optional(),
   QUDAO_DATA_DIR: z.string().default("./data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Secure cookies need https; off by default so http://localhost works. */
