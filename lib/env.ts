@@ -11,6 +11,11 @@ const envSchema = z.object({
   QUDAO_PUBLIC_URL: z.url().optional(),
   /** 32 bytes as 64 hex chars or base64; encrypts account secrets at rest. Generated into the data folder when unset. */
   QUDAO_SECRET_KEY: z.string().optional(),
+  /**
+   * Where the generated key file is (when QUDAO_SECRET_KEY is not set); secret.key in the data
+   * folder by default. Keep it apart from the database: a backup holding both reveals every secret.
+   */
+  QUDAO_SECRET_KEY_FILE: z.string().min(1).optional(),
   QUDAO_DATA_DIR: z.string().default("./data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Secure cookies need https: on by default when QUDAO_PUBLIC_URL is https, off otherwise (http://localhost). */
@@ -35,6 +40,12 @@ const envSchema = z.object({
     .positive()
     .max(24 * 365)
     .default(72),
+  /**
+   * on (the default, for the quick start): the built-in WeChat emulator answers under /sandbox and
+   * a sandbox account is created. off: its routes answer 404 and no sandbox account is created —
+   * for a server on the public internet.
+   */
+  QUDAO_SANDBOX: z.enum(["on", "off"]).default("on"),
   /** 1 only for `npm run bench`: enables the bare route the webhook's throughput is compared with. */
   QUDAO_BENCH: z
     .enum(["0", "1"])

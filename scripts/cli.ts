@@ -11,6 +11,8 @@ import { listPeople } from "@/lib/team/people";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { roles, type Role } from "@/lib/auth/roles";
 import { ensureBuiltInSandboxAccount } from "@/lib/sandbox/built-in-account";
+import { isSandboxEnabled } from "@/lib/sandbox/sandbox-mode";
+import { rotateSecretKey } from "@/lib/accounts/rotate-key";
 import { credentialsSchema } from "@/lib/schemas/auth";
 import { seedHistory } from "@/scripts/seed/seed-history";
 import { ZodError, prettifyError } from "zod";
@@ -27,7 +29,9 @@ const usage = `Usage: npm run cli -- <command>
   apikey list                                  the keys (never the keys themselves)
   apikey revoke --id ID                        the key stops working at once
   seed --events N --channels C --days D [--account ID] [--seed S]
-                                               bulk-load realistic history (the sandbox account by default)`;
+                                               bulk-load realistic history (the sandbox account by default)
+  secrets rotate-key                           re-seal every stored secret under a new key and replace the key file
+                                               (stop the server first; restart it after)`;
 
 function parseRole(value: string | undefined, fallback: Role): Role {
   if (value === undefined) return fallback;
@@ -88,6 +92,10 @@ async function run(argv: string[]): Promise<void> {
       return migrate();
     case "bootstrap": {
       await migrate();
+      if (!isSandboxEnabled()) {
+        console.log("The sandbox is off (QUDAO_SANDBOX=off): no sandbox account, no emulator routes");
+        return;
+      }
       const sandbox = await ensureBuiltInSandboxAccount();
       console.log(
         sandbox.isNew ? `Created the sandbox account ${sandbox.id}` : `Sandbox account ${sandbox.id} is ready`,
@@ -166,6 +174,13 @@ async function run(argv: string[]): Promise<void> {
       });
       console.log(
         `\rSeeded ${result.events.toLocaleString("en")} events, ${result.followers.toLocaleString("en")} followers, ${result.channelIds.length} channels (${result.firstDay} … ${result.lastDay}, ${result.timezone}) into account ${result.accountId} in ${result.seconds.toFixed(1)} s`,
+      );
+      return;
+    }
+    case "secrets rotate-key": {
+      const rotation = await rotateSecretKey();
+      console.log(
+        `Re-sealed the secrets of ${rotation.accounts} accounts and ${rotation.accessTokens} access tokens; the new key is in ${rotation.keyFile}. Restart the server.`,
       );
       return;
     }

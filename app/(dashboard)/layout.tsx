@@ -5,10 +5,15 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { currentViewer } from "@/lib/auth/current-viewer";
 import { hasAnyUser } from "@/lib/auth/users";
+import { isSandboxEnabled } from "@/lib/sandbox/sandbox-mode";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   if (!(await hasAnyUser())) redirect("/setup");
   const viewer = await currentViewer();
   if (!viewer) redirect("/sign-in");
-  return <AppShell viewer={viewer}>{children}</AppShell>;
+  return (
+    <AppShell viewer={viewer} isSandboxEnabled={isSandboxEnabled()}>
+      {children}
+    </AppShell>
+  );
 }

@@ -31,7 +31,16 @@ const settingsItems: { path: string; key: string; role: Role }[] = [
   { path: "/settings/profile", key: "profile", role: "viewer" },
 ];
 
-export function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
+/** `isSandboxEnabled`: QUDAO_SANDBOX is on; when off, the emulator's page is gone and so is its link. */
+export function AppShell({
+  viewer,
+  isSandboxEnabled,
+  children,
+}: {
+  viewer: Viewer;
+  isSandboxEnabled: boolean;
+  children: ReactNode;
+}) {
   const t = useTranslations("layout");
   const pathname = usePathname();
   const hrefWithAccount = useHrefWithAccount();
@@ -51,20 +60,22 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
             <span className={styles.brandName}>{t("brand")}</span>
           </Link>
           <nav aria-label={t("navigation")} className={styles.nav}>
-            {navItems.map((item) => {
-              const isActive = item.path === "/" ? pathname === "/" : pathname.startsWith(item.path);
-              return (
-                <Link
-                  key={item.key}
-                  href={hrefWithAccount(item.path)}
-                  className={styles.navLink}
-                  aria-current={isActive ? "page" : undefined}
-                >
-                  {item.icon}
-                  {t(`nav.${item.key}`)}
-                </Link>
-              );
-            })}
+            {navItems
+              .filter((item) => isSandboxEnabled || item.key !== "sandbox")
+              .map((item) => {
+                const isActive = item.path === "/" ? pathname === "/" : pathname.startsWith(item.path);
+                return (
+                  <Link
+                    key={item.key}
+                    href={hrefWithAccount(item.path)}
+                    className={styles.navLink}
+                    aria-current={isActive ? "page" : undefined}
+                  >
+                    {item.icon}
+                    {t(`nav.${item.key}`)}
+                  </Link>
+                );
+              })}
             <span className={styles.navSection}>{t("nav.settings")}</span>
             {settingsItems
               .filter((item) => viewerMay(viewer, item.role))

@@ -9,7 +9,6 @@ import { InlineAlert } from "@/components/ui/error-state";
 import { PushLog } from "@/components/sandbox/push-log";
 import { FaultPanel } from "@/components/sandbox/fault-panel";
 import { BackgroundJobs } from "@/components/sandbox/background-jobs";
-import { isSandboxApiBase } from "@/lib/client/sandbox-console";
 import type { Account } from "@/lib/schemas/accounts";
 import styles from "@/components/sandbox/sandbox.module.css";
 
@@ -26,7 +25,7 @@ export function SandboxConsoleView() {
 
 function SandboxConsole({ account }: { account: Account }) {
   const t = useTranslations("sandboxConsole");
-  const isSandbox = account.isSandbox || isSandboxApiBase(account.apiBaseUrl);
+  const isSandbox = account.isSandbox || account.isEmulated;
   const mayEdit = useMay("editor", account.id);
   return (
     <div className={styles.layout}>

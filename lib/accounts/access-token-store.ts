@@ -6,22 +6,34 @@ import { WechatApiClient, type AccessTokenStore, type CachedAccessToken } from "
 import { WechatApiError, WechatUnavailableError } from "@/lib/wechat/api-errors";
 import { getAccountCredentials } from "@/lib/accounts/account-records";
 import { recordAccountError } from "@/lib/accounts/account-health";
+import { AppError } from "@/lib/http/errors";
+import { isSealed, openSecret, sealSecret } from "@/lib/accounts/secret-box";
+import { allowedApiBasesMessage, isWechatApiBase } from "@/lib/wechat/api-hosts";
 
 export const databaseAccessTokenStore: AccessTokenStore = {
+  // Sealed like every other secret. A token stored before tokens were sealed reads as none: a
+  // fresh one is fetched (and sealed) on the next call.
   async read(accountId) {
     const row = await getDb().wechatAccessToken.findUnique({ where: { accountId } });
-    return row?.token && row.expiresAt ? { token: row.token, expiresAt: row.expiresAt } : null;
+    if (!row?.token || !row.expiresAt || !isSealed(row.token)) return null;
+    return { token: openSecret(row.token), expiresAt: row.expiresAt };
   },
   async write(accountId, token) {
+    const sealed = sealSecret(token.token);
     await getDb().wechatAccessToken.upsert({
       where: { accountId },
-      create: { accountId, token: token.token, expiresAt: token.expiresAt },
-      update: { token: token.token, expiresAt: token.expiresAt },
+      create: { accountId, token: sealed, expiresAt: token.expiresAt },
+      update: { token: sealed, expiresAt: token.expiresAt },
     });
   },
   async invalidate(accountId, failedToken) {
+    // Sealing is randomised, so the failed token is found by opening the stored one; the update
+    // then matches that exact sealed value, so a token another caller wrote meanwhile survives.
+    const row = await getDb().wechatAccessToken.findUnique({ where: { accountId }, select: { token: true } });
+    if (!row?.token) return;
+    if (isSealed(row.token) && openSecret(row.token) !== failedToken) return;
     await getDb().wechatAccessToken.updateMany({
-      where: { accountId, token: failedToken },
+      where: { accountId, token: row.token },
       data: { token: null, expiresAt: null },
     });
   },
@@ -76,7 +88,13 @@ class HealthRecordingApiClient extends WechatApiClient {
   }
 }
 
+/**
+ * The API client of one account. A row saved before API bases were checked may still name another
+ * host: nothing is sent there (the AppSecret would go with it) until an admin sets a WeChat host.
+ */
 export async function apiClientForAccount(accountId: string, fetchImpl?: typeof fetch): Promise<WechatApiClient> {
   const credentials = await getAccountCredentials(accountId);
+  if (!credentials.isEmulated && !isWechatApiBase(credentials.apiBaseUrl))
+    throw new AppError("conflict", `${allowedApiBasesMessage(null)}: change this account's API base`);
   return new HealthRecordingApiClient(accountId, credentials, databaseAccessTokenStore, fetchImpl);
 }

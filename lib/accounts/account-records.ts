@@ -6,7 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { notFound } from "@/lib/http/errors";
 import { openSecret } from "@/lib/accounts/secret-box";
-import { isSandboxBaseUrl, maskedSecret, type Account } from "@/lib/schemas/accounts";
+import { maskedSecret, type Account } from "@/lib/schemas/accounts";
+import { ownSandboxBaseUrl } from "@/lib/sandbox/sandbox-mode";
 import { accountStatusOf, decodeAccountError } from "@/lib/accounts/account-status";
 import type { MessageMode } from "@/lib/wechat/push";
 
@@ -21,6 +22,8 @@ export interface AccountCredentials {
   timezone: string;
   apiBaseUrl: string;
   accessTokenKind: "stable" | "classic";
+  /** Talks to this server's built-in emulator (apiBaseUrl is then this server's /sandbox). */
+  isEmulated: boolean;
   /** Disabled: pushes are answered "success" and dropped; verification is still answered. */
   isDisabled: boolean;
   /** During a rotation, the Token / EncodingAESKey before it, still accepted. */
@@ -40,11 +43,12 @@ export const accessTokenHealthInclude = { accessToken: { select: { token: true, 
  * run time: a CLI run (say, `seed`) with another PORT must not re-point a running server's sandbox.
  */
 export function builtInSandboxBaseUrl(): string {
-  return `${getEnv().publicUrl}/sandbox`;
+  return ownSandboxBaseUrl();
 }
 
+/** Emulated accounts (the flag, never the URL's shape) always call this server's own emulator. */
 function apiBaseUrlOf(row: AccountRow): string {
-  return row.isBuiltInSandbox ? builtInSandboxBaseUrl() : row.apiBaseUrl;
+  return row.isEmulated || row.isBuiltInSandbox ? ownSandboxBaseUrl() : row.apiBaseUrl;
 }
 
 export function webhookUrlFor(accountId: string): string {
@@ -67,7 +71,7 @@ export function toPublicAccount(row: AccountRowWithToken): Account {
     apiBaseUrl: apiBaseUrlOf(row),
     accessTokenKind: row.accessTokenKind as Account["accessTokenKind"],
     isSandbox: row.isBuiltInSandbox,
-    isEmulated: row.isBuiltInSandbox || isSandboxBaseUrl(row.apiBaseUrl),
+    isEmulated: row.isEmulated || row.isBuiltInSandbox,
     webhookUrl: webhookUrlFor(row.id),
     createdAt: row.createdAt.toISOString(),
     health: {
@@ -96,6 +100,7 @@ export function toCredentials(row: AccountRow): AccountCredentials {
     timezone: row.timezone,
     apiBaseUrl: apiBaseUrlOf(row),
     accessTokenKind: row.accessTokenKind as AccountCredentials["accessTokenKind"],
+    isEmulated: row.isEmulated || row.isBuiltInSandbox,
     isDisabled: row.disabledAt !== null,
     previous: row.previousTokenEncrypted
       ? {

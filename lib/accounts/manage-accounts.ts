@@ -15,6 +15,7 @@ import {
 import { generateEncodingAesKey, generateToken } from "@/lib/accounts/generate-secrets";
 import {
   accountCreateSchema,
+  isOwnSandboxBase,
   type Account,
   type AccountCreateInput,
   type AccountUpdateInput,
@@ -59,6 +60,7 @@ export async function createAccount(
         apiBaseUrl: input.apiBaseUrl,
         accessTokenKind: input.accessTokenKind,
         isBuiltInSandbox: options.isBuiltInSandbox ?? false,
+        isEmulated: (options.isBuiltInSandbox ?? false) || isOwnSandboxBase(input.apiBaseUrl),
       },
     });
     await recordAudit({
@@ -111,6 +113,8 @@ export async function updateAccount(accountId: string, input: AccountUpdateInput
       originalId: input.originalId,
       timezone: input.timezone,
       apiBaseUrl: input.apiBaseUrl,
+      // The schema let only WeChat's hosts or this server's sandbox through: the flag follows.
+      isEmulated: input.apiBaseUrl === undefined ? undefined : isOwnSandboxBase(input.apiBaseUrl),
       accessTokenKind: input.accessTokenKind,
       disabledAt: isDisabled === undefined ? undefined : isDisabled ? (current.disabledAt ?? new Date()) : null,
     },

@@ -55,12 +55,9 @@ export async function testCredentials(rawInput: CredentialTestInput): Promise<Cr
   } catch (error) {
     if (error instanceof WechatApiError) {
       const callerIp = error.errcode === 40164 ? callerIpIn(error.errmsg) : null;
-      return failure(
-        problemByErrcode[error.errcode] ?? "other",
-        error.errcode,
-        error.errmsg || error.message,
-        callerIp,
-      );
+      // Qudao's words and the errcode, never the remote's own text: a base that is not WeChat's
+      // must not be able to make this answer say what it likes.
+      return failure(problemByErrcode[error.errcode] ?? "other", error.errcode, error.message, callerIp);
     }
     if (error instanceof WechatUnavailableError) return failure("unreachable", null, error.message);
     throw error;

@@ -81,12 +81,3 @@ export function useClearSandboxFaults() {
       queryClient.invalidateQueries({ queryKey: sandboxConsoleKeys.faults(input.accountId) }),
   });
 }
-
-/** Whether an account talks to the built-in emulator (its API base is this app's /sandbox). */
-export function isSandboxApiBase(apiBaseUrl: string): boolean {
-  try {
-    return new URL(apiBaseUrl).pathname.replace(/\/$/, "") === "/sandbox";
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,6 @@
 // Maps anything thrown by a route to the one error body. Unknown errors are logged with detail
-// and answered with a generic message: internals never reach the client.
+// and answered with a generic message: internals never reach the client. A body that is not JSON
+// is an AppError from readJson (lib/http/read-body.ts): a SyntaxError from anywhere else is a bug.
 import { ZodError } from "zod";
 import { AppError, RateLimitedError, statusByErrorCode, type ErrorCode, type ErrorIssue } from "@/lib/http/errors";
 import { Prisma } from "@/lib/db/client";
@@ -30,7 +31,6 @@ export function responseForError(error: unknown): Response {
     if (error.code === "P2002") return errorResponse("conflict", "That already exists");
     if (error.code === "P2025") return errorResponse("not_found", "Not found");
   }
-  if (error instanceof SyntaxError) return errorResponse("bad_request", "The request body is not valid JSON");
   log.error({ err: error }, "unhandled error in route");
   return errorResponse("internal", "Something went wrong on our side");
 }

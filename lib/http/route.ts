@@ -11,6 +11,8 @@ import { getDb } from "@/lib/db/client";
 import { assertSameOriginRequest } from "@/lib/http/cross-site";
 import { AppError, notFound } from "@/lib/http/errors";
 import { responseForError } from "@/lib/http/error-response";
+import { limitRequestBody } from "@/lib/http/read-body";
+import { isSandboxEnabled } from "@/lib/sandbox/sandbox-mode";
 
 /**
  * Where a route's account comes from, checked before the handler runs:
@@ -29,14 +31,19 @@ export type AccountRule = "none" | "query" | "body" | { param: string } | { chan
  * `sameOrigin` (public routes): only Qudao's own pages may call it — sign-in, first run and
  * sign-out, so another site cannot sign a browser in to an account of its choosing (login CSRF).
  * Every cookie-authenticated change is checked the same way (lib/http/cross-site.ts).
+ * `isSandbox`: part of the built-in emulator; answers 404 when QUDAO_SANDBOX is off.
  */
 export type RouteRule = (
   { auth: "public"; why: string; sameOrigin?: boolean } | { role: Role; account: AccountRule; acceptsFiles?: boolean }
 ) & {
   maxBodyBytes?: number;
+  isSandbox?: true;
 };
 
-/** Every JSON body Qudao takes fits in this; a route that needs more says so in its rule. */
+/**
+ * Every JSON body Qudao takes fits in this (well under the 1 MB the security review allows); a route
+ * that needs more says so in its rule. Past it: 413, whether declared or streamed.
+ */
 export const defaultMaxBodyBytes = 256 * 1024;
 
 export interface RouteContext<Params> {
@@ -54,10 +61,12 @@ export function route<Params = Record<string, never>>(
   rule: RouteRule,
   handler: (request: Request, context: RouteContext<Params>) => Promise<Response> | Response,
 ): RouteHandler<Params> {
-  const wrapped = async (request: Request, nextContext: NextRouteContext<Params>): Promise<Response> => {
+  const wrapped = async (incoming: Request, nextContext: NextRouteContext<Params>): Promise<Response> => {
     try {
+      if (rule.isSandbox && !isSandboxEnabled()) throw notFound("Route");
       const params = (await nextContext?.params) ?? ({} as Params);
-      refuseDeclaredOversizeBody(request, rule.maxBodyBytes ?? defaultMaxBodyBytes);
+      // Declared and streamed: a 20 MB "sign-in" is refused before it is read, let alone parsed.
+      const request = limitRequestBody(incoming, rule.maxBodyBytes ?? defaultMaxBodyBytes);
       if ("auth" in rule) {
         if (rule.sameOrigin && isMutation(request)) assertSameOriginRequest(request);
         return await handler(request, { params, actor: null });
@@ -124,21 +133,11 @@ async function accountIdInBody(request: Request): Promise<string | null> {
     if (body && typeof body === "object" && "accountId" in body && typeof body.accountId === "string") {
       return body.accountId;
     }
-  } catch {
+  } catch (error) {
+    if (error instanceof AppError) throw error; // 413: the body is over the route's limit
     return null;
   }
   return null;
-}
-
-/**
- * Refuses (413) a body whose declared length is over the route's limit before anything reads it:
- * a 20 MB "sign-in" is not parsed. (The webhook reads with its own limit, lib/http/read-body.ts.)
- */
-function refuseDeclaredOversizeBody(request: Request, maxBytes: number): void {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) {
-    throw new AppError("payload_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB`);
-  }
 }
 
 function isMutation(request: Request): boolean {

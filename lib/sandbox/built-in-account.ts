@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { builtInSandboxBaseUrl } from "@/lib/accounts/account-records";
 import { createAccount } from "@/lib/accounts/manage-accounts";
+import { isSandboxEnabled } from "@/lib/sandbox/sandbox-mode";
 
 function randomAlphanumeric(length: number): string {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -15,6 +16,7 @@ function randomAlphanumeric(length: number): string {
  * the account uses its own address (builtInSandboxBaseUrl), so nothing here is rewritten later.
  */
 export async function ensureBuiltInSandboxAccount(): Promise<{ id: string; isNew: boolean }> {
+  if (!isSandboxEnabled()) throw new Error("The sandbox is off (QUDAO_SANDBOX=off): there is no sandbox account");
   const existing = await getDb().account.findFirst({ where: { isBuiltInSandbox: true } });
   if (existing) return { id: existing.id, isNew: false };
   const account = await createAccount(

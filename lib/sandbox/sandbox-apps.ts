@@ -1,16 +1,13 @@
-// The apps the emulator knows: every account whose API base URL is this app's /sandbox. Their
+// The apps the emulator knows: every account flagged isEmulated (never one recognised by its URL). Their
 // developer settings (token, key, mode) are what the emulator signs and encrypts pushes with.
 import { getDb } from "@/lib/db/client";
-import { isSandboxBaseUrl } from "@/lib/schemas/accounts";
 import { toCredentials, type AccountCredentials } from "@/lib/accounts/account-records";
 import { SandboxWechatError } from "@/lib/sandbox/wechat-errors";
 import { emulatedAppSecret, isEmulatedAppId } from "@/lib/sandbox/emulated-apps";
 
-export { isSandboxBaseUrl };
-
 export async function findSandboxApp(appId: string): Promise<AccountCredentials | null> {
   const row = await getDb().account.findUnique({ where: { appId } });
-  return row && isSandboxBaseUrl(row.apiBaseUrl) ? toCredentials(row) : null;
+  return row && (row.isEmulated || row.isBuiltInSandbox) ? toCredentials(row) : null;
 }
 
 /**

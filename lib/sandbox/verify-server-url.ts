@@ -4,7 +4,6 @@
 import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/http/errors";
 import { findAccountRow, toCredentials, webhookUrlFor } from "@/lib/accounts/account-records";
-import { isSandboxBaseUrl } from "@/lib/sandbox/sandbox-apps";
 import { computeSignature } from "@/lib/wechat/signature";
 import type { SandboxVerificationResult } from "@/lib/schemas/accounts";
 
@@ -12,7 +11,7 @@ const verificationTimeoutMs = 5_000;
 
 export async function sendSandboxVerification(accountId: string): Promise<SandboxVerificationResult> {
   const row = await findAccountRow(accountId);
-  if (!isSandboxBaseUrl(row.apiBaseUrl))
+  if (!row.isEmulated && !row.isBuiltInSandbox)
     throw new AppError("conflict", "This account is connected to the real WeChat: only WeChat can verify its URL");
   const { token } = toCredentials(row);
   const timestamp = String(Math.floor(Date.now() / 1000));

@@ -1,15 +1,30 @@
 import { z } from "zod";
-import { timeZoneSchema } from "@/lib/schemas/common";
+import { timeZoneSchema, whenEveryFieldParsed } from "@/lib/schemas/common";
+import { allowedApiBasesMessage, isWechatApiBase } from "@/lib/wechat/api-hosts";
+import { isSandboxEnabled, ownSandboxBaseUrl } from "@/lib/sandbox/sandbox-mode";
 
 export const messageModes = ["plaintext", "compatible", "safe"] as const;
 export const defaultWechatApiBaseUrl = "https://api.weixin.qq.com";
-/** Whether an API base URL is the built-in emulator's (any app's /sandbox). */
-export function isSandboxBaseUrl(apiBaseUrl: string): boolean {
-  try {
-    return new URL(apiBaseUrl).pathname.replace(/\/$/, "") === "/sandbox";
-  } catch {
-    return false;
-  }
+
+/**
+ * The API base an account may have: one of WeChat's hosts over https, or this server's own
+ * sandbox while it is on. Anything else would receive the AppSecret: refused (422) naming the
+ * allowed hosts. Which of the two it is decides the account's isEmulated flag.
+ */
+const apiBaseUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .transform((url) => url.replace(/\/$/, ""))
+  .superRefine((url, context) => {
+    if (isWechatApiBase(url) || isOwnSandboxBase(url)) return;
+    context.addIssue({
+      code: "custom",
+      message: allowedApiBasesMessage(isSandboxEnabled() ? ownSandboxBaseUrl() : null),
+    });
+  });
+
+/** Whether an API base is this server's own emulator (and the emulator is on). */
+export function isOwnSandboxBase(apiBaseUrl: string): boolean {
+  return isSandboxEnabled() && apiBaseUrl.replace(/\/$/, "") === ownSandboxBaseUrl();
 }
 
 /** What every secret looks like in a response: secrets are write-only. */
@@ -30,14 +45,18 @@ const accountFields = {
     .regex(/^gh_[0-9A-Za-z]+$/, "The original id starts with gh_")
     .nullable(),
   timezone: timeZoneSchema,
-  apiBaseUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/$/, "")),
+  apiBaseUrl: apiBaseUrlSchema,
   accessTokenKind: z.enum(["stable", "classic"]),
 };
 
 /** Left out (undefined) is fine: Qudao generates one. Only an explicit null needs plaintext mode. */
 const needsAesKey = (value: { mode?: string; encodingAESKey?: string | null }) =>
   value.mode === undefined || value.mode === "plaintext" || value.encodingAESKey !== null;
-const aesKeyIssue = { message: "Compatible and safe modes need the EncodingAESKey", path: ["encodingAESKey"] };
+const aesKeyIssue = {
+  message: "Compatible and safe modes need the EncodingAESKey",
+  path: ["encodingAESKey"],
+  ...whenEveryFieldParsed,
+};
 
 /**
  * Token and EncodingAESKey may be left out: Qudao then generates them (and returns them once, in
@@ -167,7 +186,7 @@ export const credentialTestResultSchema = z.discriminatedUnion("isValid", [
     isValid: z.literal(false),
     problem: z.enum(credentialProblems),
     errcode: z.number().nullable(),
-    /** WeChat's (or the network's) own words, for support. */
+    /** What went wrong in Qudao's words (the errcode is beside it): never the remote's own text. */
     detail: z.string(),
     /** For ip_not_whitelisted: the address WeChat saw Qudao call from. */
     callerIp: z.string().nullable(),

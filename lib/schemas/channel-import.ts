@@ -34,6 +34,9 @@ export const importHeaderAliases: Record<ImportColumn, string[]> = {
 
 export const maxImportRows = 5000;
 export const maxImportFileBytes = 5 * 1024 * 1024;
+/** An XLSX is a ZIP: what it may hold once unzipped, checked before anything is inflated. */
+export const maxXlsxUnzippedBytes = 50 * 1024 * 1024;
+export const maxXlsxEntries = 1000;
 /** Rows per create request: the browser sends a file's rows in chunks of this size and shows progress between them. */
 export const maxImportRowsPerRequest = 100;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { byteLength, isoDateSchema } from "@/lib/schemas/common";
+import { byteLength, isoDateSchema, whenEveryFieldParsed } from "@/lib/schemas/common";
 import { checkRange, maxRangeDays, retentionSchema } from "@/lib/schemas/stats";
 
 export const maxPermanentScenes = 100_000;
@@ -79,7 +79,7 @@ export const qrOptionsSchema = z
     if (qr.kind === "permanent" && qr.expiresInSeconds !== undefined) {
       context.addIssue({ code: "custom", path: ["expiresInSeconds"], message: "Permanent codes do not expire" });
     }
-  });
+  }, whenEveryFieldParsed);
 
 export const channelTagSchema = z.string().trim().min(1).max(maxChannelTagLength);
 
@@ -223,7 +223,7 @@ export const channelListQuerySchema = z
     } else if (query.sort in retentionSortFields) {
       context.addIssue({ code: "custom", path: ["sort"], message: "Sorting by retention needs from and to" });
     }
-  });
+  }, whenEveryFieldParsed);
 export type ChannelListQuery = z.infer<typeof channelListQuerySchema>;
 
 export const channelListSchema = z.object({
@@ -320,6 +320,7 @@ export const qrArchiveSelectionSchema = z
     size: z.coerce.number().int().min(64).max(4096).optional(),
   })
   .refine((selection) => selection.ids !== undefined || selection.accountId !== undefined, {
+    ...whenEveryFieldParsed,
     message: "Give ids, or an accountId (and optionally a group)",
   });
 export type QrArchiveSelection = z.infer<typeof qrArchiveSelectionSchema>;

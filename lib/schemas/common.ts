@@ -1,5 +1,13 @@
 import { z } from "zod";
 
+/**
+ * For a check across fields (`.superRefine(check, whenEveryFieldParsed)`): it runs only once every
+ * field has parsed, so it sees typed values and never raw input. Zod's default runs an object's
+ * refinements after "continuable" field issues too (a date of the wrong format), with the raw
+ * strings in place: a range check on `from=x` then reached domain code and answered 500.
+ */
+export const whenEveryFieldParsed = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
+
 /** A calendar date (YYYY-MM-DD) that really exists. */
 export const isoDateSchema = z.iso.date();
 

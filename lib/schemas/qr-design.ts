@@ -1,5 +1,6 @@
 // The QR studio's design of a channel's code, saved on the channel and reused by every download.
 import { z } from "zod";
+import { whenEveryFieldParsed } from "@/lib/schemas/common";
 
 export const errorCorrectionLevels = ["L", "M", "Q", "H"] as const;
 export type ErrorCorrectionLevel = (typeof errorCorrectionLevels)[number];
@@ -58,7 +59,7 @@ export const qrDesignSchema = z
         message: "The colours are too close: scanners cannot tell the modules apart",
       });
     }
-  });
+  }, whenEveryFieldParsed);
 export type QrDesign = z.infer<typeof qrDesignSchema>;
 export type QrDesignInput = z.input<typeof qrDesignSchema>;
 

@@ -1,6 +1,7 @@
 // Query strings of the report downloads (/api/reports/*). Every one takes the stats filter
 // (accountId, from, to, channelIds, groups) and the header language; each adds its format.
 import { z } from "zod";
+import { whenEveryFieldParsed } from "@/lib/schemas/common";
 import { checkComparison, checkRange, comparisonShape, maxRangeDays, statsFilterShape } from "@/lib/schemas/stats";
 
 export const reportLanguages = ["en", "zh"] as const;
@@ -32,7 +33,9 @@ const metricsShape = {
 };
 
 const withRange = <Shape extends z.ZodRawShape>(shape: Shape) =>
-  z.object(shape).superRefine((query, context) => checkRange(query as never, context, maxRangeDays));
+  z
+    .object(shape)
+    .superRefine((query, context) => checkRange(query as never, context, maxRangeDays), whenEveryFieldParsed);
 
 export const channelsReportQuerySchema = withRange({
   ...reportShape,
@@ -57,7 +60,7 @@ export const workbookReportQuerySchema = z
   .superRefine((query, context) => {
     checkRange(query, context, maxRangeDays);
     checkComparison(query, context);
-  });
+  }, whenEveryFieldParsed);
 export type WorkbookReportQuery = z.infer<typeof workbookReportQuerySchema>;
 
 export const eventsReportQuerySchema = withRange({ ...reportShape, format: z.literal("csv").default("csv") });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { whenEveryFieldParsed } from "@/lib/schemas/common";
 
 const openidSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, "An openid is 6–64 letters, digits, - or _");
 
@@ -12,6 +13,7 @@ export const sandboxScanSchema = z
   })
   .refine((input) => input.channelId || (input.accountId && input.scene !== undefined), {
     message: "Give a channelId, or an accountId and a scene",
+    ...whenEveryFieldParsed,
   });
 export type SandboxScanInput = z.infer<typeof sandboxScanSchema>;
 
@@ -80,7 +82,7 @@ export const sandboxFaultCreateSchema = z
     if (fault.errcode === undefined && fault.latencyMs === 0 && !fault.dropPush) {
       context.addIssue({ code: "custom", path: ["errcode"], message: "Give an errcode, a latency or dropPush" });
     }
-  });
+  }, whenEveryFieldParsed);
 export type SandboxFaultCreateInput = z.input<typeof sandboxFaultCreateSchema>;
 
 export const sandboxFaultSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { commaListSchema, isoDateSchema } from "@/lib/schemas/common";
+import { commaListSchema, isoDateSchema, whenEveryFieldParsed } from "@/lib/schemas/common";
 import { daysBetweenInclusive } from "@/lib/time/zone";
 import { comparisonKinds, defaultComparisonKind, type Comparison, type ComparisonKind } from "@/lib/time/comparison";
 
@@ -26,9 +26,8 @@ export const statsFilterShape = {
 
 type RangeFields = { from: string; to: string };
 
+/** A cross-field check: give it to `.superRefine` with `whenEveryFieldParsed`, so both dates are real. */
 export function checkRange(query: RangeFields, context: z.RefinementCtx, maxDays: number): void {
-  // zod runs this even when a date failed its own check: that issue already names the field.
-  if (!isoDateSchema.safeParse(query.from).success || !isoDateSchema.safeParse(query.to).success) return;
   if (query.from > query.to) {
     context.addIssue({ code: "custom", path: ["from"], message: "from must be on or before to" });
   } else if (daysBetweenInclusive(query.from, query.to) > maxDays) {
@@ -55,7 +54,6 @@ export function checkComparison(query: ComparisonFields, context: z.RefinementCt
       context.addIssue({ code: "custom", path: [field], message: `${field} is required when compare is custom` });
   }
   if (!query.compareFrom || !query.compareTo) return;
-  if (!isoDateSchema.safeParse(query.compareFrom).success || !isoDateSchema.safeParse(query.compareTo).success) return;
   if (query.compareFrom > query.compareTo) {
     context.addIssue({ code: "custom", path: ["compareFrom"], message: "compareFrom must be on or before compareTo" });
   } else if (daysBetweenInclusive(query.compareFrom, query.compareTo) > maxRangeDays) {
@@ -73,7 +71,7 @@ export function comparisonOf(query: ComparisonFields): Comparison {
 /** accountId, from, to and the channel filters: what every stats call takes. */
 export const statsFilterSchema = z
   .object(statsFilterShape)
-  .superRefine((query, context) => checkRange(query, context, maxRangeDays));
+  .superRefine((query, context) => checkRange(query, context, maxRangeDays), whenEveryFieldParsed);
 export type StatsFilterQuery = z.infer<typeof statsFilterSchema>;
 
 /** The summary: the filter and what to compare it with. */
@@ -82,13 +80,14 @@ export const summaryQuerySchema = z
   .superRefine((query, context) => {
     checkRange(query, context, maxRangeDays);
     checkComparison(query, context);
-  });
+  }, whenEveryFieldParsed);
 export type SummaryQuery = z.input<typeof summaryQuerySchema>;
 
 export const timeseriesQuerySchema = z
   .object({ ...statsFilterShape, interval: z.enum(statsIntervals).default("day") })
-  .superRefine((query, context) =>
-    checkRange(query, context, query.interval === "hour" ? maxHourRangeDays : maxRangeDays),
+  .superRefine(
+    (query, context) => checkRange(query, context, query.interval === "hour" ? maxHourRangeDays : maxRangeDays),
+    whenEveryFieldParsed,
   );
 export type TimeseriesQuery = z.infer<typeof timeseriesQuerySchema>;
 

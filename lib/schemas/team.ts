@@ -1,5 +1,6 @@
 // People, invites, API keys, sessions and the audit log: what the team pages send and receive.
 import { z } from "zod";
+import { whenEveryFieldParsed } from "@/lib/schemas/common";
 import { accountGrantRoles, roles } from "@/lib/auth/roles";
 import { maxPasswordLength, minPasswordLength } from "@/lib/auth/password-rules";
 
@@ -24,6 +25,7 @@ export const accessSchema = z.discriminatedUnion("allAccounts", [
       .max(500)
       .refine((grants) => new Set(grants.map((grant) => grant.accountId)).size === grants.length, {
         message: "An account is listed twice",
+        ...whenEveryFieldParsed,
       }),
   }),
 ]);

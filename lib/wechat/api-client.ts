@@ -4,6 +4,7 @@
 // token error drop the cached token only if it is the one that failed, then retry once.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { log } from "@/lib/log";
 import { busyErrcode, tokenInvalidErrcodes, WechatApiError, WechatUnavailableError } from "@/lib/wechat/api-errors";
 
 export interface ApiClientAccount {
@@ -150,30 +151,44 @@ export class WechatApiClient {
         throw new WechatApiError(error.data.errcode, error.data.errmsg);
       }
       const parsed = schema.safeParse(json);
-      if (!parsed.success)
-        throw new WechatUnavailableError(`WeChat answered ${pathAndQuery.split("?")[0]} with an unexpected shape`);
+      if (!parsed.success) throw new WechatUnavailableError("WeChat's API answered with an unexpected shape");
       return parsed.data;
     }
   }
 
+  /**
+   * The one place a request leaves for WeChat. Redirects are not followed (a 3xx could send the
+   * secret to another host), and failures are told in Qudao's words: the address and the remote's
+   * text go to the log, never into an error a client sees.
+   */
   private async send(pathAndQuery: string, body: unknown): Promise<unknown> {
-    const url = `${this.account.apiBaseUrl}${pathAndQuery}`;
+    const path = pathAndQuery.split("?")[0];
     let response: Response;
     try {
-      response = await this.fetchImpl(url, {
+      response = await this.fetchImpl(`${this.account.apiBaseUrl}${pathAndQuery}`, {
         method: body === undefined ? "GET" : "POST",
         headers: body === undefined ? undefined : { "content-type": "application/json" },
         body: body === undefined ? undefined : JSON.stringify(body),
+        redirect: "manual",
         signal: AbortSignal.timeout(requestTimeoutMs),
       });
     } catch (error) {
-      throw new WechatUnavailableError(`Could not reach ${this.account.apiBaseUrl}: ${(error as Error).message}`);
+      log.warn({ err: error, apiBaseUrl: this.account.apiBaseUrl, path }, "WeChat API unreachable");
+      throw new WechatUnavailableError("Could not reach WeChat's API; try again later");
     }
-    if (!response.ok) throw new WechatUnavailableError(`${this.account.apiBaseUrl} answered HTTP ${response.status}`);
+    if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+      await response.body?.cancel();
+      log.warn({ apiBaseUrl: this.account.apiBaseUrl, path, status: response.status }, "WeChat API redirected");
+      throw new WechatUnavailableError("WeChat's API answered with a redirect, which Qudao does not follow");
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new WechatUnavailableError(`WeChat's API answered HTTP ${response.status}; try again later`);
+    }
     try {
       return await response.json();
     } catch {
-      throw new WechatUnavailableError(`${this.account.apiBaseUrl} answered something that is not JSON`);
+      throw new WechatUnavailableError("WeChat's API answered something that is not its JSON");
     }
   }
 }

@@ -48,12 +48,17 @@ export class WechatApiError extends Error {
     readonly errcode: number,
     readonly errmsg: string,
   ) {
-    super(messages[errcode] ?? `WeChat error ${errcode}: ${errmsg}`);
+    // WeChat's own errmsg stays on the error for the logs and for parsing (40164's caller IP), but
+    // is never the message: what a client sees is Qudao's words and the errcode.
+    super(messages[errcode] ?? `WeChat refused the call (errcode ${errcode})`);
     this.name = "WechatApiError";
   }
 }
 
-/** Thrown when WeChat (or the sandbox) cannot be reached or answers something that is not its JSON. */
+/**
+ * Thrown when WeChat (or the sandbox) cannot be reached or answers something that is not its JSON.
+ * The message is Qudao's own (no address, no upstream text): the detail goes to the log only.
+ */
 export class WechatUnavailableError extends Error {
   constructor(message: string) {
     super(message);

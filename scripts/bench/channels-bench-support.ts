@@ -32,7 +32,7 @@ export async function createBenchAccount(label: string) {
     appSecret: randomBytes(16).toString("hex"),
     token: randomBytes(8).toString("hex"),
     mode: "plaintext",
-    apiBaseUrl: "http://127.0.0.1:9/sandbox",
+    apiBaseUrl: "https://api.weixin.qq.com",
   });
 }
 

@@ -5,7 +5,6 @@ import { randomBytes } from "node:crypto";
 import { getDatabaseConfig, getDb } from "@/lib/db/client";
 import { findAccountRow } from "@/lib/accounts/account-records";
 import { ensureBuiltInSandboxAccount } from "@/lib/sandbox/built-in-account";
-import { isSandboxBaseUrl } from "@/lib/sandbox/sandbox-apps";
 import { addDays, todayIn } from "@/lib/time/zone";
 import { generateHistory } from "@/scripts/seed/history-generator";
 import { IngestReplica } from "@/scripts/seed/ingest-replica";
@@ -166,7 +165,7 @@ export async function seedHistory(options: SeedOptions): Promise<SeedResult> {
 
 /** Channels with the next free integer scenes, named and grouped like a real account's. */
 async function createSeedChannels(
-  account: { id: string; appId: string; apiBaseUrl: string },
+  account: { id: string; appId: string; isEmulated: boolean; isBuiltInSandbox: boolean },
   count: number,
   seed: number,
 ) {
@@ -196,7 +195,7 @@ async function createSeedChannels(
     select: { id: true, scene: true },
   });
   // The emulator knows the codes it would have issued, so they render and scan like any other.
-  if (isSandboxBaseUrl(account.apiBaseUrl)) {
+  if (account.isEmulated || account.isBuiltInSandbox) {
     await db.sandboxQrCode.createMany({
       data: specs.map((spec) => ({
         ticket: spec.ticket,

@@ -1,6 +1,6 @@
 // Dates in the app's language, not the browser's: the range's day fields show and take days as
 // the UI writes them, and their calendar speaks the UI's language (the browser here is English).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createSandboxAccount, signIn } from "./channels-support";
 
 test("the range's days and calendar follow the app's language", async ({ page, baseURL, context }) => {

@@ -90,7 +90,7 @@ describe("POST /api/accounts/test-credentials", () => {
       isValid: false,
       problem: "ip_not_whitelisted",
       errcode: 40164,
-      detail: expect.stringContaining("invalid ip 127.0.0.1"),
+      detail: "This server's IP address is not on the account's IP whitelist",
       callerIp: "127.0.0.1",
     });
 
@@ -116,13 +116,15 @@ describe("POST /api/accounts/test-credentials", () => {
     expect(callerIpIn("invalid appsecret")).toBeNull();
   });
 
-  it("says when WeChat cannot be reached, and when the AppID is already connected", async () => {
-    const unreachable = await testCredentials({
+  it("refuses an API base that is not WeChat's (422), and says when the AppID is already connected", async () => {
+    // Unreachable WeChat is tested with the client itself: tests/integration/outbound-calls.test.ts.
+    const elsewhere = await testCredentials({
       appId: "wx0123456789abcdef",
       appSecret: "0".repeat(32),
       apiBaseUrl: `http://127.0.0.1:${await closedPort()}`,
     });
-    expect(unreachable.body).toMatchObject({ isValid: false, problem: "unreachable", errcode: null });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.error.issues[0].path).toEqual(["apiBaseUrl"]);
 
     const input = sandboxAccountInput(app.server);
     await createAccount(input);

@@ -11,6 +11,7 @@ import { getAccountCredentials } from "@/lib/accounts/account-records";
 import { createChannel } from "@/lib/channels/create-channel";
 import { addSandboxFault } from "@/lib/sandbox/faults";
 import { AppError } from "@/lib/http/errors";
+import { sealSecret } from "@/lib/accounts/secret-box";
 
 const run = promisify(execFile);
 let app: TestApp;
@@ -105,7 +106,7 @@ describe("the token holder", () => {
     await app.db.wechatAccessToken.update({
       where: { accountId: account.id },
       data: {
-        token: token.access_token,
+        token: sealSecret(token.access_token),
         expiresAt: new Date(Date.now() + 7_000_000),
         leaseOwner: null,
         leaseUntil: null,
@@ -130,7 +131,7 @@ describe("the token holder", () => {
   it("drops a rejected token, fetches once and retries the call once", async () => {
     const account = await accountOf("classic");
     await app.db.wechatAccessToken.create({
-      data: { accountId: account.id, token: "revoked-token", expiresAt: new Date(Date.now() + 7_000_000) },
+      data: { accountId: account.id, token: sealSecret("revoked-token"), expiresAt: new Date(Date.now() + 7_000_000) },
     });
     const [tokens, creates] = [requests("token"), requests("qrcode/create")];
     expect((await createChannel({ accountId: account.id, name: "Retried" })).qr.ticket).toBeTruthy();

@@ -3,6 +3,7 @@
 import Papa from "papaparse";
 import { readSheet } from "read-excel-file/node";
 import { AppError } from "@/lib/http/errors";
+import { assertZipWithinLimits } from "@/lib/channels/import/zip-limits";
 import {
   importColumns,
   importHeaderAliases,
@@ -62,6 +63,7 @@ function cellText(value: unknown): string {
 }
 
 async function readXlsxTable(bytes: Buffer): Promise<string[][]> {
+  assertZipWithinLimits(bytes);
   try {
     const data = await readSheet(bytes);
     return data.map((row) => row.map(cellText));

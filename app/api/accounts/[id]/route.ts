@@ -1,6 +1,7 @@
 // GET /api/accounts/{id} — one account with its health, secrets masked; PATCH — change its settings
 // (or disable it); DELETE — delete it with its channels and data, after its name is typed again
 import { route } from "@/lib/http/route";
+import { readJson } from "@/lib/http/read-body";
 import { getAccount, updateAccount } from "@/lib/accounts/manage-accounts";
 import { deleteAccount } from "@/lib/accounts/delete-account";
 import { accountDeleteSchema, accountUpdateSchema } from "@/lib/schemas/accounts";
@@ -12,11 +13,11 @@ export const GET = route<Params>({ role: "viewer", account: { param: "id" } }, a
 );
 
 export const PATCH = route<Params>({ role: "admin", account: { param: "id" } }, async (request, { params }) => {
-  const input = accountUpdateSchema.parse(await request.json());
+  const input = accountUpdateSchema.parse(await readJson(request));
   return Response.json(await updateAccount(params.id, input));
 });
 
 export const DELETE = route<Params>({ role: "admin", account: { param: "id" } }, async (request, { params }) => {
-  const input = accountDeleteSchema.parse(await request.json());
+  const input = accountDeleteSchema.parse(await readJson(request));
   return Response.json(await deleteAccount(params.id, input));
 });

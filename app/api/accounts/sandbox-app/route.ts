@@ -3,6 +3,6 @@ import { route } from "@/lib/http/route";
 import { getEnv } from "@/lib/env";
 import { createEmulatedApp } from "@/lib/sandbox/emulated-apps";
 
-export const POST = route({ role: "admin", account: "none" }, async () =>
+export const POST = route({ role: "admin", account: "none", isSandbox: true }, async () =>
   Response.json({ ...createEmulatedApp(), apiBaseUrl: `${getEnv().publicUrl}/sandbox` }, { status: 201 }),
 );

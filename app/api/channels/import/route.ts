@@ -1,5 +1,6 @@
 // POST /api/channels/import — bulk create from CSV/XLSX (multipart "file") or JSON rows; dryRun previews every row first
 import { route } from "@/lib/http/route";
+import { readJson } from "@/lib/http/read-body";
 import { AppError } from "@/lib/http/errors";
 import { runImport } from "@/lib/channels/import/run-import";
 import { readImportUpload } from "@/lib/channels/import/read-import-upload";
@@ -14,6 +15,6 @@ export const POST = route(
       return Response.json(await runImport(await readImportUpload(request)));
     if (!contentType.startsWith("application/json"))
       throw new AppError("bad_request", "Send a file as multipart/form-data, or rows as JSON");
-    return Response.json(await runImport(importRequestSchema.parse(await request.json())));
+    return Response.json(await runImport(importRequestSchema.parse(await readJson(request))));
   },
 );

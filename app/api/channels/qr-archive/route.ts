@@ -1,6 +1,7 @@
 // GET /api/channels/qr-archive?ids=…|accountId=…&group=…&format=png|svg — a ZIP of codes, streamed; POST takes the same as JSON (long selections)
 import { downloadZip } from "client-zip";
 import { route, searchParamsOf } from "@/lib/http/route";
+import { readJson } from "@/lib/http/read-body";
 import { buildQrArchive } from "@/lib/channels/qr-archive";
 import { contentDisposition } from "@/lib/channels/file-names";
 
@@ -24,5 +25,5 @@ export const GET = route({ role: "viewer", account: "query" }, async (request) =
 );
 
 export const POST = route({ role: "viewer", account: "body" }, async (request) =>
-  archiveResponse(await request.json()),
+  archiveResponse(await readJson(request)),
 );

@@ -1,5 +1,6 @@
 // GET /api/channels/{id}/qr-design — the studio's saved design (or the default); PUT — save it (optionally on the whole group); DELETE — back to the default
 import { route } from "@/lib/http/route";
+import { readJson } from "@/lib/http/read-body";
 import { getChannelQrDesign, resetChannelQrDesign, saveChannelQrDesign } from "@/lib/channels/qr-design";
 import { qrDesignSaveSchema } from "@/lib/schemas/qr-design";
 
@@ -10,7 +11,7 @@ export const GET = route<Params>({ role: "viewer", account: { channelParam: "id"
 );
 
 export const PUT = route<Params>({ role: "editor", account: { channelParam: "id" } }, async (request, { params }) => {
-  const input = qrDesignSaveSchema.parse(await request.json());
+  const input = qrDesignSaveSchema.parse(await readJson(request));
   return Response.json(await saveChannelQrDesign(params.id, input));
 });
 
