@@ -10,10 +10,17 @@ export const GET = route<Params>({ role: "viewer", account: { channelParam: "id"
   Response.json(await getChannelQrDesign(params.id)),
 );
 
-export const PUT = route<Params>({ role: "editor", account: { channelParam: "id" } }, async (request, { params }) => {
-  const input = qrDesignSaveSchema.parse(await readJson(request));
-  return Response.json(await saveChannelQrDesign(params.id, input));
-});
+// A design carries its logo as a data URL: room for the schema to name an oversize logo (422)
+// instead of the body limit refusing it unread (413).
+const designBodyBytes = 1024 * 1024;
+
+export const PUT = route<Params>(
+  { role: "editor", account: { channelParam: "id" }, maxBodyBytes: designBodyBytes },
+  async (request, { params }) => {
+    const input = qrDesignSaveSchema.parse(await readJson(request));
+    return Response.json(await saveChannelQrDesign(params.id, input));
+  },
+);
 
 export const DELETE = route<Params>({ role: "editor", account: { channelParam: "id" } }, async (_request, { params }) =>
   Response.json(await resetChannelQrDesign(params.id)),
